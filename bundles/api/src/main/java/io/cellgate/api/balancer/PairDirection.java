@@ -1,0 +1,28 @@
+package io.cellgate.api.balancer;
+
+/** Which way a pair moves energy. Pair k joins the lower cell k and the upper cell k+1. */
+public enum PairDirection {
+    IDLE,
+    /** From cell k to cell k+1. */
+    LOWER_TO_UPPER,
+    /** From cell k+1 to cell k. */
+    UPPER_TO_LOWER;
+
+    /** The cell giving energy in pair {@code pair}, or -1 when idle. */
+    public int donor(int pair) {
+        return switch (this) {
+            case IDLE -> -1;
+            case LOWER_TO_UPPER -> pair;
+            case UPPER_TO_LOWER -> pair + 1;
+        };
+    }
+
+    /** The cell receiving energy in pair {@code pair}, or -1 when idle. */
+    public int receiver(int pair) {
+        return switch (this) {
+            case IDLE -> -1;
+            case LOWER_TO_UPPER -> pair + 1;
+            case UPPER_TO_LOWER -> pair;
+        };
+    }
+}

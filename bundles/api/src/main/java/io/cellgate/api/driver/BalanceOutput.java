@@ -1,0 +1,18 @@
+package io.cellgate.api.driver;
+
+import io.cellgate.api.balancer.Decision;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The balance switches and current setpoints of one pack (service property {@code cellgate.pack}).
+ * Implementations also turn everything off when they are deactivated.
+ */
+@ConsumerType
+public interface BalanceOutput {
+
+    /** Drives every pair as the decision says: direction and current setpoint. */
+    void drive(Decision decision) throws Exception;
+
+    /** Turns every pair off. Must not throw; called on every fault and on shutdown. */
+    void allOff();
+}

@@ -1,0 +1,7 @@
+/** Packs, cells, adjacent pairs and readings: the domain, in volts and seconds. */
+@Export
+@Version("1.0.0")
+package io.cellgate.api.pack;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

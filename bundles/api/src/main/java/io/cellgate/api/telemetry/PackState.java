@@ -1,0 +1,44 @@
+package io.cellgate.api.telemetry;
+
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.pack.PackHealth;
+import io.cellgate.api.pack.PackReading;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A pack after one tick: what was read, what was decided, and how the tick went.
+ *
+ * <p>The instance handed to a {@link PackListener} is live and valid only during the call; keep a
+ * {@link PackSnapshot} to hold on to it.
+ */
+@ProviderType
+public interface PackState {
+
+    PackDescription pack();
+
+    /** Number of this tick, counting from 1 since the pack controller started. */
+    long tick();
+
+    /** The reading of this tick. */
+    PackReading reading();
+
+    /** The decision applied in this tick (the fail-safe one when health is not OK). */
+    Decision decision();
+
+    PackHealth health();
+
+    /** {@code model/variant} of the balancer that decided, or {@code null} when none did. */
+    String model();
+
+    /** How long this tick took, in nanoseconds. */
+    long tickDurationNanos();
+
+    /** How late this tick started against its schedule, in nanoseconds. */
+    long tickLatenessNanos();
+
+    /** Largest adjacent difference between valid cells, in volts. */
+    default double maxAdjacentSpreadVolts() {
+        return reading().maxAdjacentSpreadVolts();
+    }
+}
