@@ -6,6 +6,10 @@ public enum BoardState {
     ACTIVE,
     /** Asleep: no pair needs balancing; the board draws only its quiescent current. */
     SLEEP,
-    /** The board reports at least one fault; pairs not touched by it may still balance. */
+    /**
+     * A fault stops part or all of the board (a flashing cell, a temperature outside the working range, open
+     * channels); pairs not touched by it may still balance. Warnings alone (e.g. "cascading not recommended") are
+     * listed in {@link Decision#faults()} without this state.
+     */
     FAULT
 }

@@ -1,0 +1,66 @@
+package io.cellgate.balancer.ek;
+
+import io.cellgate.api.balancer.Balancer;
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.ModelDescriptor;
+import io.cellgate.api.balancer.Topology;
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackDescription;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The EK-L20S1A model with one {@link EkProfile}: a plain class, so tools and tests use it without a framework.
+ *
+ * <p>"Adapt Battery Type NCM/LFP". Packs of 2 to {@value PackDescription#MAX_CELLS} cells are accepted: a pack of
+ * more cells than the board's strings is a cascade ("Cascading: Support (Not recommended)"), one of fewer is "low
+ * strings"; both are logged as a warning when the balancer is created and reported on every tick.
+ */
+public class EkModel implements BalancerModel {
+
+    /** Model id, the {@value BalancerModel#MODEL} service property. */
+    public static final String MODEL_ID = "EK-L20S1A";
+    /** Board vendor, the {@value BalancerModel#VENDOR} service property. */
+    public static final String VENDOR_NAME = "Enerkey";
+    /** Variant name of the board as the datasheet describes it. */
+    public static final String DATASHEET_VARIANT = "datasheet";
+    /** Service property: the strings of one board of this model. */
+    public static final String STRINGS = "cellgate.strings";
+
+    private static final Logger LOG = System.getLogger(EkModel.class.getName());
+
+    private final EkProfile profile;
+    private final ModelDescriptor descriptor;
+
+    public EkModel(EkProfile profile, String variant) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.descriptor = new ModelDescriptor(MODEL_ID, variant, VENDOR_NAME, PackDescription.MIN_CELLS,
+                PackDescription.MAX_CELLS, Set.of(Chemistry.NCM, Chemistry.LFP), Topology.ADJACENT,
+                profile.maxAmps(), profile.toParameters());
+    }
+
+    public EkProfile profile() {
+        return profile;
+    }
+
+    @Override
+    public ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public Balancer create(PackDescription pack) {
+        if (!descriptor.supports(pack.cells(), pack.chemistry())) {
+            throw new IllegalArgumentException(descriptor.qualifiedName() + " does not support pack " + pack.id()
+                    + " of " + pack.cells() + " " + pack.chemistry() + " cells: it takes " + descriptor.minCells()
+                    + " to " + descriptor.maxCells() + " cells of " + descriptor.chemistries());
+        }
+        EkBalancer balancer = new EkBalancer(profile, pack.cells());
+        for (String warning : balancer.wiringWarnings()) {
+            LOG.log(Level.WARNING, "pack {0} on {1}: {2}", pack.id(), descriptor.qualifiedName(), warning);
+        }
+        return balancer;
+    }
+}

@@ -1,0 +1,340 @@
+package io.cellgate.pack.engine;
+
+import io.cellgate.api.balancer.Balancer;
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.ModelDescriptor;
+import io.cellgate.api.driver.BalanceOutput;
+import io.cellgate.api.driver.CellVoltageSource;
+import io.cellgate.api.driver.IndicatorOutput;
+import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.pack.PackHealth;
+import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.runtime.TickStats;
+import io.cellgate.api.runtime.TickSummary;
+import io.cellgate.api.telemetry.PackListener;
+import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackState;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs the ticks of one pack: read, validate, decide, drive the outputs, publish to the whiteboard.
+ *
+ * <p>Fail-safe by construction: when anything is missing or throws, the decision becomes the fail-safe one (no
+ * pair balances, every indicator flashes), the outputs are driven with it, the fault is logged once, and the tick
+ * still completes and is published. A tick allocates nothing while nothing changes.
+ *
+ * <p>The balancer model is handed in on every tick; when it differs from the one of the previous tick the engine
+ * creates a fresh balancer from it before deciding, so a swap takes effect in the very tick that sees it.
+ */
+public final class PackEngine implements PackState, Pack {
+
+    /** Highest cell voltage any real cell can show; beyond it a reading is a measuring fault. */
+    static final double MAX_PLAUSIBLE_VOLTS = 6.0;
+
+    private static final String NO_BALANCER = "no balancer: no model matches balancer.target";
+    private static final String NO_SOURCE = "no voltage source matches source.target";
+    private static final String READING_FAILED = "the voltage source failed: every cell is stale";
+    private static final String BALANCER_FAILED = "the balancer failed: balancing is off";
+    private static final String BALANCER_UNSAFE = "the balancer drove a pair beyond the model's limits or on an "
+            + "invalid cell: balancing is off";
+    private static final String OUTPUT_FAILED = "an output driver failed: balancing is off";
+
+    private final PackDescription pack;
+    private final LongSupplier clock;
+    private final PackEvents events;
+    private final String readingSizeFault;
+    private final PackReading reading;
+    private final Decision decision;
+    private final TickHistory history;
+    private final FaultLog faults;
+    private final Set<Object> failedListeners = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private BalancerModel currentModel;
+    private Balancer balancer;
+    private String modelName;
+    private String unsupportedFault;
+    private String readFault = READING_FAILED;
+    private double maxAmps;
+
+    private long tick;
+    private PackHealth health = PackHealth.NO_SOURCE;
+    private long durationNanos;
+    private long latenessNanos;
+    private long sumDurationNanos;
+    private long maxDurationNanos;
+    private long maxLatenessNanos;
+    private long swaps;
+    private long periodNanos;
+
+    public PackEngine(PackDescription pack, LongSupplier clockNanos, int historySize, PackEvents events) {
+        this.pack = pack;
+        this.clock = clockNanos;
+        this.events = events;
+        this.reading = new PackReading(pack.cells());
+        this.decision = new Decision(pack.cells());
+        this.history = new TickHistory(historySize);
+        this.faults = new FaultLog(pack.id(), events);
+        this.readingSizeFault = "the voltage source measures a different number of cells than the "
+                + pack.cells() + " of " + pack.id();
+    }
+
+    /** Records the configured period so that {@link #stats()} can show it. */
+    public synchronized void setPeriodNanos(long periodNanos) {
+        this.periodNanos = periodNanos;
+    }
+
+    /**
+     * Runs one tick with the services present now; any of them may be null.
+     *
+     * @param scheduledNanos when this tick was due on the clock, to measure lateness
+     */
+    public synchronized void tick(long scheduledNanos, CellVoltageSource source, BalancerModel model,
+            BalanceOutput balance, IndicatorOutput indicators, List<PackListener> listeners) {
+        long start = clock.getAsLong();
+        latenessNanos = Math.max(0, start - scheduledNanos);
+        tick++;
+
+        health = read(source, start);
+        useModel(model);
+        decision.reset();
+        String failure = health == PackHealth.OK ? decide() : messageOf(health);
+        if (failure != null) {
+            decision.failSafe(failure);
+        }
+        drive(balance, indicators);
+        faults.update(decision.faults(), tick);
+
+        durationNanos = clock.getAsLong() - start;
+        sumDurationNanos += durationNanos;
+        maxDurationNanos = Math.max(maxDurationNanos, durationNanos);
+        maxLatenessNanos = Math.max(maxLatenessNanos, latenessNanos);
+        history.record(tick, start, reading.maxAdjacentSpreadVolts(), decision.balancingPairs(),
+                decision.boardState(), health, modelName);
+        publish(listeners);
+    }
+
+    private PackHealth read(CellVoltageSource source, long now) {
+        reading.setTimeNanos(now);
+        if (source == null) {
+            reading.markAll(CellStatus.STALE);
+            return PackHealth.NO_SOURCE;
+        }
+        try {
+            if (source.cells() != pack.cells()) {
+                reading.markAll(CellStatus.STALE);
+                readFault = readingSizeFault;
+                return PackHealth.READING_FAILED;
+            }
+            source.read(reading);
+        } catch (Throwable e) {
+            reading.markAll(CellStatus.STALE);
+            readFault = READING_FAILED;
+            logFirst(source, pack.id() + ": the voltage source threw", e);
+            return PackHealth.READING_FAILED;
+        }
+        validate();
+        return PackHealth.OK;
+    }
+
+    /** A voltage that no cell can show is a measuring fault, whatever the source said. */
+    private void validate() {
+        for (int c = 0; c < reading.cells(); c++) {
+            double v = reading.volts(c);
+            if (reading.status(c) == CellStatus.OK && !(v >= 0 && v <= MAX_PLAUSIBLE_VOLTS)) {
+                reading.setStatus(c, CellStatus.OUT_OF_RANGE);
+            }
+        }
+    }
+
+    private void useModel(BalancerModel model) {
+        if (model == currentModel) {
+            return;
+        }
+        String before = modelName;
+        currentModel = model;
+        balancer = null;
+        modelName = null;
+        unsupportedFault = null;
+        if (model != null) {
+            try {
+                ModelDescriptor d = model.descriptor();
+                modelName = d.qualifiedName();
+                if (!d.supports(pack.cells(), pack.chemistry())) {
+                    unsupportedFault = modelName + " does not support " + pack.cells() + " " + pack.chemistry()
+                            + " cells (it takes " + d.minCells() + "-" + d.maxCells() + " cells of "
+                            + d.chemistries() + ")";
+                } else {
+                    maxAmps = d.maxAmps();
+                    balancer = model.create(pack);
+                }
+            } catch (Throwable e) {
+                unsupportedFault = BALANCER_FAILED;
+                events.error(pack.id() + ": model " + modelName + " could not create a balancer", e);
+            }
+        }
+        if (tick > 1 || before != null) {
+            swaps++;
+        }
+        events.info(pack.id() + ": balancer " + (before == null ? "none" : before) + " -> "
+                + (modelName == null ? "none" : modelName) + " at tick " + tick);
+    }
+
+    /** Lets the balancer decide; returns null on success, else the reason for the fail-safe decision. */
+    private String decide() {
+        if (balancer == null) {
+            health = currentModel == null ? PackHealth.NO_BALANCER : PackHealth.BALANCER_FAILED;
+            return currentModel == null ? NO_BALANCER : unsupportedFault;
+        }
+        try {
+            balancer.decide(reading, decision);
+        } catch (Throwable e) {
+            health = PackHealth.BALANCER_FAILED;
+            logFirst(balancer, pack.id() + ": balancer " + modelName + " threw", e);
+            return BALANCER_FAILED;
+        }
+        if (!safe()) {
+            health = PackHealth.BALANCER_FAILED;
+            return BALANCER_UNSAFE;
+        }
+        return null;
+    }
+
+    /** Defence in depth: no plugin may balance on an invalid cell or beyond its declared current. */
+    private boolean safe() {
+        for (int k = 0; k < decision.pairs(); k++) {
+            if (decision.isBalancing(k)
+                    && (!reading.isValid(k) || !reading.isValid(k + 1) || decision.amps(k) > maxAmps * (1 + 1e-9))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void drive(BalanceOutput balance, IndicatorOutput indicators) {
+        try {
+            if (balance != null) {
+                if (health == PackHealth.OK) {
+                    balance.drive(decision);
+                } else {
+                    balance.allOff();
+                }
+            }
+            if (indicators != null) {
+                indicators.show(decision);
+            }
+        } catch (Throwable e) {
+            logFirst(balance, pack.id() + ": an output driver threw", e);
+            health = PackHealth.OUTPUT_FAILED;
+            decision.failSafe(OUTPUT_FAILED);
+            if (balance != null) {
+                balance.allOff();
+            }
+        }
+    }
+
+    private void publish(List<PackListener> listeners) {
+        if (listeners == null) {
+            return;
+        }
+        for (int i = 0; i < listeners.size(); i++) {
+            PackListener l = listeners.get(i);
+            try {
+                l.onTick(this);
+            } catch (Throwable e) {
+                logFirst(l, pack.id() + ": telemetry listener " + l.getClass().getName() + " threw", e);
+            }
+        }
+    }
+
+    private String messageOf(PackHealth h) {
+        return switch (h) {
+            case NO_SOURCE -> NO_SOURCE;
+            case READING_FAILED -> readFault;
+            default -> BALANCER_FAILED;
+        };
+    }
+
+    /** Logs the first failure of each plugin instance with its stack trace; later ones show as faults only. */
+    private void logFirst(Object culprit, String message, Throwable e) {
+        if (culprit == null || failedListeners.add(culprit)) {
+            events.error(message, e);
+        }
+    }
+
+    // --- PackState: the live view handed to listeners during the tick ---
+
+    @Override
+    public PackDescription pack() {
+        return pack;
+    }
+
+    @Override
+    public long tick() {
+        return tick;
+    }
+
+    @Override
+    public PackReading reading() {
+        return reading;
+    }
+
+    @Override
+    public Decision decision() {
+        return decision;
+    }
+
+    @Override
+    public PackHealth health() {
+        return health;
+    }
+
+    @Override
+    public String model() {
+        return modelName;
+    }
+
+    @Override
+    public long tickDurationNanos() {
+        return durationNanos;
+    }
+
+    @Override
+    public long tickLatenessNanos() {
+        return latenessNanos;
+    }
+
+    // --- Pack: what tools read from other threads ---
+
+    @Override
+    public PackDescription description() {
+        return pack;
+    }
+
+    @Override
+    public synchronized PackSnapshot latest() {
+        return tick == 0 ? null : PackSnapshot.of(this);
+    }
+
+    @Override
+    public synchronized List<TickSummary> history(int n) {
+        return history.last(n);
+    }
+
+    @Override
+    public synchronized TickStats stats() {
+        return new TickStats(tick, periodNanos, durationNanos, tick == 0 ? 0 : sumDurationNanos / tick,
+                maxDurationNanos, latenessNanos, maxLatenessNanos, swaps);
+    }
+
+    @Override
+    public synchronized List<ActiveFault> faults() {
+        return faults.snapshot();
+    }
+}

@@ -1,0 +1,204 @@
+package io.cellgate.pack.internal;
+
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.driver.BalanceOutput;
+import io.cellgate.api.driver.CellVoltageSource;
+import io.cellgate.api.driver.IndicatorOutput;
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.runtime.TickStats;
+import io.cellgate.api.runtime.TickSummary;
+import io.cellgate.api.telemetry.PackListener;
+import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.time.TickClock;
+import io.cellgate.pack.engine.PackEngine;
+import io.cellgate.pack.engine.PackEvents;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The controller of one pack, one instance per factory configuration {@code io.cellgate.pack}.
+ *
+ * <p>Every plugin it uses is a dynamic, greedy, optional reference whose target comes from the configuration, so
+ * that changing {@code balancer.target} rebinds the model under a running controller (through {@link #modified})
+ * without restarting it: no tick is lost and the new model decides in the next tick. A missing service only makes
+ * the pack fail-safe.
+ */
+@Component(configurationPid = "io.cellgate.pack", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = Pack.class)
+@Designate(ocd = PackConfig.class, factory = true)
+public final class PackController implements Pack {
+
+    static final int HISTORY_TICKS = 3000;
+
+    @Reference(name = "balancer", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BalancerModel balancer;
+
+    @Reference(name = "source", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CellVoltageSource source;
+
+    @Reference(name = "indicators", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile IndicatorOutput indicators;
+
+    @Reference(name = "listeners", policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<PackListener> listeners;
+
+    private volatile BalanceOutput outputs;
+
+    private final TickClock clock;
+    private final Logger log;
+    private final PackEvents events;
+
+    private volatile PackEngine engine;
+    private PackSettings settings;
+    private TickClock.Cancellable schedule;
+    private long nextDueNanos;
+
+    @Activate
+    public PackController(@Reference(name = "clock") TickClock clock,
+            @Reference(name = "log", service = LoggerFactory.class) Logger log, PackConfig config) {
+        this.clock = clock;
+        this.log = log;
+        this.events = new LogEvents(log);
+        this.settings = PackSettings.of(config);
+        this.engine = newEngine(settings);
+        start();
+        log.info("{}: started, {} {} cells, tick {} ms", settings.description().id(), settings.description().cells(),
+                settings.description().chemistry(), settings.tickMillis());
+    }
+
+    /** Target changes rebind the references without coming here for more; pack and tick changes apply here. */
+    @Modified
+    void modified(PackConfig config) {
+        PackSettings next;
+        try {
+            next = PackSettings.of(config);
+        } catch (IllegalArgumentException e) {
+            log.error("{}: configuration refused, keeping the running one: {}", settings.description().id(),
+                    e.getMessage());
+            return;
+        }
+        synchronized (this) {
+            if (!next.description().equals(settings.description())) {
+                log.info("{}: pack changed to {} {} cells", next.description().id(), next.description().cells(),
+                        next.description().chemistry());
+                engine = newEngine(next);
+            }
+            if (next.tickMillis() != settings.tickMillis()) {
+                stop();
+                settings = next;
+                start();
+            }
+            settings = next;
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        stop();
+        BalanceOutput out = outputs;
+        if (out != null) {
+            out.allOff();
+        }
+        log.info("{}: stopped after {} ticks", settings.description().id(), engine.stats().ticks());
+    }
+
+    @Reference(name = "outputs", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindOutputs(BalanceOutput out) {
+        outputs = out;
+    }
+
+    /** An output driver that goes away is turned off first, so nothing stays switched on unseen. */
+    void unbindOutputs(BalanceOutput out) {
+        if (outputs == out) {
+            outputs = null;
+        }
+        out.allOff();
+    }
+
+    private PackEngine newEngine(PackSettings s) {
+        PackEngine e = new PackEngine(s.description(), clock::nanoTime, HISTORY_TICKS, events);
+        e.setPeriodNanos(TimeUnit.MILLISECONDS.toNanos(s.tickMillis()));
+        return e;
+    }
+
+    private void start() {
+        long period = TimeUnit.MILLISECONDS.toNanos(settings.tickMillis());
+        nextDueNanos = clock.nanoTime();
+        schedule = clock.schedule(() -> tick(period), period);
+    }
+
+    private void stop() {
+        if (schedule != null) {
+            schedule.close();
+            schedule = null;
+        }
+    }
+
+    private void tick(long period) {
+        long due = nextDueNanos;
+        nextDueNanos += period;
+        engine.tick(due, source, balancer, outputs, indicators, listeners);
+    }
+
+    // --- Pack, delegated to the engine ---
+
+    @Override
+    public PackDescription description() {
+        return engine.description();
+    }
+
+    @Override
+    public PackSnapshot latest() {
+        return engine.latest();
+    }
+
+    @Override
+    public List<TickSummary> history(int n) {
+        return engine.history(n);
+    }
+
+    @Override
+    public TickStats stats() {
+        return engine.stats();
+    }
+
+    @Override
+    public List<ActiveFault> faults() {
+        return engine.faults();
+    }
+
+    /** Engine events to the OSGi log. */
+    private record LogEvents(Logger log) implements PackEvents {
+        @Override
+        public void info(String message) {
+            log.info(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            log.warn(message);
+        }
+
+        @Override
+        public void error(String message, Throwable cause) {
+            log.error(message, cause);
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package io.cellgate.pack.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellgate.api.balancer.Balancer;
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.BoardState;
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.balancer.ModelDescriptor;
+import io.cellgate.api.balancer.PairDirection;
+import io.cellgate.api.balancer.Topology;
+import io.cellgate.api.driver.BalanceOutput;
+import io.cellgate.api.driver.CellVoltageSource;
+import io.cellgate.api.driver.IndicatorOutput;
+import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.pack.PackHealth;
+import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.runtime.TickSummary;
+import io.cellgate.api.telemetry.PackListener;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class PackEngineTest {
+
+    private static final PackDescription PACK = new PackDescription("p", 4, Chemistry.NCM);
+
+    private final AtomicLong now = new AtomicLong();
+    private final List<String> log = new ArrayList<>();
+    private final PackEngine engine = new PackEngine(PACK, now::get, 5, new PackEvents() {
+        @Override
+        public void info(String message) {
+            log.add("INFO " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+            log.add("WARN " + message);
+        }
+
+        @Override
+        public void error(String message, Throwable cause) {
+            log.add("ERROR " + message);
+        }
+    });
+    private final RecordingOutput outputs = new RecordingOutput();
+    private final double[] volts = {3.70, 3.90, 3.70, 3.70};
+    private final CellVoltageSource source = new CellVoltageSource() {
+        @Override
+        public int cells() {
+            return 4;
+        }
+
+        @Override
+        public void read(PackReading into) {
+            for (int c = 0; c < volts.length; c++) {
+                into.set(c, volts[c], CellStatus.OK);
+            }
+        }
+    };
+
+    /** Balances pair 0 at 0.5 A from the upper cell, whatever the reading: a model that trusts its input. */
+    private static BalancerModel model(String variant, Balancer balancer) {
+        return new BalancerModel() {
+            @Override
+            public ModelDescriptor descriptor() {
+                return new ModelDescriptor("TEST", variant, "test", 2, 8, EnumSet.of(Chemistry.NCM), Topology.ADJACENT,
+                        1.0, Map.of());
+            }
+
+            @Override
+            public Balancer create(PackDescription pack) {
+                return balancer;
+            }
+        };
+    }
+
+    private static final Balancer PAIR0 = (r, d) -> {
+        d.setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);
+        d.setBoardState(BoardState.ACTIVE);
+    };
+
+    private void tick(BalancerModel model, PackListener... listeners) {
+        now.addAndGet(100_000_000);
+        engine.tick(now.get(), source, model, outputs, outputs, List.of(listeners));
+    }
+
+    @Test
+    void withoutSourceThePackIsFailSafeAndKeepsTicking() {
+        for (int i = 0; i < 3; i++) {
+            now.addAndGet(100_000_000);
+            engine.tick(now.get(), null, model("a", PAIR0), outputs, outputs, List.of());
+        }
+        assertEquals(3, engine.stats().ticks());
+        assertEquals(PackHealth.NO_SOURCE, engine.health());
+        assertEquals(0, engine.decision().balancingPairs());
+        assertEquals(Indicator.FLASHING, engine.decision().indicator(2));
+        assertEquals(CellStatus.STALE, engine.reading().status(0));
+        assertEquals(3, outputs.allOff);
+        assertEquals(0, outputs.driven);
+        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN")).count(), "a fault is logged once: " + log);
+    }
+
+    @Test
+    void withoutBalancerNothingBalancesAndReadingsGoOn() {
+        tick(null);
+        assertEquals(PackHealth.NO_BALANCER, engine.health());
+        assertEquals(3.90, engine.reading().volts(1));
+        assertEquals(BoardState.FAULT, engine.decision().boardState());
+        assertTrue(engine.decision().faults().get(0).startsWith("no balancer"));
+    }
+
+    @Test
+    void aHealthyTickDrivesTheDecision() {
+        tick(model("a", PAIR0));
+        assertEquals(PackHealth.OK, engine.health());
+        assertEquals(1, outputs.driven);
+        assertEquals(0.5, engine.decision().amps(0));
+        assertEquals("TEST/a", engine.model());
+    }
+
+    @Test
+    void aSwappedModelDecidesInTheTickThatSeesIt() {
+        Balancer idle = (r, d) -> d.setBoardState(BoardState.SLEEP);
+        tick(model("a", PAIR0));
+        tick(model("b", idle));
+        assertEquals("TEST/b", engine.model());
+        assertEquals(BoardState.SLEEP, engine.decision().boardState());
+        assertEquals(1, engine.stats().balancerSwaps());
+        assertEquals(2, engine.stats().ticks());
+        assertTrue(log.stream().anyMatch(l -> l.contains("balancer TEST/a -> TEST/b at tick 2")), log.toString());
+    }
+
+    @Test
+    void aThrowingBalancerIsFailSafeAndLoggedOnce() {
+        BalancerModel m = model("x", (r, d) -> {
+            throw new IllegalStateException("bug");
+        });
+        for (int i = 0; i < 10; i++) {
+            tick(m);
+        }
+        assertEquals(PackHealth.BALANCER_FAILED, engine.health());
+        assertEquals(10, engine.stats().ticks());
+        assertEquals(1, log.stream().filter(l -> l.startsWith("ERROR")).count());
+        assertEquals(10, outputs.allOff);
+    }
+
+    @Test
+    void aDecisionThatBalancesAnInvalidCellIsRefused() {
+        volts[0] = Double.NaN;
+        tick(model("a", PAIR0));
+        assertEquals(CellStatus.OUT_OF_RANGE, engine.reading().status(0));
+        assertEquals(PackHealth.BALANCER_FAILED, engine.health());
+        assertEquals(0, engine.decision().balancingPairs());
+    }
+
+    @Test
+    void aDecisionAboveTheDeclaredCurrentIsRefused() {
+        tick(model("a", (r, d) -> d.setPair(1, PairDirection.LOWER_TO_UPPER, 1.5)));
+        assertEquals(PackHealth.BALANCER_FAILED, engine.health());
+    }
+
+    @Test
+    void anImplausibleVoltageIsOutOfRange() {
+        volts[3] = 7.0;
+        tick(model("a", (r, d) -> { }));
+        assertEquals(CellStatus.OUT_OF_RANGE, engine.reading().status(3));
+        assertEquals(CellStatus.OK, engine.reading().status(2));
+    }
+
+    @Test
+    void aModelThatDoesNotSupportThePackIsFailSafeWithTheReason() {
+        BalancerModel small = new BalancerModel() {
+            @Override
+            public ModelDescriptor descriptor() {
+                return new ModelDescriptor("SMALL", "2s", "test", 2, 2, EnumSet.of(Chemistry.NCM), Topology.ADJACENT,
+                        1.0, Map.of());
+            }
+
+            @Override
+            public Balancer create(PackDescription pack) {
+                throw new AssertionError("must not be asked");
+            }
+        };
+        tick(small);
+        assertEquals(PackHealth.BALANCER_FAILED, engine.health());
+        assertTrue(engine.decision().faults().get(0).contains("does not support 4 NCM cells"));
+    }
+
+    @Test
+    void aThrowingListenerDoesNotStopTheOthers() {
+        List<Long> heard = new ArrayList<>();
+        PackListener bad = s -> {
+            throw new IllegalStateException("listener bug");
+        };
+        PackListener good = s -> heard.add(s.tick());
+        tick(model("a", PAIR0), bad, good);
+        tick(model("a", PAIR0), bad, good);
+        assertEquals(List.of(1L, 2L), heard);
+        assertEquals(PackHealth.OK, engine.health());
+    }
+
+    @Test
+    void historyKeepsTheLastTicksOldestFirst() {
+        BalancerModel m = model("a", PAIR0);
+        for (int i = 0; i < 7; i++) {
+            tick(m);
+        }
+        List<TickSummary> h = engine.history(3);
+        assertEquals(List.of(5L, 6L, 7L), h.stream().map(TickSummary::tick).toList());
+        assertEquals(5, engine.history(100).size(), "the ring holds 5");
+        assertEquals(0.2, h.get(2).maxSpreadVolts(), 1e-12);
+        assertEquals(1, h.get(2).balancingPairs());
+    }
+
+    @Test
+    void latestIsAFrozenCopy() {
+        assertNull(engine.latest());
+        tick(model("a", PAIR0));
+        var snap = engine.latest();
+        assertNotNull(snap);
+        volts[1] = 4.0;
+        tick(model("a", PAIR0));
+        assertEquals(3.90, snap.reading().volts(1));
+        assertSame(PACK, snap.pack());
+    }
+
+    @Test
+    void aFaultIsLoggedWhenItAppearsAndWhenItClears() {
+        tick(null);
+        tick(null);
+        tick(model("a", PAIR0));
+        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN p: fault: no balancer")).count());
+        assertEquals(1, log.stream().filter(l -> l.startsWith("INFO p: cleared: no balancer")).count());
+        assertTrue(engine.faults().isEmpty());
+    }
+
+    static final class RecordingOutput implements BalanceOutput, IndicatorOutput {
+        int driven;
+        int allOff;
+        int shown;
+
+        @Override
+        public void drive(Decision decision) {
+            driven++;
+        }
+
+        @Override
+        public void allOff() {
+            allOff++;
+        }
+
+        @Override
+        public void show(Decision decision) {
+            shown++;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.cellgate.shell;
+
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.PairDirection;
+import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.runtime.TickStats;
+import io.cellgate.api.telemetry.PackSnapshot;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Formats packs as plain-text tables that fit a 100-column terminal. Cells and pairs are numbered from 1 for
+ * operators (cell 1 is the pack's negative end; pair 1 joins cells 1 and 2).
+ */
+final class PackTables {
+
+    private PackTables() {
+    }
+
+    static String packs(List<Pack> packs) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-12s %5s %-4s %-24s %-14s %9s %4s %9s %8s%n", "PACK", "CELLS", "CHEM",
+                "MODEL", "BOARD", "SPREAD mV", "BAL", "TICKS", "TICK us"));
+        for (Pack p : packs) {
+            PackSnapshot s = p.latest();
+            TickStats t = p.stats();
+            String model = s == null || s.model() == null ? "-" : s.model();
+            b.append(String.format(Locale.ROOT, "%-12s %5d %-4s %-24s %-14s %9.1f %4d %9d %8.1f%n",
+                    p.description().id(), p.description().cells(), p.description().chemistry(), clip(model, 24),
+                    s == null ? "-" : board(s), s == null ? 0.0 : s.maxAdjacentSpreadVolts() * 1000,
+                    s == null ? 0 : s.decision().balancingPairs(), t.ticks(), t.lastDurationNanos() / 1000.0));
+        }
+        return b.toString();
+    }
+
+    static String cells(Pack pack) {
+        PackSnapshot s = pack.latest();
+        if (s == null) {
+            return pack.description().id() + ": no tick yet\n";
+        }
+        PackReading r = s.reading();
+        Decision d = s.decision();
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%s: %d %s cells, %s, board %s, tick %d%n", s.pack().id(),
+                s.pack().cells(), s.pack().chemistry(), s.model() == null ? "no balancer" : s.model(), board(s),
+                s.tick()));
+        b.append(String.format(Locale.ROOT, "%4s %8s %-12s %-8s | %-7s %9s %-9s %7s%n", "CELL", "VOLTS", "STATUS",
+                "LED", "PAIR", "DV mV", "DIRECTION", "AMPS"));
+        for (int c = 0; c < r.cells(); c++) {
+            b.append(String.format(Locale.ROOT, "%4d %8.4f %-12s %-8s", c + 1, r.volts(c), r.status(c),
+                    d.indicator(c)));
+            if (c < d.pairs()) {
+                double dv = r.volts(c + 1) - r.volts(c);
+                b.append(String.format(Locale.ROOT, " | %-7s %9.1f %-9s %7.3f", (c + 1) + "-" + (c + 2), dv * 1000,
+                        direction(d.direction(c), c), d.amps(c)));
+            }
+            b.append('\n');
+        }
+        for (String f : d.faults()) {
+            b.append("! ").append(f).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String board(PackSnapshot s) {
+        return s.health() == io.cellgate.api.pack.PackHealth.OK ? s.decision().boardState().name()
+                : s.health().name();
+    }
+
+    /** "3->4": energy flows from cell 3 to cell 4 (numbered from 1). */
+    private static String direction(PairDirection dir, int pair) {
+        return dir == PairDirection.IDLE ? "idle" : (dir.donor(pair) + 1) + "->" + (dir.receiver(pair) + 1);
+    }
+
+    private static String clip(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "~";
+    }
+}

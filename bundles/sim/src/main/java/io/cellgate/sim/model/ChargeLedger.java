@@ -1,0 +1,118 @@
+package io.cellgate.sim.model;
+
+/**
+ * Where every ampere-second of a {@link SimPack} went since it was built. Filled by {@link SimPack#step}; read it
+ * to check a balancer's cost, or the model's own bookkeeping with {@link SimPack#conservationError()}.
+ *
+ * <p>The identity it keeps, summed over cells, with N cells and η the balancer efficiency:
+ * <pre>
+ *   Σ Δcharge = −N·load − N·boardDraw − selfDischarge − moved + η·moved
+ * </pre>
+ * Load and board draw are string charges (what an ammeter in the pack lead sees), so every cell loses them once.
+ */
+public final class ChargeLedger {
+
+    final double[] chargeInAs;
+    final double[] chargeOutAs;
+    final double[] pairMovedAs;
+    private final double efficiency;
+    private double loadAs;
+    private double boardDrawAs;
+    private double selfDischargeAs;
+    private double conversionLossJoules;
+
+    ChargeLedger(int cells, double efficiency) {
+        chargeInAs = new double[cells];
+        chargeOutAs = new double[cells];
+        pairMovedAs = new double[cells - 1];
+        this.efficiency = efficiency;
+    }
+
+    /** The per-step totals that are not per cell; one call per step. */
+    void record(double loadStepAs, double boardDrawStepAs, double selfDischargeStepAs, double lossStepJoules) {
+        loadAs += loadStepAs;
+        boardDrawAs += boardDrawStepAs;
+        selfDischargeAs += selfDischargeStepAs;
+        conversionLossJoules += lossStepJoules;
+    }
+
+    public int cells() {
+        return chargeInAs.length;
+    }
+
+    /** Charge that entered the cell (net current into it, step by step), in A·s. */
+    public double chargeInAs(int cell) {
+        return chargeInAs[cell];
+    }
+
+    /** Charge that left the cell, self-discharge included (net current out of it, step by step), in A·s. */
+    public double chargeOutAs(int cell) {
+        return chargeOutAs[cell];
+    }
+
+    /** Charge that pair {@code pair}'s donor cells gave, whatever the direction, in A·s. */
+    public double pairMovedAs(int pair) {
+        return pairMovedAs[pair];
+    }
+
+    /** Charge that all donors gave, in A·s. */
+    public double movedAs() {
+        double sum = 0;
+        for (double moved : pairMovedAs) {
+            sum += moved;
+        }
+        return sum;
+    }
+
+    /** Charge lost in conversion: given by donors, never received, {@code (1 − η)·moved}, in A·s. */
+    public double conversionLossAs() {
+        return (1 - efficiency) * movedAs();
+    }
+
+    /**
+     * Energy lost in conversion, in joules: each step's lost charge times the donor's open-circuit voltage.
+     * The OCV, not the terminal voltage, because the I·R drop is heat in the cell, not in the converter.
+     */
+    public double conversionLossJoules() {
+        return conversionLossJoules;
+    }
+
+    /** Net charge the load drew through the pack terminals, in A·s (negative while charging). */
+    public double loadAs() {
+        return loadAs;
+    }
+
+    /** Charge the balancer board drew from the whole string for itself, in A·s. */
+    public double boardDrawAs() {
+        return boardDrawAs;
+    }
+
+    /** Self-discharge of all cells together, in A·s. */
+    public double selfDischargeAs() {
+        return selfDischargeAs;
+    }
+
+    public double efficiency() {
+        return efficiency;
+    }
+
+    /**
+     * The relative error of the bookkeeping, for cells whose charge changed by {@code cellChangeAs}: how far the
+     * charge balance and the per-cell in/out records miss, over the charge that flowed through all cells.
+     */
+    double conservationError(double[] cellChangeAs) {
+        int n = cells();
+        double sumChange = 0;
+        double perCellMiss = 0;
+        double throughput = 0;
+        for (int i = 0; i < n; i++) {
+            sumChange += cellChangeAs[i];
+            perCellMiss += Math.abs(chargeInAs[i] - chargeOutAs[i] - cellChangeAs[i]);
+            throughput += chargeInAs[i] + chargeOutAs[i];
+        }
+        double moved = movedAs();
+        double expected = -n * loadAs - n * boardDrawAs - selfDischargeAs - moved + efficiency * moved;
+        double miss = Math.abs(sumChange - expected) + perCellMiss;
+        return miss == 0 ? 0 : miss / throughput;
+    }
+}

@@ -1,0 +1,133 @@
+package io.cellgate.sim.model;
+
+import io.cellgate.api.pack.Chemistry;
+
+/**
+ * Open-circuit voltage against state of charge: 21 points from 0 % to 100 % in 5 % steps, linearly interpolated.
+ *
+ * <p>The tables are Libre Solar's {@code ocv_lfp} and {@code ocv_nmc} from LibreSolar/bms-firmware,
+ * {@code app/src/bms_common.c} (there listed from 100 % down to 0 %; here from 0 % up). See docs/simulator.md.
+ *
+ * <p>The forward lookup is O(1): the segment index is {@code (int) (soc * 20)}. The inverse ({@link #soc}) is
+ * well conditioned on NCM but not on the LFP plateau, where a millivolt spans several percent of charge.
+ */
+public final class OcvCurve {
+
+    /** Points per curve: 0 %, 5 %, …, 100 %. */
+    public static final int POINTS = 21;
+
+    private static final int SEGMENTS = POINTS - 1;
+
+    /** LibreSolar/bms-firmware app/src/bms_common.c, {@code ocv_lfp}, reversed to ascending SOC. */
+    private static final double[] LFP_VOLTS = {
+        2.833, 3.132, 3.177, 3.190, 3.213, 3.226, 3.240, 3.252, 3.262, 3.264, 3.265,
+        3.268, 3.271, 3.275, 3.283, 3.296, 3.304, 3.308, 3.309, 3.314, 3.392,
+    };
+
+    /** LibreSolar/bms-firmware app/src/bms_common.c, {@code ocv_nmc}, reversed to ascending SOC. */
+    private static final double[] NCM_VOLTS = {
+        2.800, 3.588, 3.684, 3.702, 3.726, 3.745, 3.764, 3.787, 3.803, 3.819, 3.838,
+        3.858, 3.883, 3.924, 3.962, 3.993, 4.026, 4.056, 4.089, 4.135, 4.198,
+    };
+
+    public static final OcvCurve LFP = new OcvCurve("LFP", LFP_VOLTS);
+    public static final OcvCurve NCM = new OcvCurve("NCM", NCM_VOLTS);
+
+    private final String name;
+    private final double[] volts;
+    /** Volts per segment (per 5 % of SOC), so a lookup is one multiply-add. */
+    private final double[] segmentRiseVolts;
+
+    /**
+     * A curve from {@value #POINTS} voltages at 0 %, 5 %, …, 100 % SOC.
+     *
+     * @throws IllegalArgumentException unless there are 21 finite, strictly increasing voltages (the inverse needs
+     *                                  a one-to-one curve)
+     */
+    public OcvCurve(String name, double[] voltsAscendingSoc) {
+        if (voltsAscendingSoc == null || voltsAscendingSoc.length != POINTS) {
+            throw new IllegalArgumentException("OCV curve " + name + ": expected " + POINTS + " voltages, got "
+                    + (voltsAscendingSoc == null ? "none" : voltsAscendingSoc.length));
+        }
+        for (int i = 0; i < POINTS; i++) {
+            if (!Double.isFinite(voltsAscendingSoc[i])
+                    || (i > 0 && !(voltsAscendingSoc[i] > voltsAscendingSoc[i - 1]))) {
+                throw new IllegalArgumentException("OCV curve " + name + ": voltages must be finite and strictly "
+                        + "increasing with SOC, but point " + i + " is " + voltsAscendingSoc[i] + " V");
+            }
+        }
+        this.name = name;
+        this.volts = voltsAscendingSoc.clone();
+        this.segmentRiseVolts = new double[SEGMENTS];
+        for (int i = 0; i < SEGMENTS; i++) {
+            segmentRiseVolts[i] = volts[i + 1] - volts[i];
+        }
+    }
+
+    public static OcvCurve of(Chemistry chemistry) {
+        return switch (chemistry) {
+            case NCM -> NCM;
+            case LFP -> LFP;
+        };
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The table voltage at point {@code index} (SOC = index × 5 %). */
+    public double pointVolts(int index) {
+        return volts[index];
+    }
+
+    /** Open-circuit volts at {@code soc} (0…1); SOC outside 0…1 reads as the nearest end of the table. */
+    public double volts(double soc) {
+        double x = Math.min(Math.max(soc * SEGMENTS, 0.0), SEGMENTS);
+        // at x == 20 use the last segment at its end, so the top point needs no branch
+        int i = Math.min((int) x, SEGMENTS - 1);
+        return volts[i] + segmentRiseVolts[i] * (x - i);
+    }
+
+    /** Slope dV/dSOC in volts per unit SOC at {@code soc} (right-hand slope at a table point). */
+    public double voltsPerSoc(double soc) {
+        double x = Math.min(Math.max(soc * SEGMENTS, 0.0), SEGMENTS);
+        int i = Math.min((int) x, SEGMENTS - 1);
+        return segmentRiseVolts[i] * SEGMENTS;
+    }
+
+    /**
+     * The SOC (0…1) whose open-circuit voltage is {@code openCircuitVolts}, clamped to 0 or 1 outside the table
+     * (NaN for NaN).
+     *
+     * <p>Ill-conditioned where the curve is flat: on the LFP plateau (40–95 %) the table rises 52 mV in all, and
+     * only 1 mV between 45 % and 50 %, so 1 mV of measurement error moves the answer by up to 5 % of SOC. Use
+     * {@link #voltsPerSoc} to judge how far to trust it.
+     */
+    public double soc(double openCircuitVolts) {
+        if (Double.isNaN(openCircuitVolts)) {
+            return Double.NaN;
+        }
+        if (openCircuitVolts <= volts[0]) {
+            return 0.0;
+        }
+        if (openCircuitVolts >= volts[SEGMENTS]) {
+            return 1.0;
+        }
+        int lo = 0;
+        int hi = SEGMENTS;
+        while (hi - lo > 1) { // invariant: volts[lo] <= v < volts[hi]
+            int mid = (lo + hi) >>> 1;
+            if (volts[mid] <= openCircuitVolts) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo + (openCircuitVolts - volts[lo]) / segmentRiseVolts[lo]) / SEGMENTS;
+    }
+
+    @Override
+    public String toString() {
+        return "OcvCurve[" + name + ", " + volts[0] + "–" + volts[SEGMENTS] + " V]";
+    }
+}

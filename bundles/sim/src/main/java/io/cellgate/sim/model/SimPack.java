@@ -1,0 +1,324 @@
+package io.cellgate.sim.model;
+
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.pack.PackReading;
+
+/**
+ * A string of simulated cells. Each cell is an OCV source behind a series R0 and one R1‖C1 pair, with a
+ * constant self-discharge leak:
+ * <pre>
+ *   V = OCV(soc) − R0·I − vRc          I in amperes, positive = discharge
+ *   vRc ← vRc·a + R1·I·(1 − a)          a = exp(−dt/τ), exact for I constant over dt
+ *   charge ← charge − (I + I_leak)·dt   I_leak only drains, it does not pass R0
+ * </pre>
+ * The current I of a cell is the pack current, plus the balancer board's own draw, plus what the balancer's pairs
+ * take from it (as a donor) or give it (η times the donor's current, as a receiver). The balance current passes
+ * R0 too, which is why a donor reads low while it gives.
+ *
+ * <p>The state sits in flat arrays and {@link #step} allocates nothing and computes no exp per cell, so a
+ * scenario can run years of pack time in seconds. Not thread-safe: one thread steps and reads a pack.
+ */
+public final class SimPack {
+
+    private final SimPackSpec spec;
+    private final CellParams params;
+    private final OcvCurve ocv;
+    private final int cells;
+    private final double efficiency;
+    private final double tauSeconds;
+
+    private final double[] initialSoc;
+    /** Net charge that left each cell since start, in A·s; kept from zero so small drains stay exact. */
+    private final double[] drawnAs;
+    private final double[] inverseCapacityAs;
+    private final double[] r0Ohms;
+    private final double[] r1Ohms;
+    private final double[] rcVolts;
+    /** The current through each cell's terminals in the last step, in amperes, positive = discharge. */
+    private final double[] terminalAmps;
+    private final double[] selfDischargePercentPerMonth;
+    private final double[] selfDischargeAmps;
+    private double selfDischargeTotalAmps;
+
+    /** Scratch: what the pairs add to each cell's current in this step. */
+    private final double[] balanceAmps;
+    /** Scratch: a Decision's pair currents, signed. */
+    private final double[] decisionPairAmps;
+
+    // exp(−dt/τ) only changes with dt, so it is computed once per new dt, not per cell or step
+    private double cachedDtSeconds = Double.NaN;
+    private double rcDecay;
+    private double rcRise;
+
+    private double timeSeconds;
+    private final ChargeLedger ledger;
+    private final SensorFaults faults;
+
+    public SimPack(SimPackSpec spec) {
+        this.spec = spec;
+        this.params = CellParams.draw(spec);
+        this.ocv = OcvCurve.of(spec.chemistry());
+        this.cells = spec.cells();
+        this.efficiency = spec.balancerEfficiency();
+        this.tauSeconds = spec.tauSeconds();
+        initialSoc = params.initialSoc.clone();
+        drawnAs = new double[cells];
+        inverseCapacityAs = new double[cells];
+        for (int i = 0; i < cells; i++) {
+            inverseCapacityAs[i] = 1.0 / params.capacityAs[i];
+        }
+        r0Ohms = params.r0Ohms.clone();
+        r1Ohms = params.r1Ohms.clone();
+        rcVolts = new double[cells];
+        terminalAmps = new double[cells];
+        selfDischargePercentPerMonth = params.selfDischargePercentPerMonth.clone();
+        selfDischargeAmps = new double[cells];
+        for (int i = 0; i < cells; i++) {
+            setSelfDischarge(i, selfDischargePercentPerMonth[i]);
+        }
+        balanceAmps = new double[cells];
+        decisionPairAmps = new double[cells - 1];
+        ledger = new ChargeLedger(cells, efficiency);
+        faults = new SensorFaults(cells, spec.seed());
+    }
+
+    /**
+     * Advances by {@code dtSeconds} with the pack current and the balancer's decision: its pair currents and its
+     * board draw, all held constant over the step.
+     *
+     * @param packAmps current through the pack terminals, positive = discharge, negative = charge
+     * @param balance  the board's pairs (donor gives {@code amps}, receiver gets η·amps) and its own draw
+     */
+    public void step(double dtSeconds, double packAmps, Decision balance) {
+        if (balance.cells() != cells) {
+            throw new IllegalArgumentException(
+                    "a decision for " + balance.cells() + " cells cannot drive a pack of " + cells);
+        }
+        checkStep(dtSeconds, packAmps, balance.boardDrawAmps());
+        for (int k = 0; k < decisionPairAmps.length; k++) {
+            decisionPairAmps[k] = balance.signedAmps(k); // a Decision only holds finite, checked currents
+        }
+        advance(dtSeconds, packAmps, decisionPairAmps, balance.boardDrawAmps());
+    }
+
+    /**
+     * Advances by {@code dtSeconds} without a {@link Decision}.
+     *
+     * @param pairSignedAmps per pair k, the donor current: positive moves from cell k to k+1, negative back
+     * @param boardDrawAmps  the balancer board's own consumption, taken from every cell of the string
+     */
+    public void step(double dtSeconds, double packAmps, double[] pairSignedAmps, double boardDrawAmps) {
+        checkStep(dtSeconds, packAmps, boardDrawAmps);
+        if (pairSignedAmps.length != cells - 1) {
+            throw new IllegalArgumentException("expected " + (cells - 1) + " pair currents for " + cells
+                    + " cells, got " + pairSignedAmps.length);
+        }
+        for (int k = 0; k < pairSignedAmps.length; k++) {
+            if (!Double.isFinite(pairSignedAmps[k])) {
+                throw new IllegalArgumentException("pair " + k + ": current " + pairSignedAmps[k] + " A is not finite");
+            }
+        }
+        advance(dtSeconds, packAmps, pairSignedAmps, boardDrawAmps);
+    }
+
+    private static void checkStep(double dtSeconds, double packAmps, double boardDrawAmps) {
+        if (!(dtSeconds > 0) || dtSeconds == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("dtSeconds=" + dtSeconds + " must be a positive finite number");
+        }
+        if (!Double.isFinite(packAmps)) {
+            throw new IllegalArgumentException("packAmps=" + packAmps + " must be finite");
+        }
+        if (!(boardDrawAmps >= 0) || boardDrawAmps == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("boardDrawAmps=" + boardDrawAmps + " must be finite and >= 0");
+        }
+    }
+
+    /** The hot path: arguments are checked, nothing is allocated, one pass over pairs, one over cells. */
+    private void advance(double dt, double packAmps, double[] pairAmps, double boardDrawAmps) {
+        if (dt != cachedDtSeconds) {
+            double x = -dt / tauSeconds;
+            rcDecay = Math.exp(x);
+            rcRise = -Math.expm1(x); // 1 − a without cancellation when dt ≪ τ
+            cachedDtSeconds = dt;
+        }
+        final double eta = efficiency;
+        final double[] bal = balanceAmps;
+        final double[] moved = ledger.pairMovedAs;
+        double lossWatts = 0;
+        bal[0] = 0;
+        for (int k = 0; k < pairAmps.length; k++) {
+            double s = pairAmps[k];
+            double up = Math.max(s, 0);    // cell k gives, cell k+1 receives
+            double down = Math.max(-s, 0); // cell k+1 gives, cell k receives
+            bal[k] += up - eta * down;
+            bal[k + 1] = down - eta * up;
+            if (s != 0) {
+                double amps = up + down;
+                moved[k] += amps * dt;
+                lossWatts += (1 - eta) * amps * ocv.volts(soc(s > 0 ? k : k + 1));
+            }
+        }
+
+        final double common = packAmps + boardDrawAmps;
+        final double decay = rcDecay;
+        final double rise = rcRise;
+        final double[] drawn = drawnAs;
+        final double[] in = ledger.chargeInAs;
+        final double[] out = ledger.chargeOutAs;
+        final double[] leak = selfDischargeAmps;
+        final double[] r1 = r1Ohms;
+        final double[] rc = rcVolts;
+        final double[] terminal = terminalAmps;
+        for (int i = 0; i < cells; i++) {
+            double amps = common + bal[i];
+            double dq = (amps + leak[i]) * dt;
+            drawn[i] += dq;
+            out[i] += Math.max(dq, 0);
+            in[i] += Math.max(-dq, 0);
+            rc[i] = rc[i] * decay + r1[i] * amps * rise;
+            terminal[i] = amps;
+        }
+        ledger.record(packAmps * dt, boardDrawAmps * dt, selfDischargeTotalAmps * dt, lossWatts * dt);
+        timeSeconds += dt;
+    }
+
+    /** Fills {@code into} with every cell's terminal voltage as the sensors show it, faults included. */
+    public void read(PackReading into) {
+        if (into.cells() != cells) {
+            throw new IllegalArgumentException(
+                    "a reading of " + into.cells() + " cells cannot hold a pack of " + cells);
+        }
+        for (int i = 0; i < cells; i++) {
+            faults.report(into, i, terminalVolts(i));
+        }
+    }
+
+    // ---- state
+
+    public int cells() {
+        return cells;
+    }
+
+    /** Simulated time since the pack was built, in seconds. */
+    public double timeSeconds() {
+        return timeSeconds;
+    }
+
+    /** State of charge, 0…1 nominally; not clamped, so a cell drained past empty shows below 0. */
+    public double soc(int cell) {
+        return initialSoc[cell] - drawnAs[cell] * inverseCapacityAs[cell];
+    }
+
+    /** The true voltage at the cell's terminals, with no sensor fault, in volts. */
+    public double terminalVolts(int cell) {
+        return ocv.volts(soc(cell)) - r0Ohms[cell] * terminalAmps[cell] - rcVolts[cell];
+    }
+
+    public double openCircuitVolts(int cell) {
+        return ocv.volts(soc(cell));
+    }
+
+    /** Voltage across the RC pair, in volts (positive after discharge). */
+    public double rcVolts(int cell) {
+        return rcVolts[cell];
+    }
+
+    /** Current through the cell's terminals in the last step, in amperes, positive = discharge. */
+    public double terminalAmps(int cell) {
+        return terminalAmps[cell];
+    }
+
+    /** Net charge that left the cell since the start, in A·s. */
+    public double drawnAs(int cell) {
+        return drawnAs[cell];
+    }
+
+    public double capacityAh(int cell) {
+        return params.capacityAh(cell);
+    }
+
+    public double r0Ohms(int cell) {
+        return r0Ohms[cell];
+    }
+
+    public double r1Ohms(int cell) {
+        return r1Ohms[cell];
+    }
+
+    public double selfDischargePercentPerMonth(int cell) {
+        return selfDischargePercentPerMonth[cell];
+    }
+
+    public SimPackSpec spec() {
+        return spec;
+    }
+
+    public OcvCurve ocv() {
+        return ocv;
+    }
+
+    public ChargeLedger ledger() {
+        return ledger;
+    }
+
+    /**
+     * How far the charge bookkeeping misses, relative to the charge that flowed through all cells: both the
+     * identity of {@link ChargeLedger} and each cell's in − out against its change of charge. Rounding only.
+     */
+    public double conservationError() {
+        double[] change = new double[cells];
+        for (int i = 0; i < cells; i++) {
+            change[i] = -drawnAs[i];
+        }
+        return ledger.conservationError(change);
+    }
+
+    // ---- faults
+
+    /** Opens (or closes) the sense wire of {@code cell}: it reads NaN with status OPEN_WIRE. */
+    public void openWire(int cell, boolean open) {
+        faults.openWire(requireCell(cell), open);
+    }
+
+    /** Freezes (or frees) the channel of {@code cell} at the value it last showed. */
+    public void stuckChannel(int cell, boolean stuck) {
+        faults.stuck(requireCell(cell), stuck, terminalVolts(cell));
+    }
+
+    /** Gaussian noise of {@code sigmaVolts} plus a fixed {@code offsetVolts} on every reading; seeded by the spec. */
+    public void noise(double sigmaVolts, double offsetVolts) {
+        faults.noise(sigmaVolts, offsetVolts);
+    }
+
+    /** Changes the self-discharge of one cell from now on, e.g. a cell that develops a soft short. */
+    public void selfDischarge(int cell, double percentPerMonth) {
+        SimPackSpec.requireSelfDischarge("selfDischarge of cell " + requireCell(cell), percentPerMonth);
+        setSelfDischarge(cell, percentPerMonth);
+    }
+
+    public boolean isOpenWire(int cell) {
+        return faults.isOpenWire(cell);
+    }
+
+    public boolean isStuck(int cell) {
+        return faults.isStuck(cell);
+    }
+
+    private void setSelfDischarge(int cell, double percentPerMonth) {
+        selfDischargePercentPerMonth[cell] = percentPerMonth;
+        selfDischargeAmps[cell] = CellParams.selfDischargeAmps(percentPerMonth, params.capacityAs[cell]);
+        double total = 0;
+        for (double amps : selfDischargeAmps) {
+            total += amps;
+        }
+        selfDischargeTotalAmps = total;
+    }
+
+    private int requireCell(int cell) {
+        if (cell < 0 || cell >= cells) {
+            throw new IllegalArgumentException(
+                    "cell " + cell + " does not exist: cells are numbered 0.." + (cells - 1));
+        }
+        return cell;
+    }
+}

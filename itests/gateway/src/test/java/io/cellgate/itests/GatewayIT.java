@@ -1,0 +1,164 @@
+package io.cellgate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import io.cellgate.api.balancer.Balancer;
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.ModelDescriptor;
+import io.cellgate.api.balancer.Topology;
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.pack.PackHealth;
+import io.cellgate.api.runtime.Pack;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.EnumSet;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/** The gateway's bundle set in a real Felix: it resolves, runs packs by configuration, and refuses bad ones. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class GatewayIT extends GatewaySupport {
+
+    @Configuration
+    public Option[] config() {
+        return GatewayOptions.gateway();
+    }
+
+    @Test
+    public void everyBundleIsActiveAndEveryComponentSatisfied() throws Exception {
+        for (Bundle b : context().getBundles()) {
+            boolean fragment = (b.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+            if (!fragment) {
+                assertEquals(b.getSymbolicName() + " is not active", Bundle.ACTIVE, b.getState());
+            }
+        }
+        ServiceComponentRuntime scr = context().getService(context().getServiceReference(ServiceComponentRuntime.class));
+        await("components to settle", () -> scr.getComponentDescriptionDTOs().stream()
+                .filter(d -> d.bundle.symbolicName.startsWith("io.cellgate"))
+                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
+                .allMatch(c -> c.state == ComponentConfigurationDTO.ACTIVE
+                        || c.state == ComponentConfigurationDTO.SATISFIED));
+        List<String> models = context().getServiceReferences(BalancerModel.class, null).stream()
+                .map(r -> r.getProperty(BalancerModel.MODEL) + "/" + r.getProperty(BalancerModel.VARIANT))
+                .collect(Collectors.toList());
+        assertTrue("EK-L20S1A datasheet model registered: " + models, models.contains("EK-L20S1A/datasheet"));
+    }
+
+    @Test
+    public void aPackConfigurationStartsATickingPackAndDeletingItStopsIt() throws Exception {
+        org.osgi.service.cm.Configuration[] configs = simulatedPack("it-run", 20, "NCM",
+                "(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))", 20);
+        Pack pack = awaitPack("it-run");
+        await("10 ticks", () -> pack.stats().ticks() >= 10);
+        assertEquals(PackHealth.OK, pack.latest().health());
+        assertEquals("EK-L20S1A/datasheet", pack.latest().model());
+        assertEquals(20, pack.latest().reading().cells());
+
+        for (org.osgi.service.cm.Configuration c : configs) {
+            c.delete();
+        }
+        await("pack it-run to stop", () -> pack("it-run") == null);
+        long ticks = pack.stats().ticks();
+        Thread.sleep(200);
+        assertEquals("a deleted pack ticks no more", ticks, pack.stats().ticks());
+    }
+
+    @Test
+    public void badConfigurationsAreRefusedWithAClearMessage() throws Exception {
+        Map<String, Object[]> bad = Map.of(
+                "cells=1 is out of range", new Object[] {"cells", 1},
+                "cells=99 is out of range", new Object[] {"cells", 99},
+                "unknown chemistry 'XYZ'", new Object[] {"chemistry", "XYZ"},
+                "tick.ms=0 is out of range", new Object[] {"tick.ms", 0L});
+        ServiceComponentRuntime scr = context().getService(context().getServiceReference(ServiceComponentRuntime.class));
+        ComponentDescriptionDTO controller = scr.getComponentDescriptionDTOs().stream()
+                .filter(d -> d.name.equals("io.cellgate.pack.internal.PackController")).findFirst().orElseThrow();
+        int n = 0;
+        for (Map.Entry<String, Object[]> e : bad.entrySet()) {
+            String id = "it-bad-" + n++;
+            org.osgi.service.cm.Configuration c = pack(id, 20, "NCM", "(cellgate.model=EK-L20S1A)", 100);
+            Dictionary<String, Object> props = c.getProperties();
+            props.put((String) e.getValue()[0], e.getValue()[1]);
+            c.update(props);
+            await("the refusal of " + e.getKey(), () -> scr.getComponentConfigurationDTOs(controller).stream()
+                    .anyMatch(cc -> id.equals(cc.properties.get("pack.id"))
+                            && cc.state == ComponentConfigurationDTO.FAILED_ACTIVATION
+                            && cc.failure != null && cc.failure.contains(e.getKey())));
+            assertNull("no pack runs for " + e.getKey(), pack(id));
+            c.delete();
+        }
+    }
+
+    @Test
+    public void aThrowingPluginDoesNotStopAnotherPack() throws Exception {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(BalancerModel.MODEL, "IT-THROWS");
+        props.put(BalancerModel.VARIANT, "always");
+        ServiceRegistration<BalancerModel> reg = context().registerService(BalancerModel.class, new ThrowingModel(),
+                props);
+        try {
+            org.osgi.service.cm.Configuration[] bad = simulatedPack("it-throws", 8, "NCM", "(cellgate.model=IT-THROWS)", 20);
+            org.osgi.service.cm.Configuration[] good = simulatedPack("it-good", 8, "NCM", "(cellgate.model=EK-L20S1A)", 20);
+            Pack throwing = awaitPack("it-throws");
+            Pack healthy = awaitPack("it-good");
+            await("both packs to tick 20 times",
+                    () -> throwing.stats().ticks() >= 20 && healthy.stats().ticks() >= 20);
+            assertEquals(PackHealth.BALANCER_FAILED, throwing.latest().health());
+            assertTrue("fail-safe: nothing balances", throwing.latest().decision().balancingPairs() == 0);
+            assertEquals(PackHealth.OK, healthy.latest().health());
+            long before = throwing.stats().ticks();
+            await("the throwing pack to keep ticking", () -> throwing.stats().ticks() >= before + 10);
+            assertNotNull(throwing.faults().stream().filter(f -> f.message().contains("balancer failed"))
+                    .findFirst().orElse(null));
+            for (org.osgi.service.cm.Configuration c : concat(bad, good)) {
+                c.delete();
+            }
+        } finally {
+            reg.unregister();
+        }
+    }
+
+    private static org.osgi.service.cm.Configuration[] concat(org.osgi.service.cm.Configuration[] a,
+            org.osgi.service.cm.Configuration[] b) {
+        org.osgi.service.cm.Configuration[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** A plugin with a bug: its balancer throws on every reading. */
+    static final class ThrowingModel implements BalancerModel {
+        @Override
+        public ModelDescriptor descriptor() {
+            return new ModelDescriptor("IT-THROWS", "always", "test", 2, 48, EnumSet.allOf(Chemistry.class),
+                    Topology.ADJACENT, 1.0, Map.of());
+        }
+
+        @Override
+        public Balancer create(PackDescription pack) {
+            return (reading, out) -> {
+                throw new IllegalStateException("a plugin bug");
+            };
+        }
+    }
+}

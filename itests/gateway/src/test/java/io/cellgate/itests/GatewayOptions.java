@@ -1,0 +1,66 @@
+package io.cellgate.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The gateway's bundle set, as the build passes it (system property {@code gateway.bundles}: the jars of the
+ * itests module's provided dependencies, which mirror gateway.bndrun), installed from the jars themselves.
+ */
+final class GatewayOptions {
+
+    private GatewayOptions() {
+    }
+
+    static Option[] gateway() {
+        String list = System.getProperty("gateway.bundles");
+        if (list == null || list.isBlank()) {
+            throw new IllegalStateException("system property gateway.bundles is missing: run the tests with mvn verify");
+        }
+        Path work = Path.of(System.getProperty("project.build.directory", "target"), "gateway-it");
+        List<Option> options = new ArrayList<>();
+        for (String jar : list.split(File.pathSeparator)) {
+            options.add(bundle(new File(jar).toURI().toString()));
+        }
+        options.add(junitBundles());
+        options.add(cleanCaches(true));
+        // FileInstall watches an empty folder of its own; the tests configure packs through Config Admin.
+        options.add(systemProperty("felix.fileinstall.dir").value(dir(work.resolve("config")).toString()));
+        options.add(systemProperty("felix.fileinstall.poll").value("200"));
+        options.add(systemProperty("felix.cm.dir").value(dir(work.resolve("cm")).toString()));
+        // No terminal under test: a non-interactive shell with an empty profile of our own.
+        options.add(systemProperty("gosh.args").value("--nointeractive"));
+        options.add(systemProperty("gosh.home").value(goshHome(work).toString()));
+        return options.toArray(new Option[0]);
+    }
+
+    private static Path goshHome(Path work) {
+        Path home = work.resolve("gosh");
+        try {
+            Files.createDirectories(home.resolve("etc"));
+            Files.writeString(home.resolve("etc/gosh_profile"), "# empty: the built-in profile needs a terminal\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return home;
+    }
+
+    private static Path dir(Path p) {
+        try {
+            return Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.cellgate.itests;
+
+import io.cellgate.api.runtime.Pack;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.function.BooleanSupplier;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/** Helpers the integration tests share: configuring packs and waiting for what the gateway does. */
+abstract class GatewaySupport {
+
+    static final long TIMEOUT_MS = 10_000;
+
+    BundleContext context() {
+        return FrameworkUtil.getBundle(getClass()).getBundleContext();
+    }
+
+    ConfigurationAdmin configAdmin() {
+        ServiceReference<ConfigurationAdmin> ref = context().getServiceReference(ConfigurationAdmin.class);
+        return context().getService(ref);
+    }
+
+    /** A simulated pack and its controller, both by factory configuration, as config/ does. */
+    Configuration[] simulatedPack(String id, int cells, String chemistry, String balancerTarget, long tickMs)
+            throws Exception {
+        Dictionary<String, Object> sim = new Hashtable<>();
+        sim.put("cellgate.pack", id);
+        sim.put("cells", cells);
+        sim.put("chemistry", chemistry);
+        Configuration simConfig = configAdmin().getFactoryConfiguration("io.cellgate.sim.pack", id, "?");
+        simConfig.update(sim);
+        return new Configuration[] {simConfig, pack(id, cells, chemistry, balancerTarget, tickMs)};
+    }
+
+    Configuration pack(String id, int cells, String chemistry, String balancerTarget, long tickMs) throws Exception {
+        Dictionary<String, Object> p = new Hashtable<>();
+        p.put("pack.id", id);
+        p.put("cells", cells);
+        p.put("chemistry", chemistry);
+        p.put("tick.ms", tickMs);
+        p.put("balancer.target", balancerTarget);
+        p.put("source.target", "(cellgate.pack=" + id + ")");
+        p.put("outputs.target", "(cellgate.pack=" + id + ")");
+        p.put("indicators.target", "(cellgate.pack=" + id + ")");
+        Configuration c = configAdmin().getFactoryConfiguration("io.cellgate.pack", id, "?");
+        c.update(p);
+        return c;
+    }
+
+    Pack pack(String id) {
+        try {
+            var refs = context().getServiceReferences(Pack.class, "(pack.id=" + id + ")");
+            return refs.isEmpty() ? null : context().getService(refs.iterator().next());
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    Pack awaitPack(String id) throws InterruptedException {
+        await("pack " + id + " to run", () -> pack(id) != null);
+        return pack(id);
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out after " + TIMEOUT_MS + " ms waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
