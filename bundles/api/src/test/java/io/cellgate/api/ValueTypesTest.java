@@ -1,0 +1,144 @@
+package io.cellgate.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellgate.api.balancer.BoardState;
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.balancer.ModelDescriptor;
+import io.cellgate.api.balancer.PairDirection;
+import io.cellgate.api.balancer.Topology;
+import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.pack.PackReading;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ValueTypesTest {
+
+    @Test
+    void packDescriptionValidatesWithMessagesThatNameTheProperty() {
+        assertEquals(19, new PackDescription("pack1", 20, Chemistry.NCM).pairs());
+        assertEquals("cells=1 is out of range: a pack has 2 to 48 cells",
+                assertThrows(IllegalArgumentException.class, () -> new PackDescription("p", 1, Chemistry.NCM))
+                        .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new PackDescription("p", 49, Chemistry.LFP))
+                .getMessage().startsWith("cells=49"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new PackDescription("a b", 4, Chemistry.LFP))
+                .getMessage().startsWith("pack.id 'a b' is invalid"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new PackDescription(null, 4, Chemistry.LFP))
+                .getMessage().startsWith("pack.id"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new PackDescription("p", 4, null))
+                .getMessage().startsWith("chemistry is missing"));
+    }
+
+    @Test
+    void packDescriptionsAreEqualByValue() {
+        assertEquals(new PackDescription("p", 4, Chemistry.NCM), new PackDescription("p", 4, Chemistry.NCM));
+        assertEquals(new PackDescription("p", 4, Chemistry.NCM).hashCode(),
+                new PackDescription("p", 4, Chemistry.NCM).hashCode());
+        assertNotEquals(new PackDescription("p", 4, Chemistry.NCM), new PackDescription("p", 4, Chemistry.LFP));
+    }
+
+    @Test
+    void chemistryParsesCaseInsensitivelyAndNamesTheChoices() {
+        assertEquals(Chemistry.LFP, Chemistry.parse(" lfp "));
+        assertEquals("unknown chemistry 'XYZ': expected one of NCM, LFP",
+                assertThrows(IllegalArgumentException.class, () -> Chemistry.parse("XYZ")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Chemistry.parse(null));
+        assertTrue(Chemistry.LFP.maxVolts() < Chemistry.NCM.maxVolts());
+    }
+
+    @Test
+    void aReadingStartsStaleAndOnlyOkFiniteCellsAreValid() {
+        PackReading r = new PackReading(3);
+        assertFalse(r.isValid(0));
+        assertEquals(CellStatus.STALE, r.status(2));
+        r.set(0, 3.7, CellStatus.OK);
+        r.set(1, Double.NaN, CellStatus.OK);
+        r.set(2, 3.8, CellStatus.OPEN_WIRE);
+        assertTrue(r.isValid(0));
+        assertFalse(r.isValid(1));
+        assertFalse(r.isValid(2));
+        assertEquals(0, r.maxAdjacentSpreadVolts(), "no pair of two valid cells");
+        assertThrows(IllegalArgumentException.class, () -> new PackReading(0));
+    }
+
+    @Test
+    void maxAdjacentSpreadSkipsInvalidCells() {
+        PackReading r = PackReading.of(3.70, 3.75, 3.60, 3.61);
+        assertEquals(0.15, r.maxAdjacentSpreadVolts(), 1e-12);
+        r.setStatus(2, CellStatus.OPEN_WIRE);
+        assertEquals(0.05, r.maxAdjacentSpreadVolts(), 1e-12);
+    }
+
+    @Test
+    void readingCopyRequiresTheSameSize() {
+        PackReading a = PackReading.of(3.7, 3.8);
+        PackReading b = new PackReading(2);
+        b.copyFrom(a);
+        assertEquals(3.8, b.volts(1));
+        assertThrows(IllegalArgumentException.class, () -> new PackReading(3).copyFrom(a));
+    }
+
+    @Test
+    void decisionRejectsNegativeOrInfiniteCurrents() {
+        Decision d = new Decision(3);
+        assertThrows(IllegalArgumentException.class, () -> d.setPair(0, PairDirection.LOWER_TO_UPPER, -0.1));
+        assertThrows(IllegalArgumentException.class, () -> d.setPair(0, PairDirection.LOWER_TO_UPPER, Double.NaN));
+        assertThrows(IllegalArgumentException.class,
+                () -> d.setPair(0, PairDirection.LOWER_TO_UPPER, Double.POSITIVE_INFINITY));
+        d.setPair(1, PairDirection.UPPER_TO_LOWER, 0.4);
+        assertEquals(-0.4, d.signedAmps(1));
+        d.setPair(1, PairDirection.UPPER_TO_LOWER, 0);
+        assertFalse(d.isBalancing(1), "zero current is idle");
+    }
+
+    @Test
+    void failSafeTurnsEverythingOffAndFlashes() {
+        Decision d = new Decision(4);
+        d.setPair(0, PairDirection.LOWER_TO_UPPER, 1);
+        d.setIndicator(0, Indicator.ON);
+        d.failSafe("why");
+        assertEquals(0, d.balancingPairs());
+        assertEquals(Indicator.FLASHING, d.indicator(0));
+        assertEquals(BoardState.FAULT, d.boardState());
+        assertEquals(java.util.List.of("why"), d.faults());
+        assertThrows(UnsupportedOperationException.class, () -> d.faults().add("x"));
+    }
+
+    @Test
+    void pairDirectionsNameDonorAndReceiver() {
+        assertEquals(3, PairDirection.LOWER_TO_UPPER.donor(3));
+        assertEquals(4, PairDirection.LOWER_TO_UPPER.receiver(3));
+        assertEquals(4, PairDirection.UPPER_TO_LOWER.donor(3));
+        assertEquals(-1, PairDirection.IDLE.donor(3));
+    }
+
+    @Test
+    void modelDescriptorValidatesAndQualifies() {
+        ModelDescriptor d = new ModelDescriptor("M", "v", "V", 2, 24, Set.of(Chemistry.NCM), Topology.ADJACENT, 1.0,
+                Map.of("trigger.volts", 0.1));
+        assertEquals("M/v", d.qualifiedName());
+        assertTrue(d.supports(24, Chemistry.NCM));
+        assertFalse(d.supports(25, Chemistry.NCM));
+        assertFalse(d.supports(4, Chemistry.LFP));
+        assertEquals(0.1, d.parameter("trigger.volts"));
+        assertTrue(Double.isNaN(d.parameter("nope")));
+        assertThrows(IllegalArgumentException.class, () -> new ModelDescriptor("M", "v", "V", 1, 24,
+                EnumSet.of(Chemistry.NCM), Topology.ADJACENT, 1.0, null));
+        assertThrows(IllegalArgumentException.class, () -> new ModelDescriptor("M", "v", "V", 2, 24,
+                EnumSet.noneOf(Chemistry.class), Topology.ADJACENT, 1.0, null));
+        assertThrows(IllegalArgumentException.class, () -> new ModelDescriptor("M", "v", "V", 2, 24,
+                EnumSet.of(Chemistry.NCM), Topology.ADJACENT, 0, null));
+        assertThrows(IllegalArgumentException.class, () -> new ModelDescriptor(" ", "v", "V", 2, 24,
+                EnumSet.of(Chemistry.NCM), Topology.ADJACENT, 1, null));
+    }
+}

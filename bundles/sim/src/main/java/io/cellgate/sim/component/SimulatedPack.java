@@ -1,0 +1,166 @@
+package io.cellgate.sim.component;
+
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.driver.BalanceOutput;
+import io.cellgate.api.driver.CellVoltageSource;
+import io.cellgate.api.driver.IndicatorOutput;
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.time.TickClock;
+import io.cellgate.sim.model.SimPack;
+import io.cellgate.sim.model.SimPackSpec;
+import java.util.Arrays;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * A simulated pack standing in for hardware: it is the pack's voltage source, its balance output and its LEDs,
+ * so the pack runtime cannot tell it from a real board. Its physics advances on every reading by the clock time
+ * since the last one, times the configured time scale, with the pair currents last driven held over that time.
+ */
+@Component(configurationPid = "io.cellgate.sim.pack", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {CellVoltageSource.class, BalanceOutput.class, IndicatorOutput.class, SimulatedPack.class})
+@Designate(ocd = SimPackConfig.class, factory = true)
+public final class SimulatedPack implements CellVoltageSource, BalanceOutput, IndicatorOutput {
+
+    /** Longest physics step: the RC time constant is 30 s, so 1 s steps keep the model faithful. */
+    static final double MAX_STEP_SECONDS = 1.0;
+    static final double MAX_TIME_SCALE = 100_000;
+
+    private final TickClock clock;
+    private final String packId;
+    private final SimPack sim;
+    private final double[] pairAmps;
+    private final Indicator[] indicators;
+    private double boardDrawAmps;
+    private double loadAmps;
+    private double timeScale;
+    private long lastNanos;
+
+    @Activate
+    public SimulatedPack(@Reference(target = "(cellgate.clock=system)") TickClock clock, SimPackConfig config) {
+        this.clock = clock;
+        this.packId = config.cellgate_pack();
+        if (packId == null || packId.isBlank()) {
+            throw new IllegalArgumentException("cellgate.pack is missing: name the pack this simulation serves");
+        }
+        this.sim = new SimPack(SimPackSpec.builder(config.cells(), Chemistry.parse(config.chemistry()),
+                        config.capacity_ah())
+                .initialSoc(config.soc_percent() / 100, config.soc_spread_percent() / 100)
+                .seed(config.seed())
+                .balancerEfficiency(config.efficiency())
+                .build());
+        this.pairAmps = new double[config.cells() - 1];
+        this.indicators = new Indicator[config.cells()];
+        Arrays.fill(indicators, Indicator.OFF);
+        setLoad(config.load_amps());
+        setTimeScale(config.time_scale());
+        if (config.noise_mv() != 0) {
+            sim.noise(config.noise_mv() / 1000, 0);
+        }
+        lastNanos = clock.nanoTime();
+    }
+
+    @Deactivate
+    void deactivate() {
+        allOff();
+    }
+
+    public String packId() {
+        return packId;
+    }
+
+    @Override
+    public int cells() {
+        return sim.cells();
+    }
+
+    @Override
+    public synchronized void read(PackReading into) {
+        advance();
+        sim.read(into);
+    }
+
+    @Override
+    public synchronized void drive(Decision decision) {
+        for (int k = 0; k < pairAmps.length; k++) {
+            pairAmps[k] = decision.signedAmps(k);
+        }
+        boardDrawAmps = decision.boardDrawAmps();
+    }
+
+    @Override
+    public synchronized void allOff() {
+        Arrays.fill(pairAmps, 0);
+    }
+
+    @Override
+    public synchronized void show(Decision decision) {
+        for (int c = 0; c < indicators.length; c++) {
+            indicators[c] = decision.indicator(c);
+        }
+    }
+
+    /** Brings the physics up to the clock's now, in steps of at most {@link #MAX_STEP_SECONDS}. */
+    private void advance() {
+        long now = clock.nanoTime();
+        double seconds = (now - lastNanos) * 1e-9 * timeScale;
+        lastNanos = now;
+        while (seconds > 1e-9) {
+            double dt = Math.min(MAX_STEP_SECONDS, seconds);
+            sim.step(dt, loadAmps, pairAmps, boardDrawAmps);
+            seconds -= dt;
+        }
+    }
+
+    // --- what the sim:* commands change and show ---
+
+    public synchronized void setLoad(double amps) {
+        if (!Double.isFinite(amps) || Math.abs(amps) > 1000) {
+            throw new IllegalArgumentException("load " + amps + " A is out of range: -1000 to 1000 A");
+        }
+        loadAmps = amps;
+    }
+
+    public synchronized double load() {
+        return loadAmps;
+    }
+
+    public synchronized void setTimeScale(double factor) {
+        if (!(factor >= 0.001 && factor <= MAX_TIME_SCALE)) {
+            throw new IllegalArgumentException("time scale " + factor + " is out of range: 0.001 to " + MAX_TIME_SCALE);
+        }
+        advance();
+        timeScale = factor;
+    }
+
+    public synchronized double timeScale() {
+        return timeScale;
+    }
+
+    public synchronized void disconnect(int cell, boolean open) {
+        checkCell(cell);
+        sim.openWire(cell, open);
+    }
+
+    public synchronized Indicator indicator(int cell) {
+        return indicators[cell];
+    }
+
+    /** Runs {@code action} on the model while no reading can interleave. */
+    public synchronized <T> T withModel(java.util.function.Function<SimPack, T> action) {
+        return action.apply(sim);
+    }
+
+    private void checkCell(int cell) {
+        if (cell < 0 || cell >= sim.cells()) {
+            throw new IllegalArgumentException("cell " + (cell + 1) + " does not exist: " + packId + " has cells 1 to "
+                    + sim.cells());
+        }
+    }
+}
