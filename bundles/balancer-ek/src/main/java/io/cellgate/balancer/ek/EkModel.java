@@ -41,10 +41,6 @@ public class EkModel implements BalancerModel {
                 profile.maxAmps(), profile.toParameters());
     }
 
-    public EkProfile profile() {
-        return profile;
-    }
-
     @Override
     public ModelDescriptor descriptor() {
         return descriptor;

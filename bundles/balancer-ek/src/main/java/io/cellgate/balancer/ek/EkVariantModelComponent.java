@@ -1,0 +1,47 @@
+package io.cellgate.balancer.ek;
+
+import io.cellgate.api.balancer.Balancer;
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.ModelDescriptor;
+import io.cellgate.api.pack.PackDescription;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * A tuned EK-L20S1A variant, one per factory configuration of {@value #PID} (see {@link EkVariantConfig}). The
+ * configuration's {@code cellgate.variant} and {@code cellgate.strings} become service properties beside
+ * {@code cellgate.model} and {@code cellgate.vendor}.
+ *
+ * <p>A configuration outside the board's limits fails activation with an {@link IllegalArgumentException} that names
+ * the property and its allowed range (see {@link EkVariantValidator}); SCR logs it. The component is immediate so
+ * that this happens as soon as the configuration arrives.
+ */
+@Component(service = BalancerModel.class, configurationPid = EkVariantModelComponent.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, property = {
+                BalancerModel.MODEL + "=" + EkModel.MODEL_ID,
+                BalancerModel.VENDOR + "=" + EkModel.VENDOR_NAME })
+@Designate(ocd = EkVariantConfig.class, factory = true)
+public class EkVariantModelComponent implements BalancerModel {
+
+    /** Factory PID of the variant configurations. */
+    public static final String PID = "io.cellgate.balancer.ek.variant";
+
+    private final EkModel model;
+
+    @Activate
+    public EkVariantModelComponent(EkVariantConfig config) {
+        model = new EkModel(EkVariantValidator.toProfile(config), EkVariantValidator.variantName(config));
+    }
+
+    @Override
+    public ModelDescriptor descriptor() {
+        return model.descriptor();
+    }
+
+    @Override
+    public Balancer create(PackDescription pack) {
+        return model.create(pack);
+    }
+}

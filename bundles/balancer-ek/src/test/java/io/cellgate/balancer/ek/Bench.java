@@ -1,0 +1,87 @@
+package io.cellgate.balancer.ek;
+
+import io.cellgate.api.balancer.Balancer;
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.pack.PackReading;
+import java.util.Arrays;
+
+/** One balancer with its reading and decision buffers, driven tick by tick as the pack runtime would. */
+final class Bench {
+
+    static final double NOMINAL_VOLTS = 3.700;
+
+    private final Balancer balancer;
+    private final PackReading reading;
+    private final Decision decision;
+
+    Bench(EkProfile profile, int cells) {
+        this(new EkBalancer(profile, cells), cells);
+    }
+
+    private Bench(Balancer balancer, int cells) {
+        this.balancer = balancer;
+        reading = new PackReading(cells);
+        decision = new Decision(cells);
+    }
+
+    /** The balancer a model creates for {@code pack}. */
+    static Bench of(BalancerModel model, PackDescription pack) {
+        return new Bench(model.create(pack), pack.cells());
+    }
+
+    static Bench datasheet(int cells) {
+        return new Bench(EkProfile.DATASHEET, cells);
+    }
+
+    /** The datasheet's figures on a board of another string count of the series. */
+    static EkProfile withStrings(EkProfile p, int strings) {
+        return new EkProfile(p.triggerVolts(), p.stopVolts(), p.ampsPerVolt(), p.maxAmps(), p.minCellVolts(),
+                p.maxCellVolts(), p.minCelsius(), p.maxCelsius(), p.quiescentAmps(), p.activeDrawAmps(), strings);
+    }
+
+    /** Every cell at {@code volts}. */
+    static double[] flat(int cells, double volts) {
+        double[] v = new double[cells];
+        Arrays.fill(v, volts);
+        return v;
+    }
+
+    /**
+     * A step of {@code deltaVolts} across pair {@code pair} (from 0): cells up to {@code pair} at the nominal voltage,
+     * the cells above it {@code deltaVolts} higher, so only that pair sees a difference.
+     */
+    static double[] step(int cells, int pair, double deltaVolts) {
+        double[] v = flat(cells, NOMINAL_VOLTS);
+        for (int cell = pair + 1; cell < cells; cell++) {
+            v[cell] = NOMINAL_VOLTS + deltaVolts;
+        }
+        return v;
+    }
+
+    PackReading reading() {
+        return reading;
+    }
+
+    Bench temperature(double celsius) {
+        reading.setTemperatureCelsius(celsius);
+        return this;
+    }
+
+    /** Sets every cell OK at the given voltages and decides one tick. */
+    Decision tick(double... volts) {
+        for (int cell = 0; cell < volts.length; cell++) {
+            reading.set(cell, volts[cell], CellStatus.OK);
+        }
+        return tick();
+    }
+
+    /** Decides one tick on the reading as it is now. */
+    Decision tick() {
+        decision.reset();
+        balancer.decide(reading, decision);
+        return decision;
+    }
+}
