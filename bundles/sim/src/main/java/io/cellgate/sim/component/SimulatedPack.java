@@ -23,7 +23,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * so the pack runtime cannot tell it from a real board. Its physics advances on every reading by the clock time
  * since the last one, times the configured time scale, with the pair currents last driven held over that time.
  */
-@Component(configurationPid = "io.cellgate.sim.pack", configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(configurationPid = "io.cellgate.sim.pack", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {CellVoltageSource.class, BalanceOutput.class, IndicatorOutput.class, SimulatedPack.class})
 @Designate(ocd = SimPackConfig.class, factory = true)
 public final class SimulatedPack implements CellVoltageSource, BalanceOutput, IndicatorOutput {
@@ -51,7 +51,7 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
         }
         this.sim = new SimPack(SimPackSpec.builder(config.cells(), Chemistry.parse(config.chemistry()),
                         config.capacity_ah())
-                .initialSoc(config.soc_percent() / 100, config.soc_spread_percent() / 100)
+                .initialSocDrawn(config.soc_percent() / 100, config.soc_spread_percent() / 100)
                 .seed(config.seed())
                 .balancerEfficiency(config.efficiency())
                 .build());

@@ -71,7 +71,9 @@ public final class ChargeLedger {
 
     /**
      * Energy lost in conversion, in joules: each step's lost charge times the donor's open-circuit voltage.
-     * The OCV, not the terminal voltage, because the I·R drop is heat in the cell, not in the converter.
+     * The OCV, not the terminal voltage, because the I·R drop is heat in the cell, not in the converter. Moving
+     * charge down to a lower cell costs stored energy beyond this, η·moved·(OCV_donor − OCV_receiver), which is
+     * not included (see docs/simulator.md).
      */
     public double conversionLossJoules() {
         return conversionLossJoules;

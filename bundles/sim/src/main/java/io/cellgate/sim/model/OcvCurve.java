@@ -82,17 +82,31 @@ public final class OcvCurve {
 
     /** Open-circuit volts at {@code soc} (0…1); SOC outside 0…1 reads as the nearest end of the table. */
     public double volts(double soc) {
-        double x = Math.min(Math.max(soc * SEGMENTS, 0.0), SEGMENTS);
-        // at x == 20 use the last segment at its end, so the top point needs no branch
-        int i = Math.min((int) x, SEGMENTS - 1);
+        double x = tablePosition(soc);
+        int i = segment(x);
         return volts[i] + segmentRiseVolts[i] * (x - i);
     }
 
     /** Slope dV/dSOC in volts per unit SOC at {@code soc} (right-hand slope at a table point). */
     public double voltsPerSoc(double soc) {
-        double x = Math.min(Math.max(soc * SEGMENTS, 0.0), SEGMENTS);
-        int i = Math.min((int) x, SEGMENTS - 1);
-        return segmentRiseVolts[i] * SEGMENTS;
+        return segmentRiseVolts[segment(tablePosition(soc))] * SEGMENTS;
+    }
+
+    // plain comparisons, not Math.min/max: those cost several times more on the simulator's hot path
+
+    /** {@code soc} in table steps (0…20), clamped; NaN reads as 0. */
+    private static double tablePosition(double soc) {
+        double x = soc * SEGMENTS;
+        if (!(x > 0)) {
+            return 0;
+        }
+        return x < SEGMENTS ? x : SEGMENTS;
+    }
+
+    /** The segment holding position {@code x}; the top point belongs to the last segment, at its end. */
+    private static int segment(double x) {
+        int i = (int) x;
+        return i < SEGMENTS ? i : SEGMENTS - 1;
     }
 
     /**

@@ -216,8 +216,11 @@ public record SimPackSpec(int cells, Chemistry chemistry, double capacityAh, dou
             return this;
         }
 
-        /** Starting SOCs drawn from a normal distribution, clipped to 0…1. */
-        public Builder initialSoc(double mean, double sigma) {
+        /**
+         * Starting SOCs drawn from a normal distribution of {@code mean} and {@code sigma} (absolute, 0.01 = 1 %
+         * of SOC), clipped to 0…1. Named apart from {@link #initialSoc(double...)} so two SOCs never read as these.
+         */
+        public Builder initialSocDrawn(double mean, double sigma) {
             socMean = mean;
             socSpread = sigma;
             initialSoc = null;
