@@ -15,6 +15,7 @@ import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
 import java.util.Arrays;
 import java.util.Dictionary;
+import java.util.Enumeration;
 import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.List;
@@ -28,12 +29,13 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.log.LogEntry;
+import org.osgi.service.log.LogReaderService;
 
 /** The gateway's bundle set in a real Felix: it resolves, runs packs by configuration, and refuses bad ones. */
 @RunWith(PaxExam.class)
@@ -58,7 +60,13 @@ public class GatewayIT extends GatewaySupport {
                 .filter(d -> d.bundle.symbolicName.startsWith("io.cellgate"))
                 .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
                 .allMatch(c -> c.state == ComponentConfigurationDTO.ACTIVE
-                        || c.state == ComponentConfigurationDTO.SATISFIED));
+                        || c.state == ComponentConfigurationDTO.SATISFIED),
+                () -> scr.getComponentDescriptionDTOs().stream()
+                        .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
+                        .filter(c -> c.state != ComponentConfigurationDTO.ACTIVE
+                                && c.state != ComponentConfigurationDTO.SATISFIED)
+                        .map(c -> c.description.name + " " + c.properties.get("pack.id") + " state " + c.state)
+                        .collect(Collectors.joining("; ")));
         List<String> models = context().getServiceReferences(BalancerModel.class, null).stream()
                 .map(r -> r.getProperty(BalancerModel.MODEL) + "/" + r.getProperty(BalancerModel.VARIANT))
                 .collect(Collectors.toList());
@@ -97,17 +105,37 @@ public class GatewayIT extends GatewaySupport {
         int n = 0;
         for (Map.Entry<String, Object[]> e : bad.entrySet()) {
             String id = "it-bad-" + n++;
-            org.osgi.service.cm.Configuration c = pack(id, 20, "NCM", "(cellgate.model=EK-L20S1A)", 100);
-            Dictionary<String, Object> props = c.getProperties();
+            Dictionary<String, Object> props = packProperties(id, 20, "NCM", "(cellgate.model=EK-L20S1A)", 100);
             props.put((String) e.getValue()[0], e.getValue()[1]);
+            org.osgi.service.cm.Configuration c = configAdmin().getFactoryConfiguration("io.cellgate.pack", id, "?");
             c.update(props);
             await("the refusal of " + e.getKey(), () -> scr.getComponentConfigurationDTOs(controller).stream()
                     .anyMatch(cc -> id.equals(cc.properties.get("pack.id"))
-                            && cc.state == ComponentConfigurationDTO.FAILED_ACTIVATION
-                            && cc.failure != null && cc.failure.contains(e.getKey())));
+                            && cc.state == ComponentConfigurationDTO.FAILED_ACTIVATION)
+                            && logged("pack " + id + ": configuration refused: " + e.getKey()),
+                    () -> scr.getComponentConfigurationDTOs(controller).stream()
+                            .filter(cc -> id.equals(cc.properties.get("pack.id")))
+                            .map(cc -> "state " + cc.state + ": " + cc.failure).collect(Collectors.joining("; ")));
             assertNull("no pack runs for " + e.getKey(), pack(id));
             c.delete();
+            await("the refused " + id + " to be disposed", () -> scr.getComponentConfigurationDTOs(controller)
+                    .stream().noneMatch(cc -> id.equals(cc.properties.get("pack.id"))));
         }
+    }
+
+    @Test
+    public void aRunningPackKeepsItsConfigurationWhenAnUpdateIsBad() throws Exception {
+        org.osgi.service.cm.Configuration c = pack("it-keep", 8, "NCM", "(cellgate.model=EK-L20S1A)", 20);
+        Pack pack = awaitPack("it-keep");
+        await("5 ticks", () -> pack.stats().ticks() >= 5);
+        Dictionary<String, Object> props = c.getProperties();
+        props.put("cells", 99);
+        c.update(props);
+        long before = pack.stats().ticks();
+        await("ticks to go on", () -> pack.stats().ticks() >= before + 10);
+        assertEquals(8, pack.description().cells());
+        assertEquals(pack, pack("it-keep"));
+        c.delete();
     }
 
     @Test
@@ -137,6 +165,17 @@ public class GatewayIT extends GatewaySupport {
         } finally {
             reg.unregister();
         }
+    }
+
+    /** True when the OSGi log holds an entry that contains {@code text}. */
+    private boolean logged(String text) {
+        LogReaderService reader = context().getService(context().getServiceReference(LogReaderService.class));
+        for (Enumeration<LogEntry> e = reader.getLog(); e.hasMoreElements();) {
+            if (e.nextElement().getMessage().contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static org.osgi.service.cm.Configuration[] concat(org.osgi.service.cm.Configuration[] a,

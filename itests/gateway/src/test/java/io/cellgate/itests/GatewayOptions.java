@@ -29,6 +29,7 @@ final class GatewayOptions {
             throw new IllegalStateException("system property gateway.bundles is missing: run the tests with mvn verify");
         }
         Path work = Path.of(System.getProperty("project.build.directory", "target"), "gateway-it");
+        deleteTree(work); // every run starts with no configuration left over from the last one
         List<Option> options = new ArrayList<>();
         for (String jar : list.split(File.pathSeparator)) {
             options.add(bundle(new File(jar).toURI().toString()));
@@ -54,6 +55,19 @@ final class GatewayOptions {
             throw new UncheckedIOException(e);
         }
         return home;
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path dir(Path p) {

@@ -38,6 +38,13 @@ abstract class GatewaySupport {
     }
 
     Configuration pack(String id, int cells, String chemistry, String balancerTarget, long tickMs) throws Exception {
+        Configuration c = configAdmin().getFactoryConfiguration("io.cellgate.pack", id, "?");
+        c.update(packProperties(id, cells, chemistry, balancerTarget, tickMs));
+        return c;
+    }
+
+    static Dictionary<String, Object> packProperties(String id, int cells, String chemistry, String balancerTarget,
+            long tickMs) {
         Dictionary<String, Object> p = new Hashtable<>();
         p.put("pack.id", id);
         p.put("cells", cells);
@@ -47,9 +54,7 @@ abstract class GatewaySupport {
         p.put("source.target", "(cellgate.pack=" + id + ")");
         p.put("outputs.target", "(cellgate.pack=" + id + ")");
         p.put("indicators.target", "(cellgate.pack=" + id + ")");
-        Configuration c = configAdmin().getFactoryConfiguration("io.cellgate.pack", id, "?");
-        c.update(p);
-        return c;
+        return p;
     }
 
     Pack pack(String id) {
@@ -67,10 +72,17 @@ abstract class GatewaySupport {
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(what, condition, () -> "");
+    }
+
+    /** Waits for {@code condition}; on time-out says what was seen instead. */
+    static void await(String what, BooleanSupplier condition, java.util.function.Supplier<String> seen)
+            throws InterruptedException {
         long end = System.currentTimeMillis() + TIMEOUT_MS;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out after " + TIMEOUT_MS + " ms waiting for " + what);
+                throw new AssertionError("timed out after " + TIMEOUT_MS + " ms waiting for " + what + " "
+                        + seen.get());
             }
             Thread.sleep(20);
         }

@@ -36,7 +36,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * without restarting it: no tick is lost and the new model decides in the next tick. A missing service only makes
  * the pack fail-safe.
  */
-@Component(configurationPid = "io.cellgate.pack", configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(configurationPid = "io.cellgate.pack", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = Pack.class)
 @Designate(ocd = PackConfig.class, factory = true)
 public final class PackController implements Pack {
@@ -75,7 +75,13 @@ public final class PackController implements Pack {
         this.clock = clock;
         this.log = log;
         this.events = new LogEvents(log);
-        this.settings = PackSettings.of(config);
+        try {
+            this.settings = PackSettings.of(config);
+        } catch (IllegalArgumentException e) {
+            // SCR would log this as a stack trace; an operator should read the reason first.
+            log.error("pack {}: configuration refused: {}", config.pack_id(), e.getMessage());
+            throw e;
+        }
         this.engine = newEngine(settings);
         start();
         log.info("{}: started, {} {} cells, tick {} ms", settings.description().id(), settings.description().cells(),

@@ -1,0 +1,74 @@
+package io.cellgate.bench;
+
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.driver.CellVoltageSource;
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.telemetry.PackListener;
+import io.cellgate.balancer.ek.EkModel;
+import io.cellgate.balancer.ek.EkProfile;
+import io.cellgate.pack.engine.PackEngine;
+import io.cellgate.pack.engine.PackEvents;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One whole pack tick of the runtime for a 24S pack on the EK-L20S1A: read, validate, decide, check, drive,
+ * record, publish to one listener. Compare with {@link EkDecisionBenchmark}: the target is at most 3 times it.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class PackTickBenchmark {
+
+    private static final PackEvents QUIET = new PackEvents() {
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public void error(String message, Throwable cause) {
+        }
+    };
+
+    private PackEngine engine;
+    private CellVoltageSource source;
+    private BalancerModel model;
+    private Packs.NullOutputs outputs;
+    private List<PackListener> listeners;
+    private long now;
+    private long ticks;
+
+    @Setup
+    public void setUp() {
+        engine = new PackEngine(new PackDescription("bench", 24, Chemistry.NCM), () -> now, 3000, QUIET);
+        source = Packs.fixedSource(Packs.volts24());
+        model = new EkModel(EkProfile.DATASHEET, EkModel.DATASHEET_VARIANT);
+        outputs = new Packs.NullOutputs();
+        listeners = List.of(state -> ticks += state.tick());
+    }
+
+    @Benchmark
+    public long tick24() {
+        now += 100_000_000;
+        engine.tick(now, source, model, outputs, outputs, listeners);
+        return ticks;
+    }
+}

@@ -1,0 +1,49 @@
+package io.cellgate.bench;
+
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.sim.model.SimPack;
+import io.cellgate.sim.model.SimPackSpec;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Raw simulator throughput: one 24-cell step per call with balancing on every other pair, reported per cell-step
+ * (OperationsPerInvocation = 24), so the score in ops/s is cell-steps per second.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class SimStepBenchmark {
+
+    private SimPack pack;
+    private double[] pairAmps;
+
+    @Setup
+    public void setUp() {
+        pack = new SimPack(SimPackSpec.builder(24, Chemistry.NCM, 2.5).initialSocDrawn(0.5, 0.05).seed(7).build());
+        pairAmps = new double[23];
+        for (int k = 0; k < pairAmps.length; k += 2) {
+            pairAmps[k] = (k % 4 == 0 ? 0.5 : -0.5) * 1e-6; // tiny, so a long run stays inside 0..100 % SOC
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(24)
+    public double step24() {
+        pack.step(1.0, 0.0, pairAmps, 10e-6);
+        return pack.timeSeconds();
+    }
+}
