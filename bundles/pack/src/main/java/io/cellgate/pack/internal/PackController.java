@@ -160,7 +160,12 @@ public final class PackController implements Pack {
     private void tick(long period) {
         long due = nextDueNanos;
         nextDueNanos += period;
-        engine.tick(due, source, balancer, outputs, indicators, listeners);
+        PackEngine e = engine;
+        e.tick(due, source, balancer, outputs, indicators, listeners);
+        if (e.tick() == 1) {
+            log.info("{}: first tick, health {}, {} ms after the JVM started", e.pack().id(), e.health(),
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        }
     }
 
     // --- Pack, delegated to the engine ---
