@@ -47,6 +47,10 @@ public final class ConsoleLog implements LogListener {
         this.cellgateLevel = LogLevel.valueOf(config.cellgate_level().trim().toUpperCase(java.util.Locale.ROOT));
         this.otherLevel = LogLevel.valueOf(config.other_level().trim().toUpperCase(java.util.Locale.ROOT));
         reader.addLogListener(this);
+        // What was logged before this component started (start-up faults, first ticks), oldest first.
+        java.util.List<LogEntry> earlier = java.util.Collections.list(reader.getLog());
+        java.util.Collections.reverse(earlier);
+        earlier.forEach(this::logged);
     }
 
     @Deactivate

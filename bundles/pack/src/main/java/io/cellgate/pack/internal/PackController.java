@@ -5,6 +5,7 @@ import io.cellgate.api.driver.BalanceOutput;
 import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.driver.IndicatorOutput;
 import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickStats;
 import io.cellgate.api.runtime.TickSummary;
@@ -13,6 +14,7 @@ import io.cellgate.api.telemetry.PackSnapshot;
 import io.cellgate.api.time.TickClock;
 import io.cellgate.pack.engine.PackEngine;
 import io.cellgate.pack.engine.PackEvents;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
@@ -68,6 +70,7 @@ public final class PackController implements Pack {
     private PackSettings settings;
     private TickClock.Cancellable schedule;
     private long nextDueNanos;
+    private boolean healthy;
 
     @Activate
     public PackController(@Reference(name = "clock") TickClock clock,
@@ -162,9 +165,10 @@ public final class PackController implements Pack {
         nextDueNanos += period;
         PackEngine e = engine;
         e.tick(due, source, balancer, outputs, indicators, listeners);
-        if (e.tick() == 1) {
-            log.info("{}: first tick, health {}, {} ms after the JVM started", e.pack().id(), e.health(),
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        if (!healthy && e.health() == PackHealth.OK) {
+            healthy = true;
+            log.info("{}: first healthy tick {}, {} ms after the JVM started", e.pack().id(), e.tick(),
+                    ManagementFactory.getRuntimeMXBean().getUptime());
         }
     }
 
