@@ -1,0 +1,110 @@
+package io.cellgate.sim.scenario;
+
+import io.cellgate.api.balancer.Balancer;
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.BoardState;
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.pack.PackReading;
+import io.cellgate.sim.model.ChargeLedger;
+import io.cellgate.sim.model.SimPack;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plays a scenario on the simulator as fast as the machine goes: faults and load steps at their times, a
+ * reading and a decision every tick, a physics step every step. The loop allocates only when something worth
+ * recording changes (an LED, the board state, a trace sample).
+ */
+public final class ScenarioRunner {
+
+    private ScenarioRunner() {
+    }
+
+    public static ScenarioResult run(Scenario s, BalancerModel model) {
+        SimPack pack = new SimPack(s.pack());
+        int cells = pack.cells();
+        Balancer balancer = model.create(s.description());
+        PackReading reading = new PackReading(cells);
+        Decision decision = new Decision(cells);
+
+        Indicator[] led = new Indicator[cells];
+        BoardState board = null;
+        List<ScenarioResult.IndicatorChange> leds = new ArrayList<>();
+        List<ScenarioResult.BoardChange> boards = new ArrayList<>();
+        List<ScenarioResult.Sample> spread = new ArrayList<>();
+        List<ScenarioResult.VoltageSample> trace = new ArrayList<>();
+
+        double[] loadAmps = s.load().amps();
+        List<FaultEvent> faults = s.faults();
+        int nextFault = 0;
+        int loadStep = 0;
+        double nextTick = 0;
+        double nextTrace = 0;
+        Double balancedAt = null;
+        long steps = 0;
+        double t = 0;
+        final double step = s.stepSeconds();
+
+        while (true) {
+            while (nextFault < faults.size() && faults.get(nextFault).atSeconds() <= t) {
+                faults.get(nextFault++).applyTo(pack);
+            }
+            if (t >= nextTick) {
+                pack.read(reading);
+                decision.reset();
+                balancer.decide(reading, decision);
+                nextTick += s.tickSeconds();
+                for (int c = 0; c < cells; c++) {
+                    if (decision.indicator(c) != led[c]) {
+                        led[c] = decision.indicator(c);
+                        leds.add(new ScenarioResult.IndicatorChange(t, c + 1, led[c]));
+                    }
+                }
+                if (decision.boardState() != board) {
+                    board = decision.boardState();
+                    boards.add(new ScenarioResult.BoardChange(t, board));
+                }
+                boolean done = decision.balancingPairs() == 0 && allOff(led);
+                if (done && balancedAt == null) {
+                    balancedAt = t;
+                } else if (!done) {
+                    balancedAt = null;
+                }
+            }
+            boolean end = t >= s.durationSeconds() || (s.stopWhenBalanced() && balancedAt != null);
+            if (t >= nextTrace || end) {
+                spread.add(new ScenarioResult.Sample(t, reading.maxAdjacentSpreadVolts()));
+                double[] v = new double[cells];
+                for (int c = 0; c < cells; c++) {
+                    v[c] = pack.terminalVolts(c);
+                }
+                trace.add(new ScenarioResult.VoltageSample(t, v));
+                nextTrace += s.traceEverySeconds();
+            }
+            if (end) {
+                break;
+            }
+            loadStep = s.load().stepAt(t, loadStep);
+            pack.step(step, loadAmps[loadStep], decision);
+            steps++;
+            t = steps * step; // no drift from adding steps up
+        }
+        ChargeLedger ledger = pack.ledger();
+        double[] movedAh = new double[cells - 1];
+        for (int k = 0; k < movedAh.length; k++) {
+            movedAh[k] = ledger.pairMovedAs(k) / 3600;
+        }
+        return new ScenarioResult(s.name(), model.descriptor().qualifiedName(), balancedAt, t, steps, spread,
+                movedAh, ledger.conversionLossJoules() / 3600, pack.conservationError(), leds, boards, trace);
+    }
+
+    private static boolean allOff(Indicator[] led) {
+        for (Indicator i : led) {
+            if (i != Indicator.OFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,72 @@
+package io.cellgate.sim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellgate.api.balancer.Indicator;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Every scenario shipped in config/scenarios runs, with the outcome it is there to show. */
+class ShippedScenariosTest {
+
+    private static final Path DIR = Path.of("../../config/scenarios");
+
+    private static ScenarioResult run(String file) throws IOException {
+        Scenario s = Scenario.read(DIR.resolve(file));
+        ScenarioResult r = ScenarioRunner.run(s, Models.resolve(s));
+        System.out.printf("%s: balanced at %s s, final spread %.1f mV, moved %s Ah, lost %.4f Wh%n", file,
+                r.balancedAtSeconds(), r.finalSpreadVolts() * 1000,
+                java.util.Arrays.toString(r.pairChargeMovedAh()), r.energyLostWh());
+        assertTrue(Math.abs(r.conservationError()) < 1e-9, "charge is conserved: " + r.conservationError());
+        return r;
+    }
+
+    @Test
+    void ncm20sWith300mVSpreadBalancesAndEveryPairEndsBelowTheTrigger() throws IOException {
+        ScenarioResult r = run("20s-ncm-300mv.json");
+        assertNotNull(r.balancedAtSeconds(), "the pack balances");
+        assertTrue(r.finalSpreadVolts() <= 0.100, "no pair is left above the 100 mV trigger");
+        assertTrue(r.pairChargeMovedAh()[5] > 0 && r.pairChargeMovedAh()[6] > 0,
+                "the 3.96 V cell 7 gives to both neighbours");
+        assertTrue(r.energyLostWh() > 0);
+    }
+
+    @Test
+    void lfp16sTopOfChargeImbalanceIsReducedByTheLfpVariant() throws IOException {
+        ScenarioResult r = run("16s-lfp-top.json");
+        double first = r.spread().get(0).volts();
+        assertTrue(r.finalSpreadVolts() < first, "spread shrinks: " + first + " -> " + r.finalSpreadVolts());
+        assertTrue(r.finalSpreadVolts() <= 0.040, "every pair below the LFP variant's 40 mV trigger");
+        assertEquals("EK-L20S1A/lfp", r.balancer());
+    }
+
+    @Test
+    void aBadContactFlashesItsCellForTheHourAndTheRestBalances() throws IOException {
+        ScenarioResult r = run("bad-contact.json");
+        assertTrue(r.indicators().stream().anyMatch(c -> c.cell() == 7 && c.state() == Indicator.FLASHING
+                && c.atSeconds() == 600), "cell 7 flashes when its wire opens");
+        assertTrue(r.indicators().stream().anyMatch(c -> c.cell() == 7 && c.state() != Indicator.FLASHING
+                && c.atSeconds() == 4200), "and stops flashing when it is reconnected");
+        assertNotNull(r.balancedAtSeconds(), "balanced in the end");
+        assertTrue(r.balancedAtSeconds() > 4200);
+    }
+
+    @Test
+    void aCascaded40sPackNeverBalancesThePairBetweenTheBoards() throws IOException {
+        ScenarioResult r = run("40s-cascade.json");
+        assertEquals(0.0, r.pairChargeMovedAh()[19], "pair 20 joins the two boards: no board owns it");
+        assertTrue(r.pairChargeMovedAh()[8] > 0 && r.pairChargeMovedAh()[24] > 0,
+                "each board balances its own outliers (cells 10 and 26)");
+        assertNotNull(r.balancedAtSeconds(), "both boards finish");
+        assertTrue(r.finalSpreadVolts() >= 0.100, "but the 150 mV between the boards stays: "
+                + r.finalSpreadVolts());
+    }
+
+    @Test
+    void theSameFileGivesTheSameResult() throws IOException {
+        assertEquals(run("bad-contact.json").toJson(), run("bad-contact.json").toJson());
+    }
+}
