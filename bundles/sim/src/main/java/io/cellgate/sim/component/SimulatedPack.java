@@ -148,6 +148,16 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
         sim.openWire(cell, open);
     }
 
+    /** Raises (or lowers) a cell's open-circuit voltage by {@code millivolts}: an imbalance made by hand. */
+    public synchronized void imbalance(int cell, double millivolts) {
+        checkCell(cell);
+        if (!(Math.abs(millivolts) <= 1000)) {
+            throw new IllegalArgumentException("imbalance " + millivolts + " mV is out of range: -1000 to 1000 mV");
+        }
+        advance();
+        sim.shiftOpenCircuitVolts(cell, millivolts / 1000);
+    }
+
     public synchronized Indicator indicator(int cell) {
         return indicators[cell];
     }

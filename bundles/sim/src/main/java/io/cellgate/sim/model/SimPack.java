@@ -287,6 +287,20 @@ public final class SimPack {
         return ledger.conservationError(change);
     }
 
+    /**
+     * Sets a cell apart by hand: its state of charge moves so that its open-circuit voltage changes by
+     * {@code volts}, as if the cell had been built that way. No charge flows, so the ledger is untouched and
+     * conservation still holds.
+     */
+    public void shiftOpenCircuitVolts(int cell, double volts) {
+        requireCell(cell);
+        if (!Double.isFinite(volts)) {
+            throw new IllegalArgumentException("a shift of " + volts + " V is not a number");
+        }
+        double now = soc(cell);
+        initialSoc[cell] += ocv.soc(ocv.volts(now) + volts) - now;
+    }
+
     // ---- faults
 
     /** Opens (or closes) the sense wire of {@code cell}: it reads NaN with status OPEN_WIRE. */

@@ -1,6 +1,12 @@
 /**
  * The physics of the simulated pack, in plain Java: open-circuit voltage curves, per-cell parameters, the
  * equivalent-circuit cells with balancer transfers and self-discharge, sensor faults, and a charge ledger.
- * Private to the simulator bundle; the model and its sources are described in docs/simulator.md.
+ * Exported for scenario tools and conformance tests; the model and its sources are described in
+ * docs/simulator.md.
  */
+@Export
+@Version("1.0.0")
 package io.cellgate.sim.model;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

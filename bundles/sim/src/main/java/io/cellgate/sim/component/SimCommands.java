@@ -1,0 +1,139 @@
+package io.cellgate.sim.component;
+
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.sim.model.SimPack;
+import io.cellgate.sim.scenario.Scenario;
+import io.cellgate.sim.scenario.ScenarioModels;
+import io.cellgate.sim.scenario.ScenarioResult;
+import io.cellgate.sim.scenario.ScenarioRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The simulator's Gogo commands {@code sim:*}: look at the simulated packs, disturb them, run scenarios. Cells are
+ * numbered from 1, as in {@code cellgate:cells}.
+ */
+@Component(service = SimCommands.class, property = {"osgi.command.scope=sim", "osgi.command.function=packs",
+        "osgi.command.function=imbalance", "osgi.command.function=disconnect", "osgi.command.function=reconnect",
+        "osgi.command.function=load", "osgi.command.function=speed", "osgi.command.function=run"})
+public final class SimCommands {
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<SimulatedPack> packs;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<BalancerModel> models;
+
+    @Descriptor("list the simulated packs: cells, load, speed, simulated time, SOC and voltage ranges")
+    public String packs() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-12s %5s %-4s %8s %8s %12s %13s %15s%n",
+                "PACK", "CELLS", "CHEM", "LOAD A", "SPEED", "SIM TIME h", "SOC % min-max", "VOLTS min-max"));
+        for (SimulatedPack p : sorted()) {
+            b.append(p.<String>withModel(sim -> row(p, sim)));
+        }
+        return b.toString();
+    }
+
+    @Descriptor("raise (or lower, with a negative value) one cell's open-circuit voltage")
+    public String imbalance(@Descriptor("simulated pack id") String pack, @Descriptor("cell, from 1") int cell,
+            @Descriptor("millivolts, -1000 to 1000") double millivolts) {
+        find(pack).imbalance(cell - 1, millivolts);
+        return String.format(Locale.ROOT, "%s: cell %d moved by %+.1f mV%n", pack, cell, millivolts);
+    }
+
+    @Descriptor("open a cell's sense wire: the reading shows a bad contact")
+    public String disconnect(@Descriptor("simulated pack id") String pack, @Descriptor("cell, from 1") int cell) {
+        find(pack).disconnect(cell - 1, true);
+        return pack + ": cell " + cell + " disconnected\n";
+    }
+
+    @Descriptor("close a cell's sense wire again")
+    public String reconnect(@Descriptor("simulated pack id") String pack, @Descriptor("cell, from 1") int cell) {
+        find(pack).disconnect(cell - 1, false);
+        return pack + ": cell " + cell + " reconnected\n";
+    }
+
+    @Descriptor("set the pack current: positive discharges, negative charges")
+    public String load(@Descriptor("simulated pack id") String pack, @Descriptor("amperes") double amps) {
+        find(pack).setLoad(amps);
+        return String.format(Locale.ROOT, "%s: load %.3f A%n", pack, amps);
+    }
+
+    @Descriptor("set how many simulated seconds pass per real second")
+    public String speed(@Descriptor("simulated pack id") String pack,
+            @Descriptor("factor, 0.001 to 100000") double factor) {
+        find(pack).setTimeScale(factor);
+        return String.format(Locale.ROOT, "%s: time runs x%s%n", pack, factor);
+    }
+
+    @Descriptor("run a scenario file as fast as possible and print its outcome")
+    public String run(@Descriptor("scenario JSON file") String file) throws IOException {
+        return run(file, null);
+    }
+
+    @Descriptor("run a scenario file as fast as possible, print its outcome and write the JSON result")
+    public String run(@Descriptor("scenario JSON file") String file,
+            @Descriptor("where to write the JSON result") String resultFile) throws IOException {
+        Path path = Path.of(file);
+        if (!Files.isReadable(path)) {
+            throw new IllegalArgumentException("cannot read scenario file " + path.toAbsolutePath());
+        }
+        Scenario s = Scenario.read(path);
+        BalancerModel model = ScenarioModels.choose(models == null ? List.of() : models, s);
+        long t0 = System.nanoTime();
+        ScenarioResult r = ScenarioRunner.run(s, model);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        if (resultFile != null) {
+            Files.writeString(Path.of(resultFile), r.toJson());
+        }
+        return summary(r, wall) + (resultFile == null ? "" : "result written to " + resultFile + "\n");
+    }
+
+    /** One paragraph an operator reads: did it balance, when, what it cost. */
+    public static String summary(ScenarioResult r, double wallSeconds) {
+        return String.format(Locale.ROOT, "%s%n  balancer %s: %s; largest adjacent difference at the end %.1f mV%n"
+                + "  %.0f s simulated in %.3f s (%d steps); charge moved %.4f Ah, energy lost %.4f Wh%n",
+                r.scenario(), r.balancer(), r.balancedAtSeconds() == null ? "not balanced"
+                        : String.format(Locale.ROOT, "balanced after %.0f s (%.2f h)", r.balancedAtSeconds(),
+                                r.balancedAtSeconds() / 3600),
+                r.finalSpreadVolts() * 1000, r.simulatedSeconds(), wallSeconds, r.steps(),
+                java.util.Arrays.stream(r.pairChargeMovedAh()).sum(), r.energyLostWh());
+    }
+
+    private static String row(SimulatedPack p, SimPack sim) {
+        double socMin = Double.MAX_VALUE, socMax = -Double.MAX_VALUE, vMin = Double.MAX_VALUE, vMax = -Double.MAX_VALUE;
+        for (int c = 0; c < sim.cells(); c++) {
+            socMin = Math.min(socMin, sim.soc(c));
+            socMax = Math.max(socMax, sim.soc(c));
+            vMin = Math.min(vMin, sim.terminalVolts(c));
+            vMax = Math.max(vMax, sim.terminalVolts(c));
+        }
+        return String.format(Locale.ROOT, "%-12s %5d %-4s %8.3f %8s %12.2f %6.1f-%-6.1f %7.4f-%-7.4f%n", p.packId(),
+                sim.cells(), sim.spec().chemistry(), p.load(), "x" + p.timeScale(), sim.timeSeconds() / 3600,
+                socMin * 100, socMax * 100, vMin, vMax);
+    }
+
+    private SimulatedPack find(String id) {
+        List<SimulatedPack> all = sorted();
+        return all.stream().filter(p -> p.packId().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown simulated pack '" + id + "'; known: "
+                        + (all.isEmpty() ? "none" : all.stream().map(SimulatedPack::packId)
+                                .collect(Collectors.joining(", ")))));
+    }
+
+    private List<SimulatedPack> sorted() {
+        List<SimulatedPack> list = packs;
+        return list == null ? List.of()
+                : list.stream().sorted(Comparator.comparing(SimulatedPack::packId)).collect(Collectors.toList());
+    }
+}
