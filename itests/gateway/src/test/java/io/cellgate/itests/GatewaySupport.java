@@ -3,6 +3,7 @@ package io.cellgate.itests;
 import io.cellgate.api.runtime.Pack;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -28,10 +29,17 @@ abstract class GatewaySupport {
     /** A simulated pack and its controller, both by factory configuration, as config/ does. */
     Configuration[] simulatedPack(String id, int cells, String chemistry, String balancerTarget, long tickMs)
             throws Exception {
+        return simulatedPack(id, cells, chemistry, balancerTarget, tickMs, Map.of());
+    }
+
+    /** As above, with extra properties of the simulated pack (e.g. time.scale, soc.spread.percent). */
+    Configuration[] simulatedPack(String id, int cells, String chemistry, String balancerTarget, long tickMs,
+            Map<String, Object> simProperties) throws Exception {
         Dictionary<String, Object> sim = new Hashtable<>();
         sim.put("cellgate.pack", id);
         sim.put("cells", cells);
         sim.put("chemistry", chemistry);
+        simProperties.forEach(sim::put);
         Configuration simConfig = configAdmin().getFactoryConfiguration("io.cellgate.sim.pack", id, "?");
         simConfig.update(sim);
         return new Configuration[] {simConfig, pack(id, cells, chemistry, balancerTarget, tickMs)};

@@ -1,0 +1,129 @@
+package io.cellgate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.runtime.Pack;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** The operator's commands, run through the real Gogo command processor of the gateway. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ShellIT extends GatewaySupport {
+
+    private CommandSession session;
+    private org.osgi.service.cm.Configuration[] configs;
+
+    @Configuration
+    public Option[] config() {
+        return GatewayOptions.gateway();
+    }
+
+    @Before
+    public void setUp() throws Exception {
+        CommandProcessor processor = context().getService(context().getServiceReference(CommandProcessor.class));
+        session = processor.createSession(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        // An even pack (no SOC spread), its simulated time running 2000 times faster than real time.
+        configs = simulatedPack("shell1", 20, "NCM", "(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))", 20,
+                Map.of("soc.spread.percent", 0.0, "time.scale", 2000.0));
+        Pack pack = awaitPack("shell1");
+        await("ticks", () -> pack.stats().ticks() > 5);
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        for (org.osgi.service.cm.Configuration c : configs) {
+            c.delete();
+        }
+        session.close();
+    }
+
+    private String run(String command) throws Exception {
+        return String.valueOf(session.execute(command));
+    }
+
+    private String error(String command) {
+        try {
+            session.execute(command);
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+        fail(command + " should have failed");
+        return null;
+    }
+
+    @Test
+    public void packsListsThePackWithItsModelAndTicks() throws Exception {
+        String out = run("cellgate:packs");
+        String line = out.lines().filter(l -> l.startsWith("shell1 ")).findFirst().orElseThrow();
+        assertTrue(line, line.contains(" 20 NCM  EK-L20S1A/datasheet "));
+        assertTrue(out.lines().allMatch(l -> l.length() <= 100));
+    }
+
+    @Test
+    public void cellsShowsTwentyCellsAndNineteenPairsThatChange() throws Exception {
+        String first = run("cellgate:cells shell1");
+        assertEquals(20, first.lines().filter(l -> l.matches("\\s+\\d+ +\\d\\.\\d{4} .*")).count());
+        assertEquals(19, first.lines().filter(l -> l.matches(".*\\| +\\d+-\\d+ .*")).count());
+        assertTrue(first.lines().allMatch(l -> l.length() <= 100));
+        Thread.sleep(300);
+        String later = run("cellgate:cells shell1");
+        assertTrue("the tick number moves on", !first.lines().findFirst().equals(later.lines().findFirst()));
+    }
+
+    @Test
+    public void unknownPacksAndBadArgumentsGetClearErrors() {
+        assertTrue(error("cellgate:cells nope").startsWith("unknown pack 'nope'; known packs: "));
+        assertTrue(error("sim:imbalance nope 1 10").startsWith("unknown simulated pack 'nope'"));
+        assertEquals("cell 21 does not exist: shell1 has cells 1 to 20", error("sim:imbalance shell1 21 10"));
+        assertEquals("imbalance 5000.0 mV is out of range: -1000 to 1000 mV", error("sim:imbalance shell1 3 5000"));
+        assertEquals("load NaN A is out of range: -1000 to 1000 A", error("sim:load shell1 NaN"));
+    }
+
+    @Test
+    public void anImbalancedCellLightsItsNeighboursAndGoesOutOnceBalanced() throws Exception {
+        Pack pack = pack("shell1");
+        assertTrue(run("sim:imbalance shell1 7 150").contains("cell 7 moved by +150.0 mV"));
+        await("cells 6, 7 and 8 to light", () -> pack.latest().decision().indicator(5) == Indicator.ON
+                && pack.latest().decision().indicator(6) == Indicator.ON
+                && pack.latest().decision().indicator(7) == Indicator.ON);
+        assertTrue(run("cellgate:cells shell1").contains("7->"));
+        await("the LEDs to go out as the pairs balance", () -> pack.latest().decision().balancingPairs() == 0
+                && pack.latest().decision().indicator(6) == Indicator.OFF);
+    }
+
+    @Test
+    public void disconnectFlashesTheCellAndReconnectClearsIt() throws Exception {
+        Pack pack = pack("shell1");
+        run("sim:disconnect shell1 4");
+        await("cell 4 to flash", () -> pack.latest().decision().indicator(3) == Indicator.FLASHING);
+        assertTrue(run("cellgate:cells shell1").contains("OPEN_WIRE"));
+        run("sim:reconnect shell1 4");
+        await("cell 4 to stop flashing", () -> pack.latest().decision().indicator(3) != Indicator.FLASHING);
+    }
+
+    @Test
+    public void simPacksShowsLoadAndSpeed() throws Exception {
+        run("sim:load shell1 2.5");
+        run("sim:speed shell1 10");
+        String line = run("sim:packs").lines().filter(l -> l.startsWith("shell1 ")).findFirst().orElseThrow();
+        assertTrue(line, line.contains("2.500") && line.contains("x10.0"));
+    }
+}
