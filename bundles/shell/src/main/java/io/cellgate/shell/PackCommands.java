@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** The operator's view of the running packs, as Gogo commands {@code cellgate:*}. Formats; computes nothing. */
 @Component(service = PackCommands.class, property = {"osgi.command.scope=cellgate", "osgi.command.function=packs",
-        "osgi.command.function=cells"})
+        "osgi.command.function=cells", "osgi.command.function=stats"})
 public final class PackCommands {
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -21,6 +21,11 @@ public final class PackCommands {
     @Descriptor("list the packs: cells, model, board state, largest adjacent spread, balancing pairs, ticks")
     public String packs() {
         return PackTables.packs(sorted());
+    }
+
+    @Descriptor("sum up the gateway: packs, ticks, mean and longest tick, the latest start against schedule")
+    public String stats() {
+        return PackTables.stats(sorted());
     }
 
     @Descriptor("show one pack: every cell's voltage, status and LED, every pair's difference, direction, current")
