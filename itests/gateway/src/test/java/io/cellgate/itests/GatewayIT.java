@@ -13,6 +13,8 @@ import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Enumeration;
@@ -90,6 +92,28 @@ public class GatewayIT extends GatewaySupport {
         long ticks = pack.stats().ticks();
         Thread.sleep(200);
         assertEquals("a deleted pack ticks no more", ticks, pack.stats().ticks());
+    }
+
+    @Test
+    public void filesInTheWatchedFolderAddReconfigureAndRemovePacks() throws Exception {
+        Path dir = Path.of(context().getProperty("felix.fileinstall.dir"));
+        Path sim = dir.resolve("io.cellgate.sim.pack-it-file.cfg");
+        Path packFile = dir.resolve("io.cellgate.pack-it-file.cfg");
+        Files.writeString(sim, "cellgate.pack=it-file\ncells=6\nchemistry=LFP\n");
+        Files.writeString(packFile, "pack.id=it-file\ncells=6\nchemistry=LFP\ntick.ms=20\n"
+                + "balancer.target=(cellgate.model=EK-L20S1A)\nsource.target=(cellgate.pack=it-file)\n"
+                + "outputs.target=(cellgate.pack=it-file)\nindicators.target=(cellgate.pack=it-file)\n");
+        Pack pack = awaitPack("it-file");
+        await("a healthy tick", () -> pack.latest() != null && pack.latest().health() == PackHealth.OK);
+        assertEquals(20_000_000L, pack.stats().periodNanos());
+
+        Files.writeString(packFile, Files.readString(packFile).replace("tick.ms=20", "tick.ms=50"));
+        await("the edit to reach the running pack", () -> pack.stats().periodNanos() == 50_000_000L);
+        assertEquals("the same controller, reconfigured", pack, pack("it-file"));
+
+        Files.delete(packFile);
+        Files.delete(sim);
+        await("the pack to go", () -> pack("it-file") == null);
     }
 
     @Test

@@ -109,8 +109,10 @@ public final class PackController implements Pack {
                 engine = newEngine(next);
             }
             if (next.tickMillis() != settings.tickMillis()) {
+                log.info("{}: tick {} ms -> {} ms", next.description().id(), settings.tickMillis(), next.tickMillis());
                 stop();
                 settings = next;
+                engine.setPeriodNanos(TimeUnit.MILLISECONDS.toNanos(next.tickMillis()));
                 start();
             }
             settings = next;
