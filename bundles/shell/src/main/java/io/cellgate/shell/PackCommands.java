@@ -1,10 +1,12 @@
 package io.cellgate.shell;
 
 import io.cellgate.api.runtime.Pack;
+import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -12,15 +14,27 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** The operator's view of the running packs, as Gogo commands {@code cellgate:*}. Formats; computes nothing. */
 @Component(service = PackCommands.class, property = {"osgi.command.scope=cellgate", "osgi.command.function=packs",
-        "osgi.command.function=cells", "osgi.command.function=stats"})
+        "osgi.command.function=cells", "osgi.command.function=stats", "osgi.command.function=history",
+        "osgi.command.function=faults", "osgi.command.function=watch"})
 public final class PackCommands {
+
+    /** ANSI: cursor home, clear screen. */
+    private static final String CLEAR = "\u001b[H\u001b[2J";
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<Pack> packs;
 
     @Descriptor("list the packs: cells, model, board state, largest adjacent spread, balancing pairs, ticks")
-    public String packs() {
-        return PackTables.packs(sorted());
+    public String packs(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
+            @Descriptor("machine-readable output") boolean json) {
+        return json ? Json.print(PackJson.packs(sorted())) : PackTables.packs(sorted());
+    }
+
+    @Descriptor("show one pack: every cell's voltage, status and LED, every pair's difference, direction, current")
+    public String cells(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
+            @Descriptor("machine-readable output") boolean json, @Descriptor("pack id, e.g. pack1") String packId) {
+        Pack p = find(packId);
+        return json ? Json.print(PackJson.cells(p)) : PackTables.cells(p);
     }
 
     @Descriptor("sum up the gateway: packs, ticks, mean and longest tick, the latest start against schedule")
@@ -28,9 +42,49 @@ public final class PackCommands {
         return PackTables.stats(sorted());
     }
 
-    @Descriptor("show one pack: every cell's voltage, status and LED, every pair's difference, direction, current")
-    public String cells(@Descriptor("pack id, e.g. pack1") String packId) {
-        return PackTables.cells(find(packId));
+    @Descriptor("the last ticks of a pack: spread, balancing pairs, board state, health, model")
+    public String history(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
+            @Descriptor("machine-readable output") boolean json, @Descriptor("pack id") String packId,
+            @Descriptor("how many ticks, 1 to 3000 (default 20)") int n) {
+        if (n < 1 || n > 3000) {
+            throw new IllegalArgumentException("n=" + n + " is out of range: 1 to 3000 ticks");
+        }
+        Pack p = find(packId);
+        return json ? Json.print(PackJson.history(p.history(n))) : PackTables.history(p, p.history(n));
+    }
+
+    @Descriptor("the last 20 ticks of a pack")
+    public String history(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
+            @Descriptor("machine-readable output") boolean json, @Descriptor("pack id") String packId) {
+        return history(json, packId, 20);
+    }
+
+    @Descriptor("the faults of a pack that are present now, with the tick each appeared at")
+    public String faults(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
+            @Descriptor("machine-readable output") boolean json, @Descriptor("pack id") String packId) {
+        Pack p = find(packId);
+        return json ? Json.print(PackJson.faults(p.faults())) : PackTables.faults(p);
+    }
+
+    @Descriptor("a live view of one pack, refreshed every second until interrupted (Ctrl-C)")
+    public void watch(@Parameter(names = "--count", absentValue = "0")
+            @Descriptor("stop after this many refreshes (0: until interrupted)") int count,
+            @Descriptor("pack id") String packId) {
+        find(packId);
+        PrintStream out = System.out;
+        for (int i = 0; count == 0 || i < count; i++) {
+            out.print(CLEAR + PackTables.cells(find(packId)));
+            out.flush();
+            if (count != 0 && i == count - 1) {
+                break;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     Pack find(String packId) {

@@ -5,6 +5,7 @@ import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickStats;
+import io.cellgate.api.runtime.TickSummary;
 import io.cellgate.api.telemetry.PackSnapshot;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +83,33 @@ final class PackTables {
         }
         for (String f : d.faults()) {
             b.append("! ").append(f).append('\n');
+        }
+        return b.toString();
+    }
+
+    static String history(Pack pack, List<TickSummary> ticks) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: last %d ticks%n", pack.description().id(),
+                ticks.size()));
+        b.append(String.format(Locale.ROOT, "%10s %12s %10s %4s %-8s %-16s %s%n", "TICK", "TIME s", "SPREAD mV",
+                "BAL", "BOARD", "HEALTH", "MODEL"));
+        long t0 = ticks.isEmpty() ? 0 : ticks.get(0).timeNanos();
+        for (TickSummary t : ticks) {
+            b.append(String.format(Locale.ROOT, "%10d %12.3f %10.1f %4d %-8s %-16s %s%n", t.tick(),
+                    (t.timeNanos() - t0) / 1e9, t.maxSpreadVolts() * 1000, t.balancingPairs(), t.boardState(),
+                    t.health(), t.model() == null ? "-" : t.model()));
+        }
+        return b.toString();
+    }
+
+    static String faults(Pack pack) {
+        List<Pack.ActiveFault> faults = pack.faults();
+        if (faults.isEmpty()) {
+            return pack.description().id() + ": no faults\n";
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %d fault%s%n", pack.description().id(),
+                faults.size(), faults.size() == 1 ? "" : "s"));
+        for (Pack.ActiveFault f : faults) {
+            b.append(String.format(Locale.ROOT, "  since tick %-10d %s%n", f.sinceTick(), f.message()));
         }
         return b.toString();
     }

@@ -39,6 +39,7 @@ final class GatewayOptions {
         // FileInstall watches an empty folder of its own; the tests configure packs through Config Admin.
         options.add(systemProperty("felix.fileinstall.dir").value(dir(work.resolve("config")).toString()));
         options.add(systemProperty("felix.fileinstall.poll").value("200"));
+        options.add(systemProperty("felix.fileinstall.enableConfigSave").value("false")); // as in gateway.bndrun
         options.add(systemProperty("felix.cm.dir").value(dir(work.resolve("cm")).toString()));
         // No terminal under test: a non-interactive shell with an empty profile of our own.
         options.add(systemProperty("gosh.args").value("--nointeractive"));

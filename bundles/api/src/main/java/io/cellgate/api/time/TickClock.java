@@ -20,6 +20,11 @@ public interface TickClock {
      */
     Cancellable schedule(Runnable tick, long periodNanos);
 
+    /** How many tasks are scheduled now, or -1 when the clock cannot tell; a leak shows here first. */
+    default int scheduledTasks() {
+        return -1;
+    }
+
     /** A scheduled task, cancelled by {@link #close()}. */
     interface Cancellable extends AutoCloseable {
         @Override

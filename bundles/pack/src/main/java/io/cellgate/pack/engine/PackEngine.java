@@ -59,6 +59,8 @@ public final class PackEngine implements PackState, Pack {
     private BalancerModel currentModel;
     private Balancer balancer;
     private String modelName;
+    /** The last model that decided, kept across ticks without one, so that A -> none -> B counts as one swap. */
+    private String lastModelName;
     private String unsupportedFault;
     private String readFault = READING_FAILED;
     private double maxAmps;
@@ -179,8 +181,11 @@ public final class PackEngine implements PackState, Pack {
                 events.error(pack.id() + ": model " + modelName + " could not create a balancer", e);
             }
         }
-        if (tick > 1 || before != null) {
-            swaps++;
+        if (modelName != null) {
+            if (lastModelName != null && !lastModelName.equals(modelName)) {
+                swaps++;
+            }
+            lastModelName = modelName;
         }
         events.info(pack.id() + ": balancer " + (before == null ? "none" : before) + " -> "
                 + (modelName == null ? "none" : modelName) + " at tick " + tick);

@@ -45,8 +45,6 @@ public final class PackController implements Pack {
 
     static final int HISTORY_TICKS = 3000;
 
-    @Reference(name = "balancer", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile BalancerModel balancer;
 
     @Reference(name = "source", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -127,6 +125,22 @@ public final class PackController implements Pack {
             out.allOff();
         }
         log.info("{}: stopped after {} ticks", settings.description().id(), engine.stats().ticks());
+    }
+
+    /**
+     * A new target binds the new model before the old one is unbound, so no tick sees the pack without a model; an
+     * unbind clears the field only if it still holds the model going away.
+     */
+    @Reference(name = "balancer", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBalancer(BalancerModel model) {
+        balancer = model;
+    }
+
+    void unbindBalancer(BalancerModel model) {
+        if (balancer == model) {
+            balancer = null;
+        }
     }
 
     @Reference(name = "outputs", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

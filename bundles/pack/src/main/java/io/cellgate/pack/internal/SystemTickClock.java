@@ -73,8 +73,8 @@ public final class SystemTickClock implements TickClock {
         return () -> f.cancel(false);
     }
 
-    /** Tasks scheduled now; the repeat test checks that none is left behind. */
-    int scheduledTasks() {
+    @Override
+    public int scheduledTasks() {
         return pool.getQueue().size();
     }
 }

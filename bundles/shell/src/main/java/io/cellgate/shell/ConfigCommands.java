@@ -1,0 +1,136 @@
+package io.cellgate.shell;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+
+/**
+ * A pack's configuration from the shell: {@code cellgate:config} shows it, {@code cellgate:set} changes one property
+ * after checking it against the pack's metatype, in the running pack and in its file.
+ */
+@Component(service = ConfigCommands.class, property = {"osgi.command.scope=cellgate",
+        "osgi.command.function=config", "osgi.command.function=set"})
+public final class ConfigCommands {
+
+    /** Properties that make a different pack, not a changed one. */
+    static final List<String> FIXED = List.of("pack.id");
+
+    private final BundleContext context;
+    private final PackConfigurations configurations;
+    private final MetaTypeService metaType;
+    private final Logger log;
+
+    @Activate
+    public ConfigCommands(BundleContext context, @Reference ConfigurationAdmin configAdmin,
+            @Reference MetaTypeService metaType, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
+        this.context = context;
+        this.configurations = new PackConfigurations(configAdmin);
+        this.metaType = metaType;
+        this.log = log;
+    }
+
+    @Descriptor("show a pack's configuration and the file it comes from")
+    public String config(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
+            @Descriptor("machine-readable output") boolean json, @Descriptor("pack id") String packId)
+            throws IOException {
+        Configuration c = configurations.find(packId);
+        TreeMap<String, Object> props = new TreeMap<>();
+        Dictionary<String, Object> d = c.getProperties();
+        for (String key : Collections.list(d.keys())) {
+            if (!key.startsWith("service.") && !key.startsWith("felix.") && !key.startsWith(":")) {
+                props.put(key, d.get(key));
+            }
+        }
+        Path file = PackConfigurations.fileOf(c);
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("pid", c.getPid());
+            o.addProperty("file", file == null ? null : file.toString());
+            JsonObject p = new JsonObject();
+            props.forEach((k, v) -> p.addProperty(k, String.valueOf(v)));
+            o.add("properties", p);
+            return Json.print(o);
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s (%s)%n", c.getPid(),
+                file == null ? "made in Config Admin" : "from " + file));
+        props.forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-18s %s%n", k, v)));
+        return b.toString();
+    }
+
+    @Descriptor("change one property of a pack, checked against its metatype; the file in config/ follows")
+    public String set(@Descriptor("pack id") String packId, @Descriptor("property, e.g. tick.ms") String property,
+            @Descriptor("new value") String value) throws IOException {
+        if (FIXED.contains(property)) {
+            throw new IllegalArgumentException(property + " cannot be changed: it names the pack; create a new "
+                    + "pack configuration instead");
+        }
+        Configuration c = configurations.find(packId);
+        AttributeDefinition ad = attribute(property);
+        String problem = ad.validate(value);
+        if (problem != null && !problem.isEmpty()) {
+            throw new IllegalArgumentException(property + "=" + value + " is refused: " + problem);
+        }
+        Object typed = typed(ad, value);
+        log.info("{}: {} set to {} from the shell", packId, property, value);
+        Path file = configurations.set(c, property, typed);
+        return packId + ": " + property + "=" + value + (file == null ? "" : ", " + file.getFileName() + " updated")
+                + "\n";
+    }
+
+    /** The pack's attribute by id; an unknown one is an error that lists the known. */
+    private AttributeDefinition attribute(String id) {
+        ObjectClassDefinition ocd = packDefinition();
+        AttributeDefinition[] all = ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
+        return Arrays.stream(all).filter(a -> a.getID().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown property '" + id + "'; a pack has: "
+                        + Arrays.stream(all).map(AttributeDefinition::getID).filter(a -> !FIXED.contains(a))
+                                .sorted().collect(Collectors.joining(", "))));
+    }
+
+    private ObjectClassDefinition packDefinition() {
+        for (Bundle b : context.getBundles()) {
+            MetaTypeInformation info = metaType.getMetaTypeInformation(b);
+            if (info != null && Arrays.asList(info.getFactoryPids()).contains(PackConfigurations.PACK_FACTORY_PID)) {
+                return info.getObjectClassDefinition(PackConfigurations.PACK_FACTORY_PID, null);
+            }
+        }
+        throw new IllegalStateException("no metatype for " + PackConfigurations.PACK_FACTORY_PID
+                + ": is the pack runtime bundle running?");
+    }
+
+    private static Object typed(AttributeDefinition ad, String value) {
+        try {
+            return switch (ad.getType()) {
+                case AttributeDefinition.INTEGER -> Integer.valueOf(value.trim());
+                case AttributeDefinition.LONG -> Long.valueOf(value.trim());
+                case AttributeDefinition.DOUBLE -> Double.valueOf(value.trim());
+                case AttributeDefinition.BOOLEAN -> Boolean.valueOf(value.trim());
+                default -> value;
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(ad.getID() + "=" + value + " is not a number");
+        }
+    }
+}

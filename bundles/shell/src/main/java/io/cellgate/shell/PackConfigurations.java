@@ -1,0 +1,96 @@
+package io.cellgate.shell;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.List;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Reads and changes pack configurations the way an operator expects: through Configuration Admin, so the running
+ * pack changes at once, and in the file of {@code config/} the configuration came from, so that file and running
+ * state never disagree and the change survives a restart.
+ */
+final class PackConfigurations {
+
+    static final String PACK_FACTORY_PID = "io.cellgate.pack";
+    /** FileInstall marks the configurations it made with the URL of their file. */
+    static final String FILE_PROPERTY = "felix.fileinstall.filename";
+
+    private final ConfigurationAdmin configAdmin;
+
+    PackConfigurations(ConfigurationAdmin configAdmin) {
+        this.configAdmin = configAdmin;
+    }
+
+    /** The configuration of pack {@code packId}; an unknown pack is an error that names the known ones. */
+    Configuration find(String packId) throws IOException {
+        Configuration[] all = list("(service.factoryPid=" + PACK_FACTORY_PID + ")");
+        List<String> known = new ArrayList<>();
+        for (Configuration c : all) {
+            Object id = c.getProperties() == null ? null : c.getProperties().get("pack.id");
+            if (packId.equals(id)) {
+                return c;
+            }
+            known.add(String.valueOf(id));
+        }
+        known.sort(null);
+        throw new IllegalArgumentException("unknown pack '" + packId + "'; known packs: "
+                + (known.isEmpty() ? "none" : String.join(", ", known)));
+    }
+
+    /** Sets one property: the running pack first, then its file when it has one. Returns the file, or null. */
+    Path set(Configuration config, String key, Object value) throws IOException {
+        Dictionary<String, Object> props = config.getProperties();
+        props.put(key, value);
+        config.update(props);
+        Path file = fileOf(config);
+        if (file != null) {
+            writeProperty(file, key, String.valueOf(value));
+        }
+        return file;
+    }
+
+    static Path fileOf(Configuration config) {
+        Object url = config.getProperties() == null ? null : config.getProperties().get(FILE_PROPERTY);
+        return url == null ? null : Path.of(URI.create(url.toString()));
+    }
+
+    /**
+     * Replaces the line {@code key=…} of a .cfg file (or appends one), keeping every other line and comment, and
+     * swaps the new file in atomically so a watcher never reads half a file.
+     */
+    static void writeProperty(Path file, String key, String value) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        String line = key + "=" + value;
+        boolean found = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (!l.startsWith("#") && (l.startsWith(key + "=") || l.startsWith(key + " ") || l.startsWith(key + ":"))) {
+                lines.set(i, line);
+                found = true;
+            }
+        }
+        if (!found) {
+            lines.add(line);
+        }
+        Path tmp = Files.createTempFile(file.getParent(), ".cellgate-", ".tmp");
+        Files.write(tmp, lines);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Configuration[] list(String filter) throws IOException {
+        try {
+            Configuration[] c = configAdmin.listConfigurations(filter);
+            return c == null ? new Configuration[0] : c;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
