@@ -87,12 +87,13 @@ public final class ModelCommands {
             }
             return Json.print(a);
         }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-26s %-10s %-28s %-7s %-9s %s%n", "MODEL",
-                "VENDOR", "BUNDLE", "CELLS", "CHEM", "PACKS"));
+        String format = "%-22s %-8s %-24s %-15s %-6s %-8s %s%n";
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, format, "MODEL", "VENDOR", "BUNDLE", "VERSION",
+                "CELLS", "CHEM", "PACKS"));
         for (ModelRow r : rows) {
             ModelDescriptor d = r.descriptor();
-            b.append(String.format(Locale.ROOT, "%-26s %-10s %-28s %-7s %-9s %s%n", d.qualifiedName(),
-                    d.vendor(), r.bundle() + " " + r.version(), d.minCells() + "-" + d.maxCells(),
+            b.append(String.format(Locale.ROOT, format, d.qualifiedName(), d.vendor(), r.bundle(), r.version(),
+                    d.minCells() + "-" + d.maxCells(),
                     d.chemistries().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
                     r.packs().isEmpty() ? "-" : String.join(",", r.packs())));
         }

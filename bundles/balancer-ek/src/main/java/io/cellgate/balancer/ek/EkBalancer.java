@@ -79,18 +79,6 @@ final class EkBalancer implements Balancer {
         boardSettled = new boolean[boards];
     }
 
-    /** The wiring's fault and warning messages (low strings, cascading), empty for one fully wired board. */
-    List<String> wiringWarnings() {
-        List<String> warnings = new ArrayList<>(2);
-        if (messages.lowStrings() != null) {
-            warnings.add(messages.lowStrings());
-        }
-        if (messages.cascade() != null) {
-            warnings.add(messages.cascade());
-        }
-        return warnings;
-    }
-
     @Override
     public void decide(PackReading reading, Decision out) {
         int cells = layout.cells();

@@ -6,8 +6,6 @@ import io.cellgate.api.balancer.ModelDescriptor;
 import io.cellgate.api.balancer.Topology;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,7 +14,7 @@ import java.util.Set;
  *
  * <p>"Adapt Battery Type NCM/LFP". Packs of 2 to {@value PackDescription#MAX_CELLS} cells are accepted: a pack of
  * more cells than the board's strings is a cascade ("Cascading: Support (Not recommended)"), one of fewer is "low
- * strings"; both are logged as a warning when the balancer is created and reported on every tick.
+ * strings"; both are reported in every decision's messages, which the pack runtime logs once when they appear.
  */
 public class EkModel implements BalancerModel {
 
@@ -28,8 +26,6 @@ public class EkModel implements BalancerModel {
     public static final String DATASHEET_VARIANT = "datasheet";
     /** Service property: the strings of one board of this model. */
     public static final String STRINGS = "cellgate.strings";
-
-    private static final Logger LOG = System.getLogger(EkModel.class.getName());
 
     private final EkProfile profile;
     private final ModelDescriptor descriptor;
@@ -53,10 +49,7 @@ public class EkModel implements BalancerModel {
                     + " of " + pack.cells() + " " + pack.chemistry() + " cells: it takes " + descriptor.minCells()
                     + " to " + descriptor.maxCells() + " cells of " + descriptor.chemistries());
         }
-        EkBalancer balancer = new EkBalancer(profile, pack.cells());
-        for (String warning : balancer.wiringWarnings()) {
-            LOG.log(Level.WARNING, "pack {0} on {1}: {2}", pack.id(), descriptor.qualifiedName(), warning);
-        }
-        return balancer;
+        // Cascade and low-strings warnings are in every decision's messages: the pack runtime logs them once.
+        return new EkBalancer(profile, pack.cells());
     }
 }

@@ -11,13 +11,7 @@ import io.cellgate.api.balancer.Topology;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackReading;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -55,35 +49,13 @@ class EkModelTest {
     }
 
     @Test
-    void logsAWarningForCascadeAndLowStrings_datasheet_notRecommended() {
-        Logger logger = Logger.getLogger(EkModel.class.getName());
-        List<LogRecord> records = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                records.add(r);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        boolean parents = logger.getUseParentHandlers();
-        logger.addHandler(handler);
-        logger.setUseParentHandlers(false);
-        try {
-            model.create(new PackDescription("full", 20, Chemistry.NCM));
-            assertEquals(0, records.size());
-            model.create(new PackDescription("big", 30, Chemistry.NCM));
-            assertEquals(2, records.size(), "low strings and cascade");
-            assertTrue(records.stream().allMatch(r -> r.getLevel() == Level.WARNING));
-        } finally {
-            logger.removeHandler(handler);
-            logger.setUseParentHandlers(parents);
-        }
+    void reportsCascadeAndLowStringsInEveryDecisionForTheLog_datasheet_notRecommended() {
+        Decision full = new Decision(20);
+        model.create(new PackDescription("full", 20, Chemistry.NCM)).decide(PackReading.of(Bench.step(20, 4, 0.0)), full);
+        assertTrue(full.faults().isEmpty());
+        Decision big = new Decision(30);
+        model.create(new PackDescription("big", 30, Chemistry.NCM)).decide(PackReading.of(Bench.step(30, 4, 0.0)), big);
+        assertTrue(big.faults().stream().anyMatch(f -> f.startsWith("low strings")), big.faults().toString());
+        assertTrue(big.faults().stream().anyMatch(f -> f.startsWith("cascade")), big.faults().toString());
     }
 }
