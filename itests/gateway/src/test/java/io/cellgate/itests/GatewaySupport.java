@@ -40,13 +40,13 @@ abstract class GatewaySupport {
         sim.put("cells", cells);
         sim.put("chemistry", chemistry);
         simProperties.forEach(sim::put);
-        Configuration simConfig = configAdmin().getFactoryConfiguration("io.cellgate.sim.pack", id, "?");
+        Configuration simConfig = configAdmin().getFactoryConfiguration("io.cellgate.sim.pack", unique(id), "?");
         simConfig.update(sim);
         return new Configuration[] {simConfig, pack(id, cells, chemistry, balancerTarget, tickMs)};
     }
 
     Configuration pack(String id, int cells, String chemistry, String balancerTarget, long tickMs) throws Exception {
-        Configuration c = configAdmin().getFactoryConfiguration("io.cellgate.pack", id, "?");
+        Configuration c = configAdmin().getFactoryConfiguration("io.cellgate.pack", unique(id), "?");
         c.update(packProperties(id, cells, chemistry, balancerTarget, tickMs));
         return c;
     }
@@ -63,6 +63,16 @@ abstract class GatewaySupport {
         p.put("outputs.target", "(cellgate.pack=" + id + ")");
         p.put("indicators.target", "(cellgate.pack=" + id + ")");
         return p;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger CONFIGS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A fresh factory configuration name each time: Config Admin delivers a delete and a re-create of the same name
+     * asynchronously, and SCR may see them in the wrong order.
+     */
+    static String unique(String id) {
+        return id + "-" + CONFIGS.incrementAndGet();
     }
 
     Pack pack(String id) {

@@ -4,6 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.runtime.Pack;
 import java.io.ByteArrayInputStream;
@@ -45,6 +48,14 @@ public class ShellIT extends GatewaySupport {
                 Map.of("soc.spread.percent", 0.0, "time.scale", 2000.0));
         Pack pack = awaitPack("shell1");
         await("ticks", () -> pack.stats().ticks() > 5);
+        // The commands' own view of the services follows the registry a moment later.
+        await("the shell to see shell1", () -> {
+            try {
+                return run("cellgate:packs --json").contains("\"shell1\"") && run("sim:packs").contains("shell1 ");
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     @After
@@ -117,6 +128,52 @@ public class ShellIT extends GatewaySupport {
         assertTrue(run("cellgate:cells shell1").contains("OPEN_WIRE"));
         run("sim:reconnect shell1 4");
         await("cell 4 to stop flashing", () -> pack.latest().decision().indicator(3) != Indicator.FLASHING);
+    }
+
+    @Test
+    public void historyFaultsAndWatchShowWhatHappened() throws Exception {
+        Pack pack = pack("shell1");
+        String history = run("cellgate:history shell1 5");
+        assertTrue(history, history.startsWith("shell1: last 5 ticks"));
+        assertEquals(5, history.lines().filter(l -> l.contains("EK-L20S1A/datasheet")).count());
+        assertTrue(run("cellgate:faults shell1").contains("no faults"));
+        run("sim:disconnect shell1 2");
+        await("the fault", () -> !pack.faults().isEmpty());
+        String faults = run("cellgate:faults shell1");
+        assertTrue(faults, faults.contains("cell 2") && faults.contains("since tick"));
+        run("sim:reconnect shell1 2");
+
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        CommandSession watching = context().getService(context().getServiceReference(CommandProcessor.class))
+                .createSession(new ByteArrayInputStream(new byte[0]), new PrintStream(screen, true),
+                        new PrintStream(new ByteArrayOutputStream()));
+        watching.execute("cellgate:watch --count 2 shell1");
+        watching.close();
+        String shown = screen.toString();
+        assertEquals("two refreshes", 2, shown.split("\u001b\\[H\u001b\\[2J", -1).length - 1);
+        assertTrue(shown.contains("shell1: 20 NCM cells"));
+    }
+
+    @Test
+    public void jsonFormsParseAndCarryUnits() throws Exception {
+        JsonArray packs = JsonParser.parseString(run("cellgate:packs --json")).getAsJsonArray();
+        JsonObject p = null;
+        for (var e : packs) {
+            if (e.getAsJsonObject().get("pack").getAsString().equals("shell1")) {
+                p = e.getAsJsonObject();
+            }
+        }
+        assertTrue(packs + " / " + run("cellgate:packs"), p != null && p.get("cells").getAsInt() == 20
+                && p.has("maxAdjacentSpreadVolts"));
+        JsonObject cells = JsonParser.parseString(run("cellgate:cells --json shell1")).getAsJsonObject();
+        assertEquals(20, cells.getAsJsonArray("cells").size());
+        assertEquals(19, cells.getAsJsonArray("pairs").size());
+        assertTrue(cells.getAsJsonArray("cells").get(0).getAsJsonObject().get("volts").getAsDouble() > 3);
+        assertEquals(3, JsonParser.parseString(run("cellgate:history --json shell1 3")).getAsJsonArray().size());
+        assertTrue(JsonParser.parseString(run("cellgate:models --json")).getAsJsonArray().size() >= 1);
+        assertEquals("shell1", JsonParser.parseString(run("cellgate:config --json shell1")).getAsJsonObject()
+                .getAsJsonObject("properties").get("pack.id").getAsString());
+        assertTrue(JsonParser.parseString(run("cellgate:faults --json shell1")).isJsonArray());
     }
 
     @Test

@@ -206,26 +206,28 @@ public class SwapIT extends GatewaySupport {
     }
 
     @Test
-    public void theBalancerBundleCanBeStoppedUpdatedAndReinstalledUnderThreeRunningPacks() throws Exception {
+    public void theBalancerBundleCanBeStoppedUpdatedAndReinstalledFromTheShellUnderThreeRunningPacks()
+            throws Exception {
         Pack[] packs = {start("life-a", 20), start("life-b", 12), start("life-c", 20)};
         Bundle ek = ekBundle();
 
-        ek.stop();
+        shell("felix:stop " + ek.getBundleId());
         for (Pack p : packs) {
             await(p.description().id() + " fail-safe", () -> p.latest().health() == PackHealth.NO_BALANCER);
             assertEquals("outputs off", 0, p.latest().decision().balancingPairs());
         }
+        assertTrue(shell("cellgate:packs").contains("NO_BALANCER"));
         long stopped = packs[0].stats().ticks();
         await("readings go on without a balancer", () -> packs[0].stats().ticks() > stopped + 10);
         assertTrue(packs[0].latest().reading().isValid(0));
 
-        ek.start();
+        shell("felix:start " + ek.getBundleId());
         for (Pack p : packs) {
             await(p.description().id() + " resumed", () -> p.latest().health() == PackHealth.OK);
         }
 
         long beforeUpdate = packs[1].stats().ticks();
-        ek.update();
+        shell("felix:update " + ek.getBundleId());
         for (Pack p : packs) {
             await(p.description().id() + " back after the update", () -> p.latest().health() == PackHealth.OK
                     && "EK-L20S1A/datasheet".equals(p.latest().model()));
@@ -234,10 +236,18 @@ public class SwapIT extends GatewaySupport {
         assertNoTickMissed(packs[1], 100);
 
         String location = ek.getLocation();
-        ek.uninstall();
+        shell("felix:uninstall " + ek.getBundleId());
         await("no model", () -> packs[2].latest().health() == PackHealth.NO_BALANCER);
-        Bundle again = context().installBundle(location);
-        again.start();
+        String installed = shell("felix:install " + location);
+        shell("felix:start " + installed.replaceAll("\\D+", ""));
+        await("the reinstalled bundle " + installed, () -> {
+            for (Bundle b : context().getBundles()) {
+                if ("io.cellgate.balancer.ek".equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
+                    return true;
+                }
+            }
+            return false;
+        }, () -> java.util.Arrays.toString(context().getBundles()));
         for (Pack p : packs) {
             await(p.description().id() + " back after reinstall", () -> p.latest().health() == PackHealth.OK);
         }
