@@ -31,8 +31,19 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Seed", description = "Same seed, same pack.")
     long seed() default 1;
 
+    @AttributeDefinition(name = "Capacity spread", description = "Relative standard deviation of the cells' "
+            + "capacities (published cell-to-cell measurements: 0.2-0.3 %).")
+    double capacity_spread() default 0.0025;
+
+    @AttributeDefinition(name = "Self-discharge (%/month)")
+    double self_discharge_percent_per_month() default 2;
+
     @AttributeDefinition(name = "Load (A)", description = "Pack current: positive discharges, negative charges.")
     double load_amps() default 0;
+
+    @AttributeDefinition(name = "Load profile (CSV)", required = false, description = "A file of 'seconds,amps' "
+            + "lines: a step schedule in simulated time, the last step holding; overrides load.amps until sim:load is used.")
+    String load_csv() default "";
 
     @AttributeDefinition(name = "Time scale", description = "Simulated seconds per real second, 0.001 to 100000.")
     double time_scale() default 1;

@@ -10,6 +10,9 @@ import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.time.TickClock;
 import io.cellgate.sim.model.SimPack;
 import io.cellgate.sim.model.SimPackSpec;
+import io.cellgate.sim.scenario.LoadProfile;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,6 +42,9 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
     private final Indicator[] indicators;
     private double boardDrawAmps;
     private double loadAmps;
+    /** A repeating step schedule of the pack current, or null for the constant {@link #loadAmps}. */
+    private LoadProfile profile;
+    private int profileStep;
     private double timeScale;
     private long lastNanos;
 
@@ -52,6 +58,8 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
         this.sim = new SimPack(SimPackSpec.builder(config.cells(), Chemistry.parse(config.chemistry()),
                         config.capacity_ah())
                 .initialSocDrawn(config.soc_percent() / 100, config.soc_spread_percent() / 100)
+                .capacitySpread(config.capacity_spread())
+                .selfDischarge(config.self_discharge_percent_per_month())
                 .seed(config.seed())
                 .balancerEfficiency(config.efficiency())
                 .build());
@@ -59,6 +67,7 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
         this.indicators = new Indicator[config.cells()];
         Arrays.fill(indicators, Indicator.OFF);
         setLoad(config.load_amps());
+        this.profile = profile(config.load_csv());
         setTimeScale(config.time_scale());
         if (config.noise_mv() != 0) {
             sim.noise(config.noise_mv() / 1000, 0);
@@ -113,22 +122,47 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
         lastNanos = now;
         while (seconds > 1e-9) {
             double dt = Math.min(MAX_STEP_SECONDS, seconds);
-            sim.step(dt, loadAmps, pairAmps, boardDrawAmps);
+            sim.step(dt, currentLoadAmps(), pairAmps, boardDrawAmps);
             seconds -= dt;
+        }
+    }
+
+    private double currentLoadAmps() {
+        if (profile == null) {
+            return loadAmps;
+        }
+        double[] at = profile.atSeconds();
+        double t = sim.timeSeconds();
+        while (profileStep + 1 < at.length && at[profileStep + 1] <= t) {
+            profileStep++;
+        }
+        return profile.amps()[profileStep];
+    }
+
+    private static LoadProfile profile(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return null;
+        }
+        try {
+            return LoadProfile.fromCsv(Path.of(csv));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("load.csv: cannot read " + Path.of(csv).toAbsolutePath() + ": " + e);
         }
     }
 
     // --- what the sim:* commands change and show ---
 
+    /** A constant pack current from now on; it replaces a load profile. */
     public synchronized void setLoad(double amps) {
         if (!Double.isFinite(amps) || Math.abs(amps) > 1000) {
             throw new IllegalArgumentException("load " + amps + " A is out of range: -1000 to 1000 A");
         }
         loadAmps = amps;
+        profile = null;
     }
 
     public synchronized double load() {
-        return loadAmps;
+        return profile == null ? loadAmps : currentLoadAmps();
     }
 
     public synchronized void setTimeScale(double factor) {
