@@ -102,6 +102,21 @@ class ValueTypesTest {
     }
 
     @Test
+    void aBleedIsPerCellAndResetClearsIt() {
+        Decision d = new Decision(3);
+        d.setBleed(2, 0.12);
+        assertTrue(d.isBleeding(2));
+        assertEquals(1, d.bleedingCells());
+        Decision copy = new Decision(3);
+        copy.copyFrom(d);
+        assertEquals(0.12, copy.bleedAmps(2));
+        assertThrows(IllegalArgumentException.class, () -> d.setBleed(0, -0.1));
+        assertThrows(IllegalArgumentException.class, () -> d.setBleed(0, Double.NaN));
+        d.reset();
+        assertEquals(0, d.bleedingCells());
+    }
+
+    @Test
     void failSafeTurnsEverythingOffAndFlashes() {
         Decision d = new Decision(4);
         d.setPair(0, PairDirection.LOWER_TO_UPPER, 1);

@@ -33,6 +33,7 @@ final class PackJson {
             o.addProperty("boardState", s == null ? null : s.decision().boardState().name());
             o.addProperty("maxAdjacentSpreadVolts", s == null ? null : s.maxAdjacentSpreadVolts());
             o.addProperty("balancingPairs", s == null ? 0 : s.decision().balancingPairs());
+            o.addProperty("bleedingCells", s == null ? 0 : s.decision().bleedingCells());
             o.addProperty("ticks", t.ticks());
             o.addProperty("tickPeriodSeconds", t.periodNanos() / 1e9);
             o.addProperty("lastTickSeconds", t.lastDurationNanos() / 1e9);
@@ -65,6 +66,7 @@ final class PackJson {
             cell.addProperty("volts", r.volts(c));
             cell.addProperty("status", r.status(c).name());
             cell.addProperty("indicator", d.indicator(c).name());
+            cell.addProperty("bleedAmps", d.bleedAmps(c));
             cells.add(cell);
         }
         o.add("cells", cells);

@@ -30,7 +30,8 @@ final class PackTables {
             b.append(String.format(Locale.ROOT, "%-12s %5d %-4s %-24s %-14s %9.1f %4d %9d %8.1f%n",
                     p.description().id(), p.description().cells(), p.description().chemistry(), clip(model, 24),
                     s == null ? "-" : board(s), s == null ? 0.0 : s.maxAdjacentSpreadVolts() * 1000,
-                    s == null ? 0 : s.decision().balancingPairs(), t.ticks(), t.lastDurationNanos() / 1000.0));
+                    s == null ? 0 : s.decision().balancingPairs() + s.decision().bleedingCells(), t.ticks(),
+                    t.lastDurationNanos() / 1000.0));
         }
         return b.toString();
     }
@@ -73,7 +74,7 @@ final class PackTables {
                 "LED", "PAIR", "DV mV", "DIRECTION", "AMPS"));
         for (int c = 0; c < r.cells(); c++) {
             b.append(String.format(Locale.ROOT, "%4d %8.4f %-12s %-8s", c + 1, r.volts(c), r.status(c),
-                    d.indicator(c)));
+                    d.isBleeding(c) ? d.indicator(c) + "*" : d.indicator(c)));
             if (c < d.pairs()) {
                 double dv = r.volts(c + 1) - r.volts(c);
                 b.append(String.format(Locale.ROOT, " | %-7s %9.1f %-9s %7.3f", (c + 1) + "-" + (c + 2), dv * 1000,

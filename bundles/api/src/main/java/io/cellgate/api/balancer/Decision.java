@@ -6,8 +6,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What a balancer wants for one tick: per adjacent pair a direction and a current setpoint in amperes, per cell
- * an indicator, the board state, the board's own current draw from the pack, and fault messages.
+ * What a balancer wants for one tick: per adjacent pair a direction and a current setpoint in amperes, per cell a
+ * bleed current (passive boards: a resistor turns the cell's charge into heat) and an indicator, the board state,
+ * the board's own current draw from the pack, and fault messages.
  *
  * <p>A decision is a reusable buffer owned by the pack runtime: the runtime {@link #reset() resets} it before
  * every call to {@link Balancer#decide}, so a balancer writes only what it wants and allocates nothing. Fault
@@ -17,6 +18,7 @@ public final class Decision {
 
     private final PairDirection[] direction;
     private final double[] amps;
+    private final double[] bleedAmps;
     private final Indicator[] indicator;
     private final List<String> faults = new ArrayList<>(8);
     private final List<String> faultsView = Collections.unmodifiableList(faults);
@@ -29,14 +31,16 @@ public final class Decision {
         }
         direction = new PairDirection[cells - 1];
         amps = new double[cells - 1];
+        bleedAmps = new double[cells];
         indicator = new Indicator[cells];
         reset();
     }
 
-    /** All pairs idle, all indicators off, board asleep, no faults, no draw. */
+    /** All pairs idle, no cell bleeding, all indicators off, board asleep, no faults, no draw. */
     public void reset() {
         Arrays.fill(direction, PairDirection.IDLE);
         Arrays.fill(amps, 0);
+        Arrays.fill(bleedAmps, 0);
         Arrays.fill(indicator, Indicator.OFF);
         faults.clear();
         boardState = BoardState.SLEEP;
@@ -105,6 +109,37 @@ public final class Decision {
         return n;
     }
 
+    /**
+     * Bleeds {@code amps} from cell {@code cell} through the board's resistor; zero stops the bleed.
+     *
+     * @throws IllegalArgumentException if the current is negative or not finite
+     */
+    public void setBleed(int cell, double amps) {
+        if (!(amps >= 0) || amps == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("cell " + cell + ": bleed current must be finite and >= 0 A");
+        }
+        bleedAmps[cell] = amps;
+    }
+
+    /** The bleed current of a cell in amperes, 0 when it does not bleed. */
+    public double bleedAmps(int cell) {
+        return bleedAmps[cell];
+    }
+
+    public boolean isBleeding(int cell) {
+        return bleedAmps[cell] > 0;
+    }
+
+    public int bleedingCells() {
+        int n = 0;
+        for (double a : bleedAmps) {
+            if (a > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public void setIndicator(int cell, Indicator state) {
         indicator[cell] = state == null ? Indicator.FLASHING : state;
     }
@@ -146,6 +181,7 @@ public final class Decision {
         }
         System.arraycopy(other.direction, 0, direction, 0, direction.length);
         System.arraycopy(other.amps, 0, amps, 0, amps.length);
+        System.arraycopy(other.bleedAmps, 0, bleedAmps, 0, bleedAmps.length);
         System.arraycopy(other.indicator, 0, indicator, 0, indicator.length);
         faults.clear();
         faults.addAll(other.faults);

@@ -10,7 +10,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface BalanceOutput {
 
-    /** Drives every pair as the decision says: direction and current setpoint. */
+    /** Drives every pair (direction and current setpoint) and every cell's bleed as the decision says. */
     void drive(Decision decision) throws Exception;
 
     /** Turns every pair off. Must not throw; called on every fault and on shutdown. */

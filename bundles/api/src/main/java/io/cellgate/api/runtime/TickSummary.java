@@ -9,7 +9,7 @@ import io.cellgate.api.pack.PackHealth;
  * @param tick            tick number
  * @param timeNanos       clock time of the reading
  * @param maxSpreadVolts  largest adjacent difference between valid cells
- * @param balancingPairs  pairs balancing after the decision
+ * @param balancingPairs  pairs balancing, plus cells bleeding on a passive board, after the decision
  * @param boardState      board state decided
  * @param health          how the tick went
  * @param model           {@code model/variant} that decided, or null

@@ -117,7 +117,8 @@ public final class PackEngine implements PackState, Pack {
         sumDurationNanos += durationNanos;
         maxDurationNanos = Math.max(maxDurationNanos, durationNanos);
         maxLatenessNanos = Math.max(maxLatenessNanos, latenessNanos);
-        history.record(tick, start, reading.maxAdjacentSpreadVolts(), decision.balancingPairs(),
+        history.record(tick, start, reading.maxAdjacentSpreadVolts(),
+                decision.balancingPairs() + decision.bleedingCells(),
                 decision.boardState(), health, modelName);
         publish(listeners);
     }
@@ -211,11 +212,17 @@ public final class PackEngine implements PackState, Pack {
         return null;
     }
 
-    /** Defence in depth: no plugin may balance on an invalid cell or beyond its declared current. */
+    /** Defence in depth: no plugin may balance or bleed on an invalid cell, or beyond its declared current. */
     private boolean safe() {
+        double limit = maxAmps * (1 + 1e-9);
         for (int k = 0; k < decision.pairs(); k++) {
             if (decision.isBalancing(k)
-                    && (!reading.isValid(k) || !reading.isValid(k + 1) || decision.amps(k) > maxAmps * (1 + 1e-9))) {
+                    && (!reading.isValid(k) || !reading.isValid(k + 1) || decision.amps(k) > limit)) {
+                return false;
+            }
+        }
+        for (int c = 0; c < decision.cells(); c++) {
+            if (decision.isBleeding(c) && (!reading.isValid(c) || decision.bleedAmps(c) > limit)) {
                 return false;
             }
         }

@@ -60,10 +60,15 @@ public final class PackController implements Pack {
 
     private volatile BalanceOutput outputs;
 
-    private final TickClock clock;
-    private final Logger log;
-    private final PackEvents events;
+    // Static references: SCR sets them, and every dynamic one above, before it calls activate, so that the very
+    // first tick sees the source, the model and the listeners.
+    @Reference(name = "clock")
+    private TickClock clock;
 
+    @Reference(name = "log", service = LoggerFactory.class)
+    private Logger log;
+
+    private PackEvents events;
     private volatile PackEngine engine;
     private PackSettings settings;
     private TickClock.Cancellable schedule;
@@ -71,19 +76,16 @@ public final class PackController implements Pack {
     private boolean healthy;
 
     @Activate
-    public PackController(@Reference(name = "clock") TickClock clock,
-            @Reference(name = "log", service = LoggerFactory.class) Logger log, PackConfig config) {
-        this.clock = clock;
-        this.log = log;
-        this.events = new LogEvents(log);
+    void activate(PackConfig config) {
+        events = new LogEvents(log);
         try {
-            this.settings = PackSettings.of(config);
+            settings = PackSettings.of(config);
         } catch (IllegalArgumentException e) {
             // SCR would log this as a stack trace; an operator should read the reason first.
             log.error("pack {}: configuration refused: {}", config.pack_id(), e.getMessage());
             throw e;
         }
-        this.engine = newEngine(settings);
+        engine = newEngine(settings);
         start();
         log.info("{}: started, {} {} cells, tick {} ms", settings.description().id(), settings.description().cells(),
                 settings.description().chemistry(), settings.tickMillis());

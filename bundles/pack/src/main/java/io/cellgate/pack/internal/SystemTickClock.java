@@ -4,6 +4,7 @@ import io.cellgate.api.time.TickClock;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,6 +32,7 @@ public final class SystemTickClock implements TickClock {
 
     private final ScheduledThreadPoolExecutor pool;
     private final Logger log;
+    private final AtomicInteger scheduled = new AtomicInteger();
 
     @Activate
     public SystemTickClock(Config config, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
@@ -70,11 +72,19 @@ public final class SystemTickClock implements TickClock {
             }
         };
         ScheduledFuture<?> f = pool.scheduleAtFixedRate(guarded, 0, periodNanos, TimeUnit.NANOSECONDS);
-        return () -> f.cancel(false);
+        scheduled.incrementAndGet();
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.getAndSet(false)) {
+                f.cancel(false);
+                scheduled.decrementAndGet();
+            }
+        };
     }
 
+    /** Tasks scheduled and not cancelled: the executor's queue would miss the one running at the moment. */
     @Override
     public int scheduledTasks() {
-        return pool.getQueue().size();
+        return scheduled.get();
     }
 }
