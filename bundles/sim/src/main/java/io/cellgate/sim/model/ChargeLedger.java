@@ -6,25 +6,29 @@ package io.cellgate.sim.model;
  *
  * <p>The identity it keeps, summed over cells, with N cells and η the balancer efficiency:
  * <pre>
- *   Σ Δcharge = −N·load − N·boardDraw − selfDischarge − moved + η·moved
+ *   Σ Δcharge = −N·load − N·boardDraw − selfDischarge − moved + η·moved − bled
  * </pre>
  * Load and board draw are string charges (what an ammeter in the pack lead sees), so every cell loses them once.
+ * What a passive board bleeds leaves one cell and arrives nowhere.
  */
 public final class ChargeLedger {
 
     final double[] chargeInAs;
     final double[] chargeOutAs;
     final double[] pairMovedAs;
+    final double[] cellBleedAs;
     private final double efficiency;
     private double loadAs;
     private double boardDrawAs;
     private double selfDischargeAs;
     private double conversionLossJoules;
+    private double bleedJoules;
 
     ChargeLedger(int cells, double efficiency) {
         chargeInAs = new double[cells];
         chargeOutAs = new double[cells];
         pairMovedAs = new double[cells - 1];
+        cellBleedAs = new double[cells];
         this.efficiency = efficiency;
     }
 
@@ -34,6 +38,11 @@ public final class ChargeLedger {
         boardDrawAs += boardDrawStepAs;
         selfDischargeAs += selfDischargeStepAs;
         conversionLossJoules += lossStepJoules;
+    }
+
+    /** A step's bleed energy, taken from storage at the bleeding cells' OCV; one call per bleeding step. */
+    void recordBleed(double stepJoules) {
+        bleedJoules += stepJoules;
     }
 
     public int cells() {
@@ -79,6 +88,29 @@ public final class ChargeLedger {
         return conversionLossJoules;
     }
 
+    /** Charge that cell {@code cell}'s bleed resistor took from it and turned into heat, in A·s. */
+    public double bleedAs(int cell) {
+        return cellBleedAs[cell];
+    }
+
+    /** Charge all bleed resistors took, in A·s: it left the cells and arrived nowhere. */
+    public double bleedAs() {
+        double sum = 0;
+        for (double bled : cellBleedAs) {
+            sum += bled;
+        }
+        return sum;
+    }
+
+    /**
+     * Energy the bleed resistors took from storage, in joules: each step's bled charge times the cell's open-circuit
+     * voltage, as {@link #conversionLossJoules()} values its loss. The share of it lost as I²·R0 inside the cell
+     * and the share that heats the resistor are not told apart.
+     */
+    public double bleedJoules() {
+        return bleedJoules;
+    }
+
     /** Net charge the load drew through the pack terminals, in A·s (negative while charging). */
     public double loadAs() {
         return loadAs;
@@ -113,7 +145,7 @@ public final class ChargeLedger {
             throughput += chargeInAs[i] + chargeOutAs[i];
         }
         double moved = movedAs();
-        double expected = -n * loadAs - n * boardDrawAs - selfDischargeAs - moved + efficiency * moved;
+        double expected = -n * loadAs - n * boardDrawAs - selfDischargeAs - moved + efficiency * moved - bleedAs();
         double miss = Math.abs(sumChange - expected) + perCellMiss;
         return miss == 0 ? 0 : miss / throughput;
     }

@@ -2,6 +2,7 @@ package io.cellgate.sim.model;
 
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.pack.PackReading;
+import java.util.Arrays;
 
 /**
  * A string of simulated cells. Each cell is an OCV source behind a series R0 and one R1‖C1 pair, with a
@@ -12,8 +13,9 @@ import io.cellgate.api.pack.PackReading;
  *   charge ← charge − (I + I_leak)·dt   I_leak only drains, it does not pass R0
  * </pre>
  * The current I of a cell is the pack current, plus the balancer board's own draw, plus what the balancer's pairs
- * take from it (as a donor) or give it (η times the donor's current, as a receiver). The balance current passes
- * R0 too, which is why a donor reads low while it gives.
+ * take from it (as a donor) or give it (η times the donor's current, as a receiver), plus what a passive board's
+ * bleed resistor takes from it (that charge arrives nowhere: it becomes heat). The balance and bleed currents pass
+ * R0 too, which is why a donor or a bleeding cell reads low while it gives.
  *
  * <p>The state sits in flat arrays and {@link #step} allocates nothing and computes no exp per cell, so a
  * scenario can run years of pack time in seconds. Not thread-safe: one thread steps and reads a pack.
@@ -42,6 +44,9 @@ public final class SimPack {
 
     /** Scratch: this step's signed pair currents, pair k at index k+1, zero at both ends. */
     private final double[] paddedPairAmps;
+    /** Scratch: this step's bleed current per cell, in amperes; all zero unless a step bleeds. */
+    private final double[] bleedAmps;
+    private boolean bleeding;
 
     // exp(−dt/τ) only changes with dt, so it is computed once per new dt, not per cell or step
     private double cachedDtSeconds = Double.NaN;
@@ -75,6 +80,7 @@ public final class SimPack {
             setSelfDischarge(i, selfDischargePercentPerMonth[i]);
         }
         paddedPairAmps = new double[cells + 1];
+        bleedAmps = new double[cells];
         ledger = new ChargeLedger(cells, efficiency);
         faults = new SensorFaults(cells, spec.seed());
     }
@@ -84,7 +90,8 @@ public final class SimPack {
      * board draw, all held constant over the step.
      *
      * @param packAmps current through the pack terminals, positive = discharge, negative = charge
-     * @param balance  the board's pairs (donor gives {@code amps}, receiver gets η·amps) and its own draw
+     * @param balance  the board's pairs (donor gives {@code amps}, receiver gets η·amps), its bleeds (the charge
+     *                 becomes heat) and its own draw
      */
     public void step(double dtSeconds, double packAmps, Decision balance) {
         if (balance.cells() != cells) {
@@ -95,7 +102,20 @@ public final class SimPack {
         for (int k = 0; k < cells - 1; k++) {
             paddedPairAmps[k + 1] = balance.signedAmps(k); // a Decision only holds finite, checked currents
         }
-        advance(dtSeconds, packAmps, paddedPairAmps, balance.boardDrawAmps());
+        if (balance.bleedingCells() == 0) {
+            advance(dtSeconds, packAmps, paddedPairAmps, balance.boardDrawAmps());
+            return;
+        }
+        for (int i = 0; i < cells; i++) {
+            bleedAmps[i] = balance.bleedAmps(i);
+        }
+        bleeding = true;
+        try {
+            advance(dtSeconds, packAmps, paddedPairAmps, balance.boardDrawAmps());
+        } finally {
+            Arrays.fill(bleedAmps, 0);
+            bleeding = false;
+        }
     }
 
     /**
@@ -117,6 +137,36 @@ public final class SimPack {
         }
         System.arraycopy(pairSignedAmps, 0, paddedPairAmps, 1, cells - 1);
         advance(dtSeconds, packAmps, paddedPairAmps, boardDrawAmps);
+    }
+
+    /**
+     * Advances by {@code dtSeconds} with a passive board's bleed resistors besides the pairs: cell i loses
+     * {@code cellBleedAmps[i]} for the whole step, and that charge arrives nowhere (the resistor turns it into
+     * heat; see {@link ChargeLedger#bleedAs()} and {@link ChargeLedger#bleedJoules()}).
+     *
+     * @param pairSignedAmps per pair k, the donor current: positive moves from cell k to k+1, negative back
+     * @param cellBleedAmps  per cell, the bleed current in amperes, finite and {@code >= 0}
+     * @param boardDrawAmps  the balancer board's own consumption, taken from every cell of the string
+     */
+    public void step(double dtSeconds, double packAmps, double[] pairSignedAmps, double[] cellBleedAmps,
+            double boardDrawAmps) {
+        if (cellBleedAmps.length != cells) {
+            throw new IllegalArgumentException("expected " + cells + " bleed currents, got " + cellBleedAmps.length);
+        }
+        for (int i = 0; i < cells; i++) {
+            if (!(cellBleedAmps[i] >= 0) || cellBleedAmps[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("cell " + i + ": bleed current " + cellBleedAmps[i]
+                        + " A must be finite and >= 0");
+            }
+        }
+        System.arraycopy(cellBleedAmps, 0, bleedAmps, 0, cells);
+        bleeding = true;
+        try {
+            step(dtSeconds, packAmps, pairSignedAmps, boardDrawAmps);
+        } finally {
+            Arrays.fill(bleedAmps, 0);
+            bleeding = false;
+        }
     }
 
     private static void checkStep(double dtSeconds, double packAmps, double boardDrawAmps) {
@@ -157,6 +207,9 @@ public final class SimPack {
             }
         }
         lossWatts *= lossShare;
+        if (bleeding) {
+            recordBleed(dt);
+        }
 
         // the cells: a cell is the lower end of the pair above it and the upper end of the pair below it;
         // as a donor it gives |s|, as a receiver it gets η·|s|, written branch-free
@@ -170,13 +223,14 @@ public final class SimPack {
         final double[] r1 = r1Ohms;
         final double[] rc = rcVolts;
         final double[] terminal = terminalAmps;
+        final double[] bleed = bleedAmps;
         for (int i = 0; i < cells; i++) {
             double above = pairAmps[i + 1]; // > 0: this cell gives upward
             double below = pairAmps[i];     // > 0: this cell receives from below
             // given (exactly |s|) minus received (η·|s|), from the pair above and the pair below
             double balance = positivePart(above) - eta * positivePart(-above)
                     + positivePart(-below) - eta * positivePart(below);
-            double amps = common + balance;
+            double amps = common + balance + bleed[i];
             double dq = (amps + leak[i]) * dt;
             drawn[i] += dq;
             out[i] += positivePart(dq);
@@ -186,6 +240,20 @@ public final class SimPack {
         }
         ledger.record(packAmps * dt, boardDrawAmps * dt, selfDischargeTotalAmps * dt, lossWatts * dt);
         timeSeconds += dt;
+    }
+
+    /** The bleed ledger of one step: charge per cell, and the stored energy it took, valued at each cell's OCV. */
+    private void recordBleed(double dt) {
+        final double[] bled = ledger.cellBleedAs;
+        double bleedWatts = 0;
+        for (int i = 0; i < cells; i++) {
+            double amps = bleedAmps[i];
+            if (amps != 0) {
+                bled[i] += amps * dt;
+                bleedWatts += amps * ocv.volts(soc(i));
+            }
+        }
+        ledger.recordBleed(bleedWatts * dt);
     }
 
     /**

@@ -1,0 +1,51 @@
+package io.cellgate.balancer.aeq12;
+
+import io.cellgate.api.balancer.Balancer;
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.ModelDescriptor;
+import io.cellgate.api.balancer.Topology;
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackDescription;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The 1.2 A adjacent equalizer with one {@link Aeq12Profile}: a plain class, usable without a framework.
+ * "common for ternary iron battery": NCM and LFP. The listing names no string count; the board is taken to be wired
+ * for the pack, 2 to 24 cells (an assumption: the range of the class's best documented board, the EK-L20S1A
+ * series, "Supports 2 to 24 battery strings").
+ */
+public class Aeq12Model implements BalancerModel {
+
+    /** Model id, the {@value BalancerModel#MODEL} service property. */
+    public static final String MODEL_ID = "AEQ-1.2A";
+    /** The listing names no maker. */
+    public static final String VENDOR_NAME = "generic";
+    /** Variant of the board as its listing describes it. */
+    public static final String LISTING_VARIANT = "listing";
+    public static final int MAX_CELLS = 24;
+
+    private final Aeq12Profile profile;
+    private final ModelDescriptor descriptor;
+
+    public Aeq12Model(Aeq12Profile profile, String variant) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.descriptor = new ModelDescriptor(MODEL_ID, variant, VENDOR_NAME, PackDescription.MIN_CELLS, MAX_CELLS,
+                Set.of(Chemistry.NCM, Chemistry.LFP), Topology.ADJACENT, profile.maxAmps(), profile.toParameters());
+    }
+
+    @Override
+    public ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public Balancer create(PackDescription pack) {
+        if (!descriptor.supports(pack.cells(), pack.chemistry())) {
+            throw new IllegalArgumentException(descriptor.qualifiedName() + " does not support pack " + pack.id()
+                    + " of " + pack.cells() + " " + pack.chemistry() + " cells: it takes " + descriptor.minCells()
+                    + " to " + descriptor.maxCells() + " cells of " + descriptor.chemistries());
+        }
+        return new Aeq12Balancer(profile, pack.cells());
+    }
+}

@@ -1,0 +1,17 @@
+package io.cellgate.balancer.passive;
+
+import io.cellgate.api.balancer.BalancerModel;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+
+/** The foxBMS 2 voltage-based strategy with its bal_cfg.h defaults ({@link PassiveProfile#FOXBMS}); always there. */
+@Component(service = BalancerModel.class, configurationPolicy = ConfigurationPolicy.IGNORE, property = {
+        BalancerModel.MODEL + "=" + PassiveModel.MODEL_ID,
+        BalancerModel.VARIANT + "=" + PassiveModel.FOXBMS_VARIANT,
+        BalancerModel.VENDOR + "=" + PassiveModel.VENDOR_NAME })
+public class FoxbmsModelComponent extends PassiveModel {
+
+    public FoxbmsModelComponent() {
+        super(PassiveProfile.FOXBMS, FOXBMS_VARIANT);
+    }
+}

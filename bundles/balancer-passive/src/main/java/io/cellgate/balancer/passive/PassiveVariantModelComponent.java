@@ -1,0 +1,44 @@
+package io.cellgate.balancer.passive;
+
+import io.cellgate.api.balancer.Balancer;
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.ModelDescriptor;
+import io.cellgate.api.pack.PackDescription;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * A configured passive bleed variant, one per factory configuration of {@value #PID} (see
+ * {@link PassiveVariantConfig}), e.g. the file {@code config/io.cellgate.balancer.passive.variant-<name>.cfg}. A
+ * configuration out of range fails activation with a message naming the property and its range.
+ */
+@Component(service = BalancerModel.class, configurationPid = PassiveVariantModelComponent.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, property = {
+                BalancerModel.MODEL + "=" + PassiveModel.MODEL_ID,
+                BalancerModel.VENDOR + "=" + PassiveModel.VENDOR_NAME })
+@Designate(ocd = PassiveVariantConfig.class, factory = true)
+public class PassiveVariantModelComponent implements BalancerModel {
+
+    /** Factory PID of the variant configurations. */
+    public static final String PID = "io.cellgate.balancer.passive.variant";
+
+    private final PassiveModel model;
+
+    @Activate
+    public PassiveVariantModelComponent(PassiveVariantConfig config) {
+        model = new PassiveModel(PassiveVariantValidator.toProfile(config),
+                PassiveVariantValidator.variantName(config));
+    }
+
+    @Override
+    public ModelDescriptor descriptor() {
+        return model.descriptor();
+    }
+
+    @Override
+    public Balancer create(PackDescription pack) {
+        return model.create(pack);
+    }
+}
