@@ -44,7 +44,20 @@ final class GatewayOptions {
         // No terminal under test: a non-interactive shell with an empty profile of our own.
         options.add(systemProperty("gosh.args").value("--nointeractive"));
         options.add(systemProperty("gosh.home").value(goshHome(work).toString()));
+        // Felix HTTP (the Prometheus /metrics) on loopback and a free port, never on the default 8080.
+        options.add(systemProperty("org.apache.felix.http.host").value("127.0.0.1"));
+        options.add(systemProperty("org.osgi.service.http.port").value(String.valueOf(freePort())));
+        options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn")); // as in gateway.bndrun
         return options.toArray(new Option[0]);
+    }
+
+    /** A loopback port nobody listens on now. */
+    static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path goshHome(Path work) {

@@ -63,6 +63,7 @@ public class ShellIT extends GatewaySupport {
         for (org.osgi.service.cm.Configuration c : configs) {
             c.delete();
         }
+        await("shell1 to go before the next test makes its own", () -> pack("shell1") == null);
         session.close();
     }
 

@@ -30,13 +30,14 @@ import java.util.Set;
  * @param durationSeconds   longest simulated time
  * @param traceEverySeconds how often the result samples voltages and spread
  * @param stopWhenBalanced  end the run once the pack is balanced
+ * @param replay            a recording whose voltages replace the physics ({@link ReplayRunner}), or null
  */
 public record Scenario(String name, SimPackSpec pack, String model, String variant, LoadProfile load,
         List<FaultEvent> faults, double stepSeconds, double tickSeconds, double durationSeconds,
-        double traceEverySeconds, boolean stopWhenBalanced) {
+        double traceEverySeconds, boolean stopWhenBalanced, Path replay) {
 
     static final Set<String> FIELDS = Set.of("name", "pack", "balancer", "load", "faults", "stepSeconds",
-            "tickSeconds", "durationSeconds", "traceEverySeconds", "stopWhenBalanced");
+            "tickSeconds", "durationSeconds", "traceEverySeconds", "stopWhenBalanced", "replay");
     static final Set<String> PACK_FIELDS = Set.of("cells", "chemistry", "capacityAh", "capacitySpread",
             "initialVolts", "initialSoc", "socPercent", "socSpreadPercent", "seed", "efficiency",
             "selfDischargePercentPerMonth", "dcResistanceOhms");
@@ -50,6 +51,14 @@ public record Scenario(String name, SimPackSpec pack, String model, String varia
 
     public Scenario {
         faults = List.copyOf(faults);
+    }
+
+    /** A scenario on the simulator's physics. */
+    public Scenario(String name, SimPackSpec pack, String model, String variant, LoadProfile load,
+            List<FaultEvent> faults, double stepSeconds, double tickSeconds, double durationSeconds,
+            double traceEverySeconds, boolean stopWhenBalanced) {
+        this(name, pack, model, variant, load, faults, stepSeconds, tickSeconds, durationSeconds, traceEverySeconds,
+                stopWhenBalanced, null);
     }
 
     /** {@code model/variant} or the model alone. */
@@ -102,8 +111,9 @@ public record Scenario(String name, SimPackSpec pack, String model, String varia
                     + "time constant is 30 s)");
         }
         double trace = f.positive("traceEverySeconds", Math.max(step, duration / 200));
+        Path replay = f.has("replay") ? Recording.resolve(f, baseDir, pack.cells()) : null;
         return new Scenario(f.string("name", "scenario"), pack, model, variant, load, faults, step, tick, duration,
-                trace, f.bool("stopWhenBalanced", true));
+                trace, f.bool("stopWhenBalanced", replay == null), replay);
     }
 
     private static SimPackSpec pack(JsonFields p) {

@@ -22,6 +22,9 @@ public final class ScenarioRunner {
     }
 
     public static ScenarioResult run(Scenario s, BalancerModel model) {
+        if (s.replay() != null) {
+            return ReplayRunner.run(s, model).result();
+        }
         SimPack pack = new SimPack(s.pack());
         int cells = pack.cells();
         Balancer balancer = model.create(s.description());

@@ -1,9 +1,10 @@
 /**
  * Scenarios: a JSON file names a pack, a balancer model, a load profile and faults; the runner plays it on the
- * simulator as fast as the machine goes and writes a JSON result. Same file, same result.
+ * simulator as fast as the machine goes and writes a JSON result. Same file, same result. A scenario may replay a
+ * recorded pack instead of the physics (1.1: {@link io.cellgate.sim.scenario.ReplayRunner}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.cellgate.sim.scenario;
 
 import org.osgi.annotation.bundle.Export;

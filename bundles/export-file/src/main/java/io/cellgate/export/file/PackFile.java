@@ -1,0 +1,124 @@
+package io.cellgate.export.file;
+
+import io.cellgate.api.telemetry.PackSnapshot;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The files of one pack: {@code <pack>-<yyyyMMdd'T'HHmmss'Z'>.csv}, named by the UTC time of their first row
+ * ({@code _2}, {@code _3} ... added to more files within one second), each beginning with the header so that each
+ * can be replayed alone. A new file begins at midnight UTC (daily), when the current one reaches the size limit
+ * (size), and when the pack's number of cells changes.
+ */
+final class PackFile implements Closeable {
+
+    static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final RecorderSettings settings;
+    private final String pack;
+    private final Pattern ownFiles;
+    private BufferedWriter out;
+    private Path path;
+    private int cells;
+    private LocalDate day;
+    private long bytes;
+    private boolean dirty;
+
+    PackFile(RecorderSettings settings, String pack) {
+        this.settings = settings;
+        this.pack = pack;
+        this.ownFiles = Pattern.compile(Pattern.quote(pack) + "-(\\d{8}T\\d{6}Z)(?:_(\\d+))?\\.csv");
+    }
+
+    void write(PackSnapshot s, long wallMillis) throws IOException {
+        LocalDate rowDay = LocalDate.ofInstant(Instant.ofEpochMilli(wallMillis), ZoneOffset.UTC);
+        if (out == null || s.pack().cells() != cells || due(rowDay)) {
+            open(s.pack().cells(), wallMillis, rowDay);
+        }
+        append(CsvFormat.row(s, wallMillis));
+    }
+
+    private boolean due(LocalDate rowDay) {
+        return settings.rotation() == RecorderSettings.Rotation.DAILY ? !rowDay.equals(day)
+                : bytes >= settings.rotationBytes();
+    }
+
+    private void open(int cellCount, long wallMillis, LocalDate rowDay) throws IOException {
+        close();
+        Files.createDirectories(settings.directory());
+        String stem = pack + "-" + NAME_TIME.format(Instant.ofEpochMilli(wallMillis));
+        Path p = settings.directory().resolve(stem + ".csv");
+        for (int n = 2; Files.exists(p); n++) { // several files within one second (tiny size limits)
+            p = settings.directory().resolve(stem + "_" + n + ".csv");
+        }
+        out = Files.newBufferedWriter(p, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        path = p;
+        cells = cellCount;
+        day = rowDay;
+        bytes = 0;
+        append(CsvFormat.header(cellCount));
+        prune();
+    }
+
+    private void append(String line) throws IOException {
+        out.write(line);
+        out.write('\n');
+        bytes += line.length() + 1; // ASCII only
+        dirty = true;
+    }
+
+    /** Deletes the oldest files of this pack beyond keep.files, by the time and number in their names. */
+    private void prune() throws IOException {
+        if (settings.keepFiles() == 0) {
+            return;
+        }
+        TreeMap<String, Path> mine = new TreeMap<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(settings.directory(), pack + "-*.csv")) {
+            for (Path p : dir) {
+                Matcher m = ownFiles.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    mine.put(m.group(1) + String.format("%09d", m.group(2) == null ? 1 : Integer.parseInt(m.group(2))),
+                            p);
+                }
+            }
+        }
+        while (mine.size() > settings.keepFiles()) {
+            Files.deleteIfExists(mine.pollFirstEntry().getValue());
+        }
+    }
+
+    void flush() throws IOException {
+        if (out != null && dirty) {
+            out.flush();
+            dirty = false;
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (out != null) {
+            BufferedWriter w = out;
+            out = null;
+            w.close();
+        }
+    }
+}

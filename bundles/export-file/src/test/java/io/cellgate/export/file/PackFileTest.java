@@ -1,0 +1,79 @@
+package io.cellgate.export.file;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackFileTest {
+
+    private static final long DAY_MS = 86_400_000L;
+    /** 2026-11-25T23:59:58Z */
+    private static final long LATE = 1_795_651_198_000L;
+
+    @TempDir
+    Path dir;
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    private RecorderSettings settings(RecorderSettings.Rotation rotation, long bytes, int keep) {
+        return new RecorderSettings(dir, 0, rotation, bytes, keep);
+    }
+
+    @Test
+    void dailyFilesBeginAtMidnightUtcEachWithTheHeader() throws IOException {
+        try (PackFile f = new PackFile(settings(RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), "pack1")) {
+            for (int i = 0; i < 4; i++) { // 23:59:58, 23:59:59, 00:00:00, 00:00:01
+                f.write(TestPacks.snapshot("pack1", 3, i + 1), LATE + i * 1000L);
+            }
+        }
+        List<Path> files = files();
+        assertEquals(List.of("pack1-20261125T235958Z.csv", "pack1-20261126T000000Z.csv"),
+                files.stream().map(p -> p.getFileName().toString()).toList());
+        for (Path p : files) {
+            List<String> lines = Files.readAllLines(p);
+            assertEquals(CsvFormat.header(3), lines.get(0));
+            assertEquals(3, lines.size());
+        }
+        assertTrue(Files.readAllLines(files.get(1)).get(1).startsWith("2026-11-26T00:00:00.000Z,3,"));
+    }
+
+    @Test
+    void sizeRotationStartsANewFileWhenOneIsFullAndKeepsTheNewest() throws IOException {
+        int rowBytes = CsvFormat.row(TestPacks.snapshot("p", 3, 1), LATE).length() + 1;
+        try (PackFile f = new PackFile(settings(RecorderSettings.Rotation.SIZE, 2L * rowBytes, 2), "p")) {
+            for (int i = 0; i < 10; i++) {
+                f.write(TestPacks.snapshot("p", 3, i + 1), LATE + i * 1000L);
+            }
+        }
+        List<Path> files = files();
+        assertEquals(2, files.size(), "keep.files=2: " + files);
+        List<String> last = Files.readAllLines(files.get(1));
+        assertEquals(CsvFormat.header(3), last.get(0));
+        assertTrue(last.get(last.size() - 1).contains(",10,"), "the last row is there");
+        for (Path p : files) {
+            assertTrue(Files.size(p) <= 3L * rowBytes + CsvFormat.header(3).length() + 1);
+        }
+    }
+
+    @Test
+    void aPackThatChangesItsCellsGetsANewFile() throws IOException {
+        try (PackFile f = new PackFile(settings(RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), "p")) {
+            f.write(TestPacks.snapshot("p", 3, 1), LATE - DAY_MS / 2);
+            f.write(TestPacks.snapshot("p", 4, 2), LATE - DAY_MS / 2);
+        }
+        List<Path> files = files();
+        assertEquals(2, files.size(), "same second: " + files);
+        assertEquals(CsvFormat.header(4), Files.readAllLines(files.get(1)).get(0));
+    }
+}

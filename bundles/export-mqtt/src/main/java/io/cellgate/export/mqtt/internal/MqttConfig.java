@@ -1,0 +1,58 @@
+package io.cellgate.export.mqtt.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** One MQTT exporter: the broker, the topics, how often, and what to keep while the broker is away. */
+@ObjectClassDefinition(name = "Cellgate MQTT exporter",
+        description = "Publishes every pack to an MQTT broker as JSON, with Home Assistant discovery.")
+@interface MqttConfig {
+
+    @AttributeDefinition(name = "Broker", description = "tcp://host:port, or ssl://host:port for TLS.")
+    String broker_url() default "tcp://127.0.0.1:1883";
+
+    @AttributeDefinition(name = "Gateway id", description = "Names this gateway in the availability topic and in "
+            + "Home Assistant's unique ids; letters, digits, '-' and '_'.")
+    String gateway_id() default "cellgate";
+
+    @AttributeDefinition(name = "Client id", description = "MQTT client id; empty for cellgate-<gateway id>.")
+    String client_id() default "";
+
+    @AttributeDefinition(name = "Topic prefix", description = "Topics are <prefix>/<pack>/state, .../cell/<n>, "
+            + ".../pair/<n>, .../board.")
+    String topic_prefix() default "cellgate";
+
+    @AttributeDefinition(name = "Publish period (ms)", description = "How often each pack is published, "
+            + "independent of its tick; 100 to 3600000 ms.", min = "100", max = "3600000")
+    long publish_ms() default 1000;
+
+    @AttributeDefinition(name = "Buffer (messages)", description = "Messages kept while the broker cannot be "
+            + "reached; when full the oldest is dropped. 1 to 1000000.", min = "1", max = "1000000")
+    int buffer_messages() default 10000;
+
+    @AttributeDefinition(name = "QoS", description = "MQTT quality of service of every message, 0 to 2.",
+            min = "0", max = "2")
+    int qos() default 0;
+
+    @AttributeDefinition(name = "Home Assistant discovery", description = "Publish discovery configurations so "
+            + "that every pack appears in Home Assistant.")
+    boolean discovery_enabled() default true;
+
+    @AttributeDefinition(name = "Discovery prefix", description = "Home Assistant's discovery prefix.")
+    String discovery_prefix() default "homeassistant";
+
+    @AttributeDefinition(name = "User name", description = "Empty for none.")
+    String username() default "";
+
+    /** A private property (leading dot): it never reaches the service registry. */
+    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD)
+    String _password() default "";
+
+    @AttributeDefinition(name = "Trust store", description = "ssl:// only: a PKCS12 or JKS file with the broker's "
+            + "CA; empty for the JVM's default trust.")
+    String tls_truststore() default "";
+
+    @AttributeDefinition(name = "Trust store password", type = AttributeType.PASSWORD)
+    String _tls_truststore_password() default "";
+}

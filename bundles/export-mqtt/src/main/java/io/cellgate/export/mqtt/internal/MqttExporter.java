@@ -1,0 +1,103 @@
+package io.cellgate.export.mqtt.internal;
+
+import io.cellgate.api.telemetry.PackListener;
+import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackState;
+import io.cellgate.export.mqtt.api.MqttExporterStatus;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * One MQTT exporter per factory configuration {@code io.cellgate.export.mqtt}: a telemetry listener that, when a
+ * pack is due (every {@code publish.ms}, whatever its tick), takes a snapshot and hands it to its own publish
+ * thread. The tick itself only compares two numbers on every other tick.
+ */
+@Component(configurationPid = "io.cellgate.export.mqtt", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {PackListener.class, MqttExporterStatus.class}, immediate = true)
+@Designate(ocd = MqttConfig.class, factory = true)
+public final class MqttExporter implements PackListener, MqttExporterStatus {
+
+    static final long JOIN_MILLIS = TimeUnit.SECONDS.toMillis(10);
+
+    private final Logger log;
+    private final MqttSettings settings;
+    private final RateGate gate;
+    private final PublishLoop loop;
+    private final Thread thread;
+
+    @Activate
+    public MqttExporter(MqttConfig config, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
+        this.log = log;
+        try {
+            this.settings = MqttSettings.of(config);
+        } catch (IllegalArgumentException e) {
+            // SCR would log this as a stack trace; an operator should read the reason first.
+            log.error("mqtt: configuration refused: {}", e.getMessage());
+            throw e;
+        }
+        this.gate = new RateGate(settings.publishNanos());
+        this.loop = new PublishLoop(settings, new PahoLink(settings), new LoggerLog(log), System::nanoTime);
+        this.thread = new Thread(loop, "cellgate-mqtt " + settings.clientId());
+        thread.setDaemon(true);
+        thread.start();
+        log.info("mqtt {}: publishing every {} ms under {}/ as {}", settings.brokerUrl(),
+                TimeUnit.NANOSECONDS.toMillis(settings.publishNanos()), settings.topics().prefix(),
+                settings.clientId());
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        loop.stop();
+        thread.join(JOIN_MILLIS);
+        if (thread.isAlive()) {
+            log.warn("mqtt {}: publish thread did not end within {} ms", settings.brokerUrl(), JOIN_MILLIS);
+        }
+    }
+
+    /** On the tick thread: a comparison, and a snapshot only when the pack is due. */
+    @Override
+    public void onTick(PackState state) {
+        if (gate.due(state.pack().id(), state.reading().timeNanos())) {
+            loop.offer(PackSnapshot.of(state), System.currentTimeMillis());
+        }
+    }
+
+    @Override
+    public long droppedMessages() {
+        return loop.dropped();
+    }
+
+    @Override
+    public long publishedMessages() {
+        return loop.published();
+    }
+
+    @Override
+    public int bufferedMessages() {
+        return loop.buffered();
+    }
+
+    @Override
+    public boolean connected() {
+        return loop.isConnected();
+    }
+
+    private record LoggerLog(Logger log) implements ExporterLog {
+        @Override
+        public void info(String message) {
+            log.info(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            log.warn(message);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.cellgate.export.mqtt.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.cellgate.api.telemetry.PackSnapshot;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PayloadsTest {
+
+    private final Topics topics = new Topics("cellgate", "gw", "homeassistant");
+    private final PackSnapshot s = TestPacks.snapshot("pack1", 4, 42);
+    private final List<Message> messages = new Payloads(topics).of(s, 0);
+
+    private JsonObject json(String topic) {
+        Message m = messages.stream().filter(x -> x.topic().equals(topic)).findFirst().orElseThrow();
+        assertTrue(m.retained(), topic + " is retained");
+        return JsonParser.parseString(m.text()).getAsJsonObject();
+    }
+
+    @Test
+    void statePerCellPerPairAndBoardNumberedFromOne() {
+        assertEquals(List.of("cellgate/pack1/state", "cellgate/pack1/cell/1", "cellgate/pack1/cell/2",
+                "cellgate/pack1/cell/3", "cellgate/pack1/cell/4", "cellgate/pack1/pair/1", "cellgate/pack1/pair/2",
+                "cellgate/pack1/pair/3", "cellgate/pack1/board"), messages.stream().map(Message::topic).toList());
+    }
+
+    @Test
+    void aCellHasVoltsStatusAndIndicator() {
+        JsonObject c1 = json("cellgate/pack1/cell/1");
+        assertEquals(1, c1.get("cell").getAsInt());
+        assertEquals(3.7, c1.get("volts").getAsDouble(), 1e-9);
+        assertEquals("OK", c1.get("status").getAsString());
+        assertEquals("ON", c1.get("indicator").getAsString());
+        assertEquals(42, c1.get("tick").getAsLong());
+        JsonObject c3 = json("cellgate/pack1/cell/3");
+        assertTrue(c3.get("volts").isJsonNull(), "an open wire has no voltage");
+        assertEquals("OPEN_WIRE", c3.get("status").getAsString());
+        assertEquals("FLASHING", c3.get("indicator").getAsString());
+    }
+
+    @Test
+    void aPairHasItsDifferenceDirectionAndCurrent() {
+        JsonObject p1 = json("cellgate/pack1/pair/1");
+        assertEquals(0.01, p1.get("deltaVolts").getAsDouble(), 1e-9, "upper minus lower cell");
+        assertEquals("2->1", p1.get("direction").getAsString());
+        assertEquals(0.5, p1.get("amps").getAsDouble(), 1e-9);
+        JsonObject p2 = json("cellgate/pack1/pair/2");
+        assertTrue(p2.get("deltaVolts").isJsonNull(), "cell 3 has no reading");
+        assertEquals("idle", p2.get("direction").getAsString());
+        assertEquals(0, p2.get("amps").getAsDouble());
+    }
+
+    @Test
+    void theBoardAndTheWholePack() {
+        JsonObject board = json("cellgate/pack1/board");
+        assertEquals("ACTIVE", board.get("state").getAsString());
+        assertEquals("OK", board.get("health").getAsString());
+        assertEquals("EK-L20S1A/datasheet", board.get("model").getAsString());
+        assertEquals("cell 3: bad battery contact", board.getAsJsonArray("faults").get(0).getAsString());
+
+        JsonObject state = json("cellgate/pack1/state");
+        assertEquals("pack1", state.get("pack").getAsString());
+        assertEquals("1970-01-01T00:00:00Z", state.get("time").getAsString());
+        assertEquals(4, state.getAsJsonArray("cellVolts").size());
+        assertEquals(3, state.getAsJsonArray("pairAmps").size());
+        assertEquals(1, state.get("balancingPairs").getAsInt());
+        assertEquals(15e-6, state.get("tickDurationSeconds").getAsDouble(), 1e-12);
+        assertTrue(state.get("temperatureCelsius").isJsonNull());
+    }
+}

@@ -1,0 +1,237 @@
+package io.cellgate.export.mqtt.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The publish loop against a link and a clock under the test's control, one step at a time. */
+class PublishLoopTest {
+
+    private static final long S = TimeUnit.SECONDS.toNanos(1);
+
+    /** A broker connection that says what the test tells it to. */
+    static final class FakeLink implements Link {
+        Link.Events events;
+        int connects;
+        boolean up;
+        int window = Integer.MAX_VALUE;
+        final List<Message> sent = new ArrayList<>();
+        Message lastWords;
+        boolean closed;
+
+        @Override
+        public void connect(Events e) {
+            events = e;
+            connects++;
+        }
+
+        @Override
+        public boolean publish(Message m) {
+            if (!up || window == 0) {
+                return false;
+            }
+            window--;
+            sent.add(m);
+            return true;
+        }
+
+        @Override
+        public void close(Message words) {
+            lastWords = up ? words : null;
+            closed = true;
+        }
+
+        void accept() {
+            up = true;
+            events.connected();
+        }
+
+        void refuse() {
+            events.connectFailed(new IOException("Connection refused"));
+        }
+
+        void drop() {
+            up = false;
+            events.lost(new IOException("Connection lost"));
+        }
+    }
+
+    static final class Log implements ExporterLog {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void info(String m) {
+            lines.add("INFO " + m);
+        }
+
+        @Override
+        public void warn(String m) {
+            lines.add("WARN " + m);
+        }
+    }
+
+    private final FakeLink link = new FakeLink();
+    private final Log log = new Log();
+    private long now;
+
+    private PublishLoop loop(int buffer) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("buffer_messages", buffer);
+        v.put("gateway_id", "gw");
+        return new PublishLoop(MqttSettings.of(MqttSettingsTest.config(v)), link, log, () -> now);
+    }
+
+    private static List<String> topics(List<Message> messages) {
+        return messages.stream().map(Message::topic).toList();
+    }
+
+    @Test
+    void publishesAvailabilityAndDiscoveryAheadOfTheStateInOrder() {
+        PublishLoop loop = loop(1000);
+        loop.offer(TestPacks.snapshot("p", 3, 1), 0);
+        loop.step();
+        assertEquals(1, link.connects);
+        link.accept();
+        loop.step();
+        List<String> sent = topics(link.sent);
+        assertEquals("cellgate/gw/availability", sent.get(0));
+        assertEquals("online", link.sent.get(0).text());
+        int discovery = 3 + 2 * 2 + 4;
+        assertTrue(sent.subList(1, 1 + discovery).stream().allMatch(t -> t.startsWith("homeassistant/sensor/")));
+        assertEquals(List.of("cellgate/p/state", "cellgate/p/cell/1", "cellgate/p/cell/2", "cellgate/p/cell/3",
+                "cellgate/p/pair/1", "cellgate/p/pair/2", "cellgate/p/board"), sent.subList(1 + discovery, sent.size()));
+        assertEquals(sent.size(), loop.published());
+        assertTrue(loop.isConnected());
+
+        link.sent.clear();
+        loop.offer(TestPacks.snapshot("p", 3, 2), 0);
+        loop.step();
+        assertEquals(7, link.sent.size(), "discovery only once while nothing changes");
+    }
+
+    @Test
+    void anOutageIsLoggedOnceRetriedWithBackOffAndItsDropsReportedWhenItEnds() {
+        PublishLoop loop = loop(10);
+        loop.step();
+        link.refuse();
+        long[] attemptsAt = new long[5];
+        int attempts = 0;
+        for (now = 0; now <= 40 * S && attempts < attemptsAt.length; now += S / 10) {
+            int before = link.connects;
+            loop.offer(TestPacks.snapshot("p", 3, now / S), 0); // 7 messages each
+            loop.step();
+            if (link.connects > before) {
+                attemptsAt[attempts++] = now;
+                link.refuse();
+                loop.step();
+            }
+        }
+        // retries 1, 2, 4, 8, 16 s apart
+        assertEquals(List.of(1 * S, 3 * S, 7 * S, 15 * S, 31 * S),
+                java.util.Arrays.stream(attemptsAt).boxed().toList());
+        assertEquals(1, log.lines.stream().filter(l -> l.startsWith("WARN")).count(), log.lines.toString());
+        assertTrue(log.lines.get(0).contains("Connection refused; retrying every 1 s to 30 s and keeping up to 10 "
+                + "messages, the oldest dropped first"), log.lines.get(0));
+        assertEquals(10, loop.buffered());
+        long dropped = loop.dropped();
+        assertTrue(dropped > 1000, "dropped " + dropped);
+
+        now += 60 * S;
+        loop.step();
+        link.accept();
+        loop.step();
+        assertTrue(log.lines.get(1).matches("WARN mqtt tcp://127.0.0.1:1883: connected again after \\d+\\.\\d s; "
+                + dropped + " oldest messages dropped \\(buffer of 10\\)"), log.lines.get(1));
+        assertEquals(0, loop.buffered());
+        List<String> state = topics(link.sent).stream().filter(t -> t.startsWith("cellgate/p/")).toList();
+        assertEquals(10, state.size(), "the newest 10 messages, in order");
+        assertEquals(List.of("cellgate/p/pair/2", "cellgate/p/board"), state.subList(8, 10));
+    }
+
+    @Test
+    void aBufferSmallerThanOnePublishDropsNothingWhileConnected() {
+        PublishLoop loop = loop(3);
+        loop.step();
+        link.accept();
+        loop.step();
+        for (int tick = 1; tick <= 5; tick++) {
+            loop.offer(TestPacks.snapshot("p", 3, tick), 0); // 7 messages each
+            loop.step();
+        }
+        assertEquals(0, loop.dropped());
+        assertEquals(5 * 7, topics(link.sent).stream().filter(t -> t.startsWith("cellgate/p/")).count());
+    }
+
+    @Test
+    void aLostConnectionIsRetriedAfterOneSecondAndDiscoveryIsPublishedAgain() {
+        PublishLoop loop = loop(1000);
+        loop.offer(TestPacks.snapshot("p", 3, 1), 0);
+        loop.step();
+        link.accept();
+        loop.step();
+        link.drop();
+        link.sent.clear();
+        loop.offer(TestPacks.snapshot("p", 3, 2), 0);
+        loop.step();
+        assertFalse(loop.isConnected());
+        assertEquals(7, loop.buffered(), "kept while away");
+        now += S - 1;
+        loop.step();
+        assertEquals(1, link.connects, "not before a second");
+        now += 1;
+        loop.step();
+        assertEquals(2, link.connects);
+        link.accept();
+        loop.step();
+        assertEquals("cellgate/gw/availability", link.sent.get(0).topic());
+        assertTrue(topics(link.sent).stream().filter(t -> t.startsWith("homeassistant/")).count() > 0,
+                "discovery again: the broker may have forgotten retained messages");
+        assertEquals(0, loop.buffered());
+        assertEquals(2, log.lines.stream().filter(l -> l.contains("Connection lost") || l.contains("connected again"))
+                .count(), log.lines.toString());
+    }
+
+    @Test
+    void aFullWindowPausesPublishingUntilTheLinkIsReady() {
+        PublishLoop loop = loop(1000);
+        loop.offer(TestPacks.snapshot("p", 3, 1), 0);
+        loop.step();
+        link.window = 5;
+        link.accept();
+        loop.step();
+        assertEquals(5, link.sent.size());
+        link.window = 1000;
+        link.events.ready();
+        loop.step();
+        assertEquals(1 + (3 + 4 + 4) + 7, link.sent.size());
+    }
+
+    @Test
+    void stoppingSaysOfflineAndClosesTheLink() throws InterruptedException {
+        PublishLoop loop = loop(1000);
+        Thread t = new Thread(loop);
+        t.start();
+        while (link.events == null) {
+            Thread.sleep(1);
+        }
+        link.accept();
+        while (!loop.isConnected()) {
+            Thread.sleep(1);
+        }
+        loop.stop();
+        t.join(5000);
+        assertFalse(t.isAlive());
+        assertTrue(link.closed);
+        assertEquals("cellgate/gw/availability", link.lastWords.topic());
+        assertEquals("offline", link.lastWords.text());
+        assertTrue(link.lastWords.retained());
+    }
+}

@@ -1,0 +1,67 @@
+package io.cellgate.export.prometheus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.telemetry.PackSnapshot;
+import io.prometheus.client.CollectorRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PackCollectorTest {
+
+    private final CollectorRegistry registry = new CollectorRegistry();
+    private final List<Pack> packs = new ArrayList<>();
+
+    PackCollectorTest() {
+        registry.register(new PackCollector(() -> new ArrayList<>(packs)));
+    }
+
+    private Double value(String name, String... labels) {
+        String[] names = labels.length == 1 ? new String[] {"pack"} : labels.length == 2
+                ? new String[] {"pack", name.contains("pair") ? "pair" : name.contains("board") ? "state" : "cell"}
+                : new String[] {"pack", "cell", "state"};
+        return registry.getSampleValue(name, names, labels);
+    }
+
+    @Test
+    void cellsPairsLedsAndBoardFromTheLatestSnapshot() {
+        packs.add(TestPacks.pack("p1", 4, PackSnapshot.of(new TestPacks.State("p1", 4).typical()), 77));
+        assertEquals(3.70, value("cellgate_cell_voltage_volts", "p1", "1"), 1e-12);
+        assertEquals(3.73, value("cellgate_cell_voltage_volts", "p1", "4"), 1e-12);
+        assertTrue(value("cellgate_cell_voltage_volts", "p1", "3").isNaN(), "an open wire has no voltage");
+        assertEquals(0.01, value("cellgate_pair_delta_volts", "p1", "1"), 1e-12);
+        assertTrue(value("cellgate_pair_delta_volts", "p1", "2").isNaN());
+        assertEquals(-0.5, value("cellgate_pair_balance_current_amperes", "p1", "1"), "from cell 2 down to cell 1");
+        assertEquals(0.0, value("cellgate_pair_balance_current_amperes", "p1", "2"));
+        assertEquals(0.25, value("cellgate_pair_balance_current_amperes", "p1", "3"), "from cell 3 up to cell 4");
+        assertEquals(1.0, value("cellgate_cell_indicator", "p1", "1", "ON"));
+        assertEquals(0.0, value("cellgate_cell_indicator", "p1", "1", "OFF"));
+        assertEquals(0.0, value("cellgate_cell_indicator", "p1", "1", "FLASHING"));
+        assertEquals(1.0, value("cellgate_cell_indicator", "p1", "3", "FLASHING"));
+        assertEquals(1.0, value("cellgate_cell_indicator", "p1", "4", "OFF"));
+        assertEquals(1.0, value("cellgate_board_state", "p1", "ACTIVE"));
+        assertEquals(0.0, value("cellgate_board_state", "p1", "FAULT"));
+        assertEquals(77.0, value("cellgate_ticks_total", "p1"));
+    }
+
+    @Test
+    void aPackThatHasNotTickedShowsItsTicksOnly() {
+        packs.add(TestPacks.pack("p0", 4, null, 0));
+        assertEquals(0.0, value("cellgate_ticks_total", "p0"));
+        assertNull(value("cellgate_cell_voltage_volts", "p0", "1"));
+    }
+
+    @Test
+    void everyPackHasItsOwnSeries() {
+        packs.add(TestPacks.pack("b", 3, PackSnapshot.of(new TestPacks.State("b", 3)), 5));
+        packs.add(TestPacks.pack("a", 2, PackSnapshot.of(new TestPacks.State("a", 2)), 9));
+        assertEquals(9.0, value("cellgate_ticks_total", "a"));
+        assertEquals(5.0, value("cellgate_ticks_total", "b"));
+        assertEquals(3.72, value("cellgate_cell_voltage_volts", "b", "3"), 1e-12);
+        assertNull(value("cellgate_cell_voltage_volts", "a", "3"));
+    }
+}

@@ -1,0 +1,117 @@
+package io.cellgate.export.prometheus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.export.mqtt.api.MqttExporterStatus;
+import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
+
+/** The text the servlet writes, with the references set as SCR would. */
+class PrometheusExporterTest {
+
+    private static PrometheusConfig defaults() {
+        return (PrometheusConfig) Proxy.newProxyInstance(PrometheusConfig.class.getClassLoader(),
+                new Class<?>[] {PrometheusConfig.class}, (proxy, m, args) -> m.getDefaultValue());
+    }
+
+    private static void inject(Object target, String field, Object value) throws Exception {
+        Field f = PrometheusExporter.class.getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(target, value);
+    }
+
+    private static MqttExporterStatus status(long dropped) {
+        return new MqttExporterStatus() {
+            @Override
+            public long droppedMessages() {
+                return dropped;
+            }
+
+            @Override
+            public long publishedMessages() {
+                return 100;
+            }
+
+            @Override
+            public int bufferedMessages() {
+                return 3;
+            }
+
+            @Override
+            public boolean connected() {
+                return false;
+            }
+        };
+    }
+
+    /** A pack service as SCR hands it over: got for a scrape, given back after. */
+    static final class Held implements ComponentServiceObjects<Pack> {
+        final Pack pack;
+        int held;
+
+        Held(Pack pack) {
+            this.pack = pack;
+        }
+
+        @Override
+        public Pack getService() {
+            held++;
+            return pack;
+        }
+
+        @Override
+        public void ungetService(Pack service) {
+            held--;
+        }
+
+        @Override
+        public ServiceReference<Pack> getServiceReference() {
+            return null;
+        }
+    }
+
+    private static String scrape(PrometheusExporter e) throws Exception {
+        StringWriter w = new StringWriter();
+        e.write(w);
+        return w.toString();
+    }
+
+    @Test
+    void writesTheTextFormatWithoutCreatedSeries() throws Exception {
+        PrometheusExporter e = new PrometheusExporter(defaults());
+        TestPacks.State s = new TestPacks.State("p1", 3);
+        Held pack = new Held(TestPacks.pack("p1", 3, PackSnapshot.of(s), 12));
+        inject(e, "packs", List.of(pack));
+        e.onTick(s);
+        String text = scrape(e);
+        assertEquals(0, pack.held, "every pack got for the scrape is given back");
+        assertTrue(text.contains("# TYPE cellgate_cell_voltage_volts gauge\n"), text);
+        assertTrue(text.contains("cellgate_cell_voltage_volts{pack=\"p1\",cell=\"1\",} 3.7\n"), text);
+        assertTrue(text.contains("# TYPE cellgate_ticks_total counter\n"), text);
+        assertTrue(text.contains("cellgate_ticks_total{pack=\"p1\",} 12.0\n"), text);
+        assertTrue(text.contains("cellgate_tick_duration_seconds_count{pack=\"p1\",} 1.0\n"), text);
+        assertFalse(text.contains("_created"), text);
+        assertFalse(text.contains("cellgate_mqtt_"), "no MQTT exporter, no MQTT metrics");
+    }
+
+    @Test
+    void eachMqttExporterIsLabelledByItsBroker() throws Exception {
+        PrometheusExporter e = new PrometheusExporter(defaults());
+        inject(e, "mqtt", List.of(Map.entry(Map.<String, Object>of(MqttExporterStatus.BROKER, "tcp://b:1883"),
+                (Object) status(42))));
+        String text = scrape(e);
+        assertTrue(text.contains("cellgate_mqtt_dropped_total{broker=\"tcp://b:1883\",} 42.0\n"), text);
+        assertTrue(text.contains("cellgate_mqtt_connected{broker=\"tcp://b:1883\",} 0.0\n"), text);
+        assertEquals(1, text.lines().filter(l -> l.startsWith("cellgate_mqtt_buffered_messages{")).count());
+    }
+}

@@ -1,0 +1,159 @@
+package io.cellgate.sim.scenario;
+
+import io.cellgate.api.balancer.Balancer;
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.BoardState;
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.pack.PackReading;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plays a scenario whose voltages come from a {@link Recording} instead of the physics: every row is a reading
+ * (voltages, statuses, temperature, at the recorded time) that the balancer decides on, and the decisions are
+ * recorded as {@link ScenarioRunner} records them. Nothing flows, so the charge moved is the charge the balancer
+ * asked for (current × time until the next row) and the energy lost is estimated from it with the pack's
+ * efficiency, valued at the donor's recorded voltage; the conservation error does not apply (NaN).
+ */
+public final class ReplayRunner {
+
+    private ReplayRunner() {
+    }
+
+    /** @throws IllegalArgumentException when the recording cannot be read, naming the file and line */
+    public static ReplayResult run(Scenario s, BalancerModel model) {
+        try (Recording rec = Recording.open(s.replay())) {
+            if (rec.cells() != s.pack().cells()) {
+                throw new IllegalArgumentException("replay: " + s.replay() + " has " + rec.cells()
+                        + " cells, pack.cells is " + s.pack().cells());
+            }
+            return replay(s, model, rec);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("replay: cannot read " + s.replay() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ReplayResult replay(Scenario s, BalancerModel model, Recording rec) throws IOException {
+        int cells = rec.cells();
+        Balancer balancer = model.create(s.description());
+        PackReading reading = new PackReading(cells);
+        Decision decision = new Decision(cells);
+        double efficiency = s.pack().balancerEfficiency();
+
+        Indicator[] led = new Indicator[cells];
+        BoardState board = null;
+        List<ScenarioResult.IndicatorChange> leds = new ArrayList<>();
+        List<ScenarioResult.BoardChange> boards = new ArrayList<>();
+        List<ScenarioResult.Sample> spread = new ArrayList<>();
+        List<ScenarioResult.VoltageSample> trace = new ArrayList<>();
+        double[] movedAs = new double[cells - 1];
+        double lossJoules = 0;
+        Double balancedAt = null;
+        double nextTrace = 0;
+        double t = 0;
+        double lastSample = -1;
+        long rows = 0;
+        long compared = 0;
+        long otherAmps = 0;
+        long otherBoard = 0;
+        long differing = 0;
+
+        while (rec.next()) {
+            double now = rec.seconds();
+            if (now > s.durationSeconds()) {
+                break;
+            }
+            if (rows > 0) { // the previous decision held until now
+                double dt = now - t;
+                for (int k = 0; k < movedAs.length; k++) {
+                    double amps = decision.amps(k);
+                    if (amps > 0) {
+                        movedAs[k] += amps * dt;
+                        double donorVolts = reading.volts(decision.direction(k).donor(k));
+                        if (Double.isFinite(donorVolts)) {
+                            lossJoules += (1 - efficiency) * amps * dt * donorVolts;
+                        }
+                    }
+                }
+            }
+            t = now;
+            for (int c = 0; c < cells; c++) {
+                reading.set(c, rec.volts(c), rec.status(c));
+            }
+            reading.setTemperatureCelsius(rec.temperatureCelsius());
+            reading.setTimeNanos(Math.round(t * 1e9));
+            decision.reset();
+            balancer.decide(reading, decision);
+            rows++;
+
+            for (int c = 0; c < cells; c++) {
+                if (decision.indicator(c) != led[c]) {
+                    led[c] = decision.indicator(c);
+                    leds.add(new ScenarioResult.IndicatorChange(t, c + 1, led[c]));
+                }
+            }
+            if (decision.boardState() != board) {
+                board = decision.boardState();
+                boards.add(new ScenarioResult.BoardChange(t, board));
+            }
+            boolean done = decision.balancingPairs() == 0 && allOff(led);
+            if (done && balancedAt == null) {
+                balancedAt = t;
+            } else if (!done) {
+                balancedAt = null;
+            }
+            if (rec.hasDecisions() && rec.decidedByBalancer()) {
+                compared++;
+                boolean amps = false;
+                for (int k = 0; k < movedAs.length; k++) {
+                    amps |= !(Math.abs(decision.signedAmps(k) - rec.signedAmps(k)) < ReplayResult.SAME_AMPS);
+                }
+                boolean boardState = decision.boardState() != rec.boardState();
+                otherAmps += amps ? 1 : 0;
+                otherBoard += boardState ? 1 : 0;
+                differing += amps || boardState ? 1 : 0;
+            }
+            if (t >= nextTrace) {
+                sample(reading, t, spread, trace);
+                lastSample = t;
+                while (nextTrace <= t) {
+                    nextTrace += s.traceEverySeconds();
+                }
+            }
+            if (s.stopWhenBalanced() && balancedAt != null) {
+                break;
+            }
+        }
+        if (rows > 0 && lastSample != t) {
+            sample(reading, t, spread, trace);
+        }
+        double[] movedAh = new double[movedAs.length];
+        for (int k = 0; k < movedAh.length; k++) {
+            movedAh[k] = movedAs[k] / 3600;
+        }
+        ScenarioResult result = new ScenarioResult(s.name(), model.descriptor().qualifiedName(), balancedAt, t, rows,
+                spread, movedAh, lossJoules / 3600, Double.NaN, leds, boards, trace);
+        return new ReplayResult(result, rows, compared, otherAmps, otherBoard, differing);
+    }
+
+    private static void sample(PackReading reading, double t, List<ScenarioResult.Sample> spread,
+            List<ScenarioResult.VoltageSample> trace) {
+        spread.add(new ScenarioResult.Sample(t, reading.maxAdjacentSpreadVolts()));
+        double[] v = new double[reading.cells()];
+        for (int c = 0; c < v.length; c++) {
+            v[c] = reading.volts(c);
+        }
+        trace.add(new ScenarioResult.VoltageSample(t, v));
+    }
+
+    private static boolean allOff(Indicator[] led) {
+        for (Indicator i : led) {
+            if (i != Indicator.OFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

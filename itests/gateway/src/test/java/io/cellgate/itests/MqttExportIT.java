@@ -1,0 +1,251 @@
+package io.cellgate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.runtime.TickStats;
+import io.cellgate.export.mqtt.api.MqttExporterStatus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The MQTT exporter against a real Mosquitto broker on loopback: state and Home Assistant discovery arrive as
+ * documented; the broker killed mid-run and restarted on the same port: publishing resumes in order while the
+ * tick never stalls, and a tiny buffer drops the oldest messages and counts them.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class MqttExportIT extends TelemetrySupport {
+
+    static final String EK = "(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))";
+    static final long TICK_MS = 20;
+    /** Longest single tick we accept while the broker is away: a tick that waited for the network takes seconds. */
+    static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Latest start we accept: scheduling on a busy 2-core machine, not a wait for the network (seconds). */
+    static final long MAX_LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private Mosquitto broker;
+    private Subscriber subscriber;
+
+    @Configuration
+    public Option[] config() {
+        return GatewayOptions.gateway();
+    }
+
+    @Before
+    public void startBroker() throws Exception {
+        captureLog();
+        broker = Mosquitto.start(Path.of(System.getProperty("project.build.directory", "target"), "mosquitto"),
+                GatewayOptions.freePort());
+        subscriber = new Subscriber(broker.url());
+    }
+
+    @After
+    public void stopBroker() throws Exception {
+        try {
+            cleanUp();
+            if (subscriber != null) {
+                subscriber.close();
+            }
+        } finally {
+            broker.close();
+        }
+    }
+
+    private void exporter(String name, int buffer) throws Exception {
+        factory("io.cellgate.export.mqtt", name, Map.of("broker.url", broker.url(), "gateway.id", "itgw",
+                "client.id", "it-" + name, "publish.ms", 200L, "buffer.messages", buffer));
+    }
+
+    private MqttExporterStatus status() {
+        return service(MqttExporterStatus.class, "(broker.url=" + broker.url() + ")");
+    }
+
+    private static JsonObject json(Subscriber.Received r) {
+        return JsonParser.parseString(r.payload()).getAsJsonObject();
+    }
+
+    /** Ticks of the state messages received, in arrival order. */
+    private static List<Long> stateTicks(Subscriber s, String pack) {
+        return s.on("cellgate/" + pack + "/state").stream().map(r -> json(r).get("tick").getAsLong())
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    public void packStateAndDiscoveryArriveAsDocumentedAndRetained() throws Exception {
+        track(simulatedPack("itm1", 8, "NCM", EK, TICK_MS));
+        Pack pack = awaitPack("itm1");
+        exporter("state", 1000);
+        await("state, cells, pairs, board and discovery of itm1", () -> subscriber.last("cellgate/itm1/board") != null
+                && subscriber.under("homeassistant/sensor/cellgate_itgw_itm1_").size() >= 26);
+
+        JsonObject state = json(subscriber.last("cellgate/itm1/state"));
+        assertEquals("itm1", state.get("pack").getAsString());
+        assertEquals(8, state.get("cells").getAsInt());
+        assertEquals(pack.latest().model(), state.get("model").getAsString());
+        assertTrue(state.get("tick").getAsLong() <= pack.stats().ticks());
+        assertEquals(8, state.getAsJsonArray("cellVolts").size());
+        assertEquals(7, state.getAsJsonArray("pairAmps").size());
+        for (int c = 1; c <= 8; c++) {
+            JsonObject cell = json(subscriber.last("cellgate/itm1/cell/" + c));
+            assertEquals(c, cell.get("cell").getAsInt());
+            double volts = cell.get("volts").getAsDouble();
+            assertEquals("cell " + c, pack.latest().reading().volts(c - 1), volts, 0.05);
+            assertEquals("OK", cell.get("status").getAsString());
+            assertNotNull(cell.get("indicator").getAsString());
+        }
+        for (int k = 1; k <= 7; k++) {
+            JsonObject pair = json(subscriber.last("cellgate/itm1/pair/" + k));
+            assertTrue(pair.has("deltaVolts") && pair.has("amps") && pair.has("direction"));
+        }
+        JsonObject board = json(subscriber.last("cellgate/itm1/board"));
+        assertTrue(List.of("ACTIVE", "SLEEP", "FAULT").contains(board.get("state").getAsString()));
+        assertEquals("OK", board.get("health").getAsString());
+
+        // 8 cell voltages, 7 pair differences and currents, spread, balancing pairs, board state, health
+        assertEquals(26, subscriber.under("homeassistant/sensor/cellgate_itgw_itm1_").stream()
+                .map(Subscriber.Received::topic).distinct().count());
+        JsonObject cell1 = json(subscriber.last("homeassistant/sensor/cellgate_itgw_itm1_cell1_volts/config"));
+        assertEquals("cellgate_itgw_itm1_cell1_volts", cell1.get("unique_id").getAsString());
+        assertEquals("cellgate/itm1/cell/1", cell1.get("state_topic").getAsString());
+        assertEquals("{{ value_json.volts }}", cell1.get("value_template").getAsString());
+        assertEquals("V", cell1.get("unit_of_measurement").getAsString());
+        assertEquals("voltage", cell1.get("device_class").getAsString());
+        assertEquals("measurement", cell1.get("state_class").getAsString());
+        assertEquals("cellgate/itgw/availability", cell1.get("availability_topic").getAsString());
+        JsonObject device = cell1.getAsJsonObject("device");
+        assertEquals("cellgate_itgw_itm1", device.getAsJsonArray("identifiers").get(0).getAsString());
+        assertEquals("Cellgate", device.get("manufacturer").getAsString());
+        assertEquals("EK-L20S1A/datasheet", device.get("model").getAsString());
+        JsonObject amps = json(subscriber.last("homeassistant/sensor/cellgate_itgw_itm1_pair1_amps/config"));
+        assertEquals("current", amps.get("device_class").getAsString());
+        assertEquals("A", amps.get("unit_of_measurement").getAsString());
+        assertEquals("online", subscriber.last("cellgate/itgw/availability").payload());
+
+        try (Subscriber late = new Subscriber(broker.url())) { // a newcomer gets the retained state at once
+            await("retained messages for a late subscriber", () -> late.last("cellgate/itm1/board") != null
+                    && late.last("homeassistant/sensor/cellgate_itgw_itm1_health/config") != null);
+            assertTrue(late.last("cellgate/itm1/state").retained());
+            assertTrue(late.last("cellgate/itm1/cell/8").retained());
+            assertTrue(late.last("homeassistant/sensor/cellgate_itgw_itm1_health/config").retained());
+            assertEquals("online", late.last("cellgate/itgw/availability").payload());
+        }
+
+        cleanUp(); // the exporter says goodbye and every thread of it ends
+        await("availability offline", () -> "offline".equals(subscriber.last("cellgate/itgw/availability")
+                .payload()));
+        await("every exporter thread to end", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().contains("it-state")), () -> Thread.getAllStackTraces().keySet()
+                        .stream().map(Thread::getName).filter(n -> n.contains("it-state"))
+                        .collect(Collectors.joining(", ")));
+    }
+
+    @Test
+    public void publishingResumesInOrderAfterTheBrokerIsKilledAndTheTickNeverStalls() throws Exception {
+        track(simulatedPack("itm2", 8, "NCM", EK, TICK_MS));
+        Pack pack = awaitPack("itm2");
+        exporter("outage", 10_000);
+        await("state messages", () -> subscriber.on("cellgate/itm2/state").size() >= 3);
+        MqttExporterStatus status = status();
+        PromText histogramBefore = awaitMetrics();
+
+        broker.kill();
+        long killed = System.nanoTime();
+        TickStats before = pack.stats();
+        subscriber.close();
+        await("the exporter to notice", () -> !status.connected());
+        Thread.sleep(3000);
+        assertTrue("buffering: " + status.bufferedMessages(), status.bufferedMessages() > 17);
+        long tickBeforeRestart = pack.latest().tick();
+        broker.restart();
+        subscriber = new Subscriber(broker.url());
+        await("the exporter to reconnect", status::connected);
+        TickStats after = pack.stats();
+        double outageMs = (System.nanoTime() - killed) / 1e6;
+
+        // the tick went on at its rate and no tick waited for the network: a listener that blocked would make
+        // every following tick start late (fixed rate), and the ticks of the outage would be missing
+        long ticks = after.ticks() - before.ticks();
+        PromText histogramAfter = PromText.parse(scrape().body());
+        double[] le = {1e-4, 1e-3, 1e-2};
+        long[] within = new long[le.length];
+        for (int i = 0; i < le.length; i++) {
+            within[i] = Math.round(histogramAfter.value("cellgate_tick_duration_seconds_bucket", "pack", "itm2", "le",
+                    String.valueOf(le[i])) - histogramBefore.value("cellgate_tick_duration_seconds_bucket", "pack",
+                    "itm2", "le", String.valueOf(le[i])));
+        }
+        System.out.printf("outage %.0f ms: %d ticks of %d ms (%.0f expected); of the ticks since the scrape before "
+                + "the kill %d took <= 0.1 ms, %d <= 1 ms, %d <= 10 ms; longest tick since start %.2f ms, latest start "
+                + "%.2f ms late%n", outageMs, ticks, TICK_MS, outageMs / TICK_MS, within[0], within[1], within[2],
+                after.maxDurationNanos() / 1e6, after.maxLatenessNanos() / 1e6);
+        assertTrue("ticks during the outage: " + ticks, ticks >= 0.8 * outageMs / TICK_MS);
+        assertTrue("longest tick " + after.maxDurationNanos() + " ns", after.maxDurationNanos() < MAX_TICK_NANOS);
+        assertTrue("latest start " + after.maxLatenessNanos() + " ns", after.maxLatenessNanos() < MAX_LATE_NANOS);
+
+        // what was buffered during the outage arrives, in order, and nothing was dropped
+        await("states recorded during the outage", () -> stateTicks(subscriber, "itm2").stream()
+                .anyMatch(t -> t < tickBeforeRestart));
+        await("the buffer to drain", () -> status.bufferedMessages() == 0);
+        List<Long> received = stateTicks(subscriber, "itm2");
+        for (int i = 1; i < received.size(); i++) {
+            assertTrue("in order: " + received, received.get(i) > received.get(i - 1));
+        }
+        assertEquals(0, status.droppedMessages());
+        await("discovery again on the restarted broker", () -> subscriber.last(
+                "homeassistant/sensor/cellgate_itgw_itm2_cell1_volts/config") != null);
+        assertEquals("the outage is logged once", 1, logged("mqtt " + broker.url() + ": ", "retrying every 1 s"));
+        assertEquals(1, logged("mqtt " + broker.url() + ": connected again after", "no message dropped"));
+    }
+
+    @Test
+    public void aTinyBufferDropsTheOldestAndCountsThem() throws Exception {
+        track(simulatedPack("itm3", 8, "NCM", EK, TICK_MS));
+        Pack pack = awaitPack("itm3");
+        exporter("tiny", 10); // 17 messages per publish: every publish during the outage overflows it
+        await("connected", () -> status() != null && status().connected());
+        MqttExporterStatus status = status();
+
+        broker.kill();
+        TickStats before = pack.stats();
+        await("the exporter to notice", () -> !status.connected());
+        await("drops", () -> status.droppedMessages() > 50);
+        assertEquals(10, status.bufferedMessages());
+        PromText metrics = awaitMetrics();
+        assertTrue(metrics.value("cellgate_mqtt_dropped_total", "broker", broker.url()) > 50);
+        assertEquals(0.0, metrics.value("cellgate_mqtt_connected", "broker", broker.url()), 0);
+
+        broker.restart();
+        await("the exporter to reconnect", status::connected);
+        await("the drops in the log", () -> logged("mqtt " + broker.url() + ": connected again after",
+                "oldest messages dropped (buffer of 10)") == 1);
+        String line = log.stream().filter(l -> l.contains("oldest messages dropped")).findFirst().orElseThrow();
+        Matcher m = Pattern.compile("; (\\d+) oldest messages dropped").matcher(line);
+        assertTrue(line, m.find());
+        long droppedInOutage = Long.parseLong(m.group(1));
+        // a buffer smaller than one publish (17 messages) can drop again while the link catches up after the outage
+        assertTrue("logged " + droppedInOutage + ", counted " + status.droppedMessages(),
+                droppedInOutage > 50 && droppedInOutage <= status.droppedMessages());
+        assertEquals(1, logged("mqtt " + broker.url() + ": ", "retrying every 1 s"));
+        TickStats after = pack.stats();
+        assertTrue(after.ticks() > before.ticks());
+        assertTrue("longest tick " + after.maxDurationNanos() + " ns", after.maxDurationNanos() < MAX_TICK_NANOS);
+    }
+}
