@@ -1,0 +1,2 @@
+/** Configuration checks shared by the drivers. */
+package io.cellgate.driver.linux.config;

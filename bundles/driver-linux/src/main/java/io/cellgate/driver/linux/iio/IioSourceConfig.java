@@ -1,0 +1,49 @@
+package io.cellgate.driver.linux.iio;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/** A pack's cell voltages from IIO ADC channels: which channels, through which dividers, wired how. */
+@ObjectClassDefinition(name = "Cellgate IIO cell-voltage source",
+        description = "Measures a pack's cells through kernel ADC drivers (ADS1015/ADS1115, MCP320x, ...) in "
+                + "/sys/bus/iio/devices.")
+@interface IioSourceConfig {
+
+    @AttributeDefinition(name = "Pack id", description = "The pack these channels measure (service property).")
+    String cellgate_pack();
+
+    @AttributeDefinition(name = "Cells", description = "Cells of the pack, 2 to 48; one channel per cell.",
+            min = "2", max = "48")
+    int cells() default 20;
+
+    @AttributeDefinition(name = "Default device", required = false,
+            description = "The IIO device of channels that name none: iio:deviceN, its name (ads1115), its label, "
+                    + "or its bus address (1-0048).")
+    String device() default "";
+
+    @AttributeDefinition(name = "Channels",
+            description = "One per cell from the pack's negative end, comma-separated: M (in_voltageM_raw), M-N "
+                    + "(differential), or DEVICE/M on another device.")
+    String[] channels();
+
+    @AttributeDefinition(name = "Wiring", description = "stacked: channel k measures tap k against the pack's "
+            + "negative end (cell k = tap k - tap k-1); direct: each channel measures its cell.",
+            options = {@Option(label = "stacked taps", value = "stacked"), @Option(label = "direct", value = "direct")})
+    String wiring() default "stacked";
+
+    @AttributeDefinition(name = "Divider ratios",
+            description = "Volts at the tap per volt at the ADC pin, one for all channels or one per channel.")
+    String[] divider_ratios() default {"1"};
+
+    @AttributeDefinition(name = "Lowest cell (V)", description = "Below it times the cells under a tap, the tap's "
+            + "sense wire is taken as open.")
+    double cell_min_volts() default 0.5;
+
+    @AttributeDefinition(name = "Highest cell (V)", description = "Above it times the cells under a tap, the tap's "
+            + "sense wire is taken as open. At most 6 V.")
+    double cell_max_volts() default 5.0;
+
+    @AttributeDefinition(name = "sysfs root", description = "The directory holding sys/; / on the gateway.")
+    String sysfs_root() default "/";
+}

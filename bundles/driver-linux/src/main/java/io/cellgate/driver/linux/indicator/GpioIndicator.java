@@ -1,0 +1,37 @@
+package io.cellgate.driver.linux.indicator;
+
+import io.cellgate.api.balancer.Indicator;
+import io.cellgate.driver.linux.line.DigitalLine;
+import java.io.IOException;
+
+/**
+ * A cell LED on a plain GPIO line. The line has no trigger, so FLASHING is done by the gateway's own blink task:
+ * unlike a LED class LED it freezes if the gateway stalls. Declaring the line under {@code gpio-leds} in the device
+ * tree makes it a LED class LED with the kernel's timer instead.
+ */
+final class GpioIndicator implements IndicatorLed {
+
+    private final DigitalLine line;
+    private Indicator shown;
+
+    GpioIndicator(DigitalLine line) {
+        this.line = line;
+    }
+
+    @Override
+    public void show(Indicator state, boolean blinkOn) throws IOException {
+        shown = null;
+        line.set(state == Indicator.ON || (state == Indicator.FLASHING && blinkOn));
+        shown = state;
+    }
+
+    @Override
+    public Indicator shown() {
+        return shown;
+    }
+
+    @Override
+    public String toString() {
+        return line.toString();
+    }
+}

@@ -1,0 +1,59 @@
+package io.cellgate.driver.linux.indicator;
+
+import io.cellgate.api.balancer.Indicator;
+import io.cellgate.driver.linux.line.LedClassDevice;
+import io.cellgate.driver.linux.sysfs.Sysfs;
+import java.io.IOException;
+
+/**
+ * A cell LED of the Linux LED class. ON is max_brightness, OFF is 0, FLASHING is the kernel's {@code timer}
+ * trigger: the kernel flashes the LED on its own, so it goes on flashing if the gateway stalls.
+ */
+final class LedClassIndicator implements IndicatorLed {
+
+    private final LedClassDevice led;
+    private final Sysfs sysfs;
+    private final long onMillis;
+    private final long offMillis;
+    private Indicator shown;
+
+    LedClassIndicator(LedClassDevice led, Sysfs sysfs, long onMillis, long offMillis) {
+        this.led = led;
+        this.sysfs = sysfs;
+        this.onMillis = onMillis;
+        this.offMillis = offMillis;
+    }
+
+    @Override
+    public void show(Indicator state, boolean blinkOn) throws IOException {
+        if (state == shown) {
+            return;
+        }
+        Indicator before = shown;
+        shown = null; // unknown until every write of the change went through
+        if (state == Indicator.FLASHING) {
+            // Setting the trigger creates delay_on and delay_off, with the kernel's 500 ms; ours follow.
+            sysfs.write(led.trigger(), LedClassDevice.TIMER);
+            sysfs.writeLong(led.delayOn(), onMillis);
+            sysfs.writeLong(led.delayOff(), offMillis);
+        } else {
+            if (before != Indicator.OFF && before != Indicator.ON) {
+                // Leaving the timer (or a trigger the device tree set): a brightness write alone would only
+                // change how bright the LED flashes.
+                sysfs.write(led.trigger(), LedClassDevice.NONE);
+            }
+            sysfs.writeLong(led.brightness(), state == Indicator.ON ? led.maxBrightness() : 0);
+        }
+        shown = state;
+    }
+
+    @Override
+    public Indicator shown() {
+        return shown;
+    }
+
+    @Override
+    public String toString() {
+        return "LED " + led.name();
+    }
+}

@@ -1,0 +1,2 @@
+/** Reading and writing sysfs attributes without allocating per value. */
+package io.cellgate.driver.linux.sysfs;

@@ -1,0 +1,292 @@
+package io.cellgate.driver.linux.iio;
+
+import static io.cellgate.api.pack.CellStatus.OK;
+import static io.cellgate.api.pack.CellStatus.OPEN_WIRE;
+import static io.cellgate.api.pack.CellStatus.STALE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.pack.PackReading;
+import io.cellgate.driver.linux.testing.Configs;
+import io.cellgate.driver.linux.testing.FakeTree;
+import io.cellgate.driver.linux.testing.TestLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IioCellSourceTest {
+
+    /** ADS1115 at ±4.096 V: 0.125 mV per count. */
+    static final double VOLTS_PER_COUNT = 0.000125;
+    static final double RATIO = 5;
+
+    @TempDir
+    Path root;
+
+    FakeTree tree;
+    Path adc;
+    final TestLog log = new TestLog();
+    final PackReading reading = new PackReading(4);
+
+    @BeforeEach
+    void fourTapsOnAnAds1115() {
+        tree = new FakeTree(root);
+        adc = tree.iio(0, "ads1115", "soc/i2c-1/1-0048", 4, "0.125000000");
+        setTaps(3.7, 7.4, 11.1, 14.8);
+    }
+
+    private Map<String, Object> config() {
+        Map<String, Object> c = new HashMap<>();
+        c.put("cellgate.pack", "pack1");
+        c.put("cells", 4);
+        c.put("device", "ads1115");
+        c.put("channels", "0,1,2,3");
+        c.put("divider.ratios", "5");
+        c.put("sysfs.root", root.toString());
+        return c;
+    }
+
+    private IioCellSource source(Map<String, Object> config) {
+        return new IioCellSource(Configs.of(IioSourceConfig.class, config), log.logger());
+    }
+
+    private void setTaps(double... volts) {
+        for (int k = 0; k < volts.length; k++) {
+            setRaw(adc, k, volts[k] / RATIO);
+        }
+    }
+
+    static void setRaw(Path device, int channel, double adcVolts) {
+        FakeTree.write(device.resolve("in_voltage" + channel + "_raw"), Math.round(adcVolts / VOLTS_PER_COUNT) + "\n");
+    }
+
+    private void assertCells(PackReading r, Object... expected) {
+        for (int c = 0; c < expected.length; c++) {
+            if (expected[c] instanceof CellStatus s) {
+                assertEquals(s, r.status(c), "cell " + (c + 1));
+                assertTrue(Double.isNaN(r.volts(c)), "no made-up voltage for cell " + (c + 1));
+            } else {
+                assertEquals(OK, r.status(c), "cell " + (c + 1));
+                assertEquals((double) expected[c], r.volts(c), 1e-9, "cell " + (c + 1));
+            }
+        }
+    }
+
+    @Test
+    void stackedTapsBecomeCellVoltages() {
+        setTaps(3.7, 7.55, 11.2, 14.9);
+        IioCellSource s = source(config());
+        assertEquals(4, s.cells());
+        s.read(reading);
+        assertCells(reading, 3.7, 3.85, 3.65, 3.7);
+    }
+
+    @Test
+    void findsTheDeviceByNameLabelBusAddressOrNumber() {
+        FakeTree.write(adc.resolve("label"), "taps-a\n");
+        for (String id : new String[] {"ads1115", "taps-a", "1-0048", "iio:device0"}) {
+            Map<String, Object> c = config();
+            c.put("device", id);
+            source(c).read(reading);
+            assertCells(reading, 3.7, 3.7, 3.7, 3.7);
+        }
+    }
+
+    @Test
+    void usesEachChannelsRatioTheSharedScaleAndTheOffset() {
+        Path dev = tree.iio(1, "mcp3204", "soc/spi0.0", 4, null); // shared in_voltage_scale 0.125
+        FakeTree.write(dev.resolve("in_voltage1_offset"), "-100\n");
+        double[] ratios = {2, 4, 6, 8};
+        double[] taps = {3.6, 7.3, 11.1, 14.8}; // whole counts at each ratio: no rounding in the expectation
+        for (int k = 0; k < 4; k++) {
+            long raw = Math.round(taps[k] / ratios[k] / VOLTS_PER_COUNT) + (k == 1 ? 100 : 0);
+            FakeTree.write(dev.resolve("in_voltage" + k + "_raw"), raw + "\n");
+        }
+        Map<String, Object> c = config();
+        c.put("device", "spi0.0");
+        c.put("divider.ratios", new String[] {"2", "4", "6,8"});
+        source(c).read(reading);
+        assertCells(reading, 3.6, 3.7, 3.8, 3.7);
+    }
+
+    @Test
+    void directWiringOnDifferentialChannels() {
+        Path dev = root.resolve("sys/bus/iio/devices/iio:device0");
+        FakeTree.write(dev.resolve("in_voltage0-voltage1_raw"), "29600\n"); // 3.7 V at the pins
+        FakeTree.write(dev.resolve("in_voltage2-voltage3_raw"), "-8\n");
+        FakeTree.write(dev.resolve("in_voltage-voltage_scale"), "0.125000000\n");
+        Map<String, Object> c = config();
+        c.put("cells", 2);
+        c.put("channels", "0-1, 2-3");
+        c.put("divider.ratios", "1");
+        c.put("wiring", "DIRECT");
+        PackReading r = new PackReading(2);
+        source(c).read(r);
+        assertEquals(3.7, r.volts(0), 1e-9);
+        assertEquals(OPEN_WIRE, r.status(1), "-1 mV is outside 0.5-5 V: an open cell wire");
+    }
+
+    @Test
+    void channelsMaySpanDevices() {
+        Path second = tree.iio(1, "ads1115", "soc/i2c-1/1-0049", 4, "0.125000000");
+        setRaw(second, 0, 11.1 / RATIO);
+        setRaw(second, 1, 14.8 / RATIO);
+        Map<String, Object> c = config();
+        c.put("device", "");
+        c.put("channels", "1-0048/0, 1-0048/1, 1-0049/0, iio:device1/1");
+        source(c).read(reading);
+        assertCells(reading, 3.7, 3.7, 3.7, 3.7);
+    }
+
+    @Test
+    void aMissingRawFileMakesBothCellsOfItsTapStaleUntilItIsBack() throws IOException {
+        IioCellSource s = source(config());
+        Path raw = adc.resolve("in_voltage1_raw");
+        Files.delete(raw);
+        s.read(reading);
+        assertCells(reading, 3.7, STALE, STALE, 3.7);
+        s.read(reading);
+        assertEquals(1, log.matching("channel 2 (iio:device0 in_voltage1) unreadable").size(), "logged once");
+        assertTrue(log.matching("unreadable").get(0).contains("cells 2 and 3 STALE"), log.lines().toString());
+        setTaps(3.7, 7.4);
+        s.read(reading);
+        assertCells(reading, 3.7, 3.7, 3.7, 3.7);
+        assertEquals(1, log.matching("channel 2 (iio:device0 in_voltage1) reads again").size());
+    }
+
+    @Test
+    void anIoErrorIsStale() {
+        IioCellSource s = source(config());
+        FakeTree.replaceWithDirectory(adc.resolve("in_voltage2_raw"));
+        s.read(reading);
+        assertCells(reading, 3.7, 3.7, STALE, STALE);
+        assertTrue(log.matching("unreadable").get(0).contains("directory"), log.lines().toString());
+    }
+
+    @Test
+    void garbageIsStale() {
+        IioCellSource s = source(config());
+        FakeTree.write(adc.resolve("in_voltage0_raw"), "hello\n");
+        FakeTree.write(adc.resolve("in_voltage3_raw"), "");
+        s.read(reading);
+        assertCells(reading, STALE, STALE, 3.7, STALE);
+    }
+
+    @Test
+    void aTapOutsideItsPhysicalRangeIsAnOpenWireOnBothCellsItJoins() {
+        IioCellSource s = source(config());
+        setTaps(3.7, 0.0);  // tap 2 reads 0 V: at least 2 x 0.5 V
+        s.read(reading);
+        assertCells(reading, 3.7, OPEN_WIRE, OPEN_WIRE, 3.7);
+        assertTrue(log.matching("channel 2").get(0).contains("reads 0.000 V, outside 1.0-10.0 V: cells 2 and 3 "
+                + "OPEN_WIRE"), log.lines().toString());
+        setTaps(5.5, 7.4, 11.1, 25.0); // tap 1 above 5 V, tap 4 above 20 V
+        s.read(reading);
+        assertCells(reading, OPEN_WIRE, OPEN_WIRE, 3.7, OPEN_WIRE);
+    }
+
+    @Test
+    void anOpenWireWinsOverAStaleNeighbour() {
+        IioCellSource s = source(config());
+        setTaps(3.7, 30.0);
+        FakeTree.write(adc.resolve("in_voltage0_raw"), "x");
+        s.read(reading);
+        assertCells(reading, STALE, OPEN_WIRE, OPEN_WIRE, 3.7);
+    }
+
+    @Test
+    void directWiringMarksOnlyTheCellItself() {
+        Map<String, Object> c = config();
+        c.put("wiring", "direct");
+        setTaps(3.7, 3.8, 0.1, 3.6);
+        IioCellSource s = source(c);
+        s.read(reading);
+        assertCells(reading, 3.7, 3.8, OPEN_WIRE, 3.6);
+    }
+
+    @Test
+    void badConfigurationsAreRefusedAtActivationNamingTheProblem() throws IOException {
+        tree.iio(1, "ads1115", "soc/i2c-1/1-0049", 4, "0.125000000");
+        Object[][] cases = {
+                {"device", "nope", "IIO device 'nope' not found under " + root.resolve("sys/bus/iio/devices")
+                        + "; present: iio:device0 (ads1115 at 1-0048), iio:device1 (ads1115 at 1-0049)"},
+                {"device", "ads1115", "IIO device 'ads1115' is ambiguous"},
+                {"channels", "0,1,2", "channels lists 3 items but 4 are needed"},
+                {"channels", "0,1,1,3", "channels lists '1' twice"},
+                {"channels", "1-0048/0,1-0048/1,1-0048/2,1-0048/7", "has no channel 7: no in_voltage7_raw"},
+                {"channels", "1-0048/0,1-0048/1,1-0048/2,1-0048/x", "channel 'x' of iio:device0: expected a number"},
+                {"channels", "1-0049/0,1-0049/1,1-0049/2,3", "channel '3' names no device"},
+                {"wiring", "diagonal", "wiring 'diagonal' is unknown: expected stacked or direct"},
+                {"divider.ratios", "5,5", "divider.ratios lists 2 values but 4 are needed (or one for all)"},
+                {"divider.ratios", "-1", "divider.ratios: -1 is out of range"},
+                {"divider.ratios", "five", "divider.ratios: 'five' is not a number"},
+                {"sysfs.root", "/no/such/root", "sysfs.root=/no/such/root: no such directory"},
+                {"cellgate.pack", "", "cellgate.pack is missing"},
+                {"cells", 49, "cells=49 is out of range: a pack has 2 to 48 cells"},
+                {"cell.max.volts", 7.0, "cell.max.volts=7.0 are out of range"},
+        };
+        for (Object[] c : cases) {
+            Map<String, Object> config = config();
+            config.put((String) c[0], c[1]);
+            if (c[0].equals("channels") && ((String) c[1]).contains("/")) {
+                config.put("device", "");
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> source(config),
+                    c[0] + "=" + c[1]);
+            assertTrue(e.getMessage().contains((String) c[2]), c[0] + "=" + c[1] + ": " + e.getMessage());
+            assertEquals(1, log.matching("configuration refused: " + e.getMessage()).size(), "logged: " + c[2]);
+        }
+        Map<String, Object> config = config();
+        config.put("device", "1-0048");
+        FakeTree.write(adc.resolve("in_voltage2_scale"), "oops\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> source(config)).getMessage()
+                .contains("iio:device0 in_voltage2: " + adc.resolve("in_voltage2_scale") + ": not a number: 'oops"));
+        Files.delete(adc.resolve("in_voltage2_scale"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> source(config)).getMessage()
+                .contains("neither in_voltage2_scale nor in_voltage_scale"));
+    }
+
+    @Test
+    void aTwentyCellReadAllocatesOnlyWhatOpeningTheFilesTakes() {
+        Path[] adcs = new Path[5];
+        StringBuilder channels = new StringBuilder();
+        for (int d = 0; d < 5; d++) {
+            adcs[d] = tree.iio(10 + d, "ads1115", "soc/i2c-3/3-004" + d, 4, "0.125000000");
+            for (int m = 0; m < 4; m++) {
+                setRaw(adcs[d], m, (4 * d + m + 1) * 3.7 / 25);
+                channels.append(channels.length() == 0 ? "" : ",").append("3-004").append(d).append('/').append(m);
+            }
+        }
+        Map<String, Object> c = config();
+        c.put("cells", 20);
+        c.put("channels", channels.toString());
+        c.put("divider.ratios", "25");
+        IioCellSource s = source(c);
+        PackReading r = new PackReading(20);
+        var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 2000; i++) {
+            s.read(r);
+        }
+        long before = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+        long start = System.nanoTime();
+        int n = 2000;
+        for (int i = 0; i < n; i++) {
+            s.read(r);
+        }
+        long micros = (System.nanoTime() - start) / 1000 / n;
+        long perRead = (bean.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / n;
+        System.out.println("IioCellSource 20 channels: " + perRead + " bytes allocated and " + micros
+                + " us per read (tmpfs-like test tree)");
+        for (int cell = 0; cell < 20; cell++) {
+            assertEquals(3.7, r.volts(cell), 0.003, "cell " + (cell + 1));
+        }
+        assertTrue(perRead < 40_000, perRead + " bytes per read");
+    }
+}
