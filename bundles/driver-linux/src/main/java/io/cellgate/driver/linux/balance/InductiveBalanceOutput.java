@@ -34,6 +34,9 @@ public final class InductiveBalanceOutput implements BalanceOutput {
 
     public static final String PID = "io.cellgate.driver.linux.balance";
 
+    static final String NO_BLEED = "this board moves charge between adjacent cells and has no bleed resistors: "
+            + "choose an adjacent (active) balancer model for this pack, not a passive one";
+
     private final Logger log;
     private final String packId;
     private final DutyCalibration calibration;
@@ -91,6 +94,10 @@ public final class InductiveBalanceOutput implements BalanceOutput {
         if (decision.pairs() != pairs.length) {
             throw new IllegalArgumentException("a decision for " + decision.pairs() + " pairs, this board drives "
                     + pairs.length);
+        }
+        if (decision.bleedingCells() > 0) {
+            // Nothing may look as if it bled: the runtime turns everything off and shows this as the fault.
+            throw new IllegalArgumentException(NO_BLEED);
         }
         IOException first = null;
         for (int k = 0; k < pairs.length; k++) {

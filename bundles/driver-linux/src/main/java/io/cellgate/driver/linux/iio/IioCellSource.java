@@ -95,10 +95,6 @@ public final class IioCellSource implements CellVoltageSource {
         return IioChannel.open(devices.find(device.trim()), spec.substring(slash + 1), ratio, sysfs);
     }
 
-    public String packId() {
-        return packId;
-    }
-
     @Override
     public int cells() {
         return channels.length;

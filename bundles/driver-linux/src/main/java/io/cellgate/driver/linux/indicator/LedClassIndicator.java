@@ -33,14 +33,14 @@ final class LedClassIndicator implements IndicatorLed {
         shown = null; // unknown until every write of the change went through
         if (state == Indicator.FLASHING) {
             // Setting the trigger creates delay_on and delay_off, with the kernel's 500 ms; ours follow.
-            sysfs.write(led.trigger(), LedClassDevice.TIMER);
+            led.triggerTimer(sysfs);
             sysfs.writeLong(led.delayOn(), onMillis);
             sysfs.writeLong(led.delayOff(), offMillis);
         } else {
             if (before != Indicator.OFF && before != Indicator.ON) {
                 // Leaving the timer (or a trigger the device tree set): a brightness write alone would only
                 // change how bright the LED flashes.
-                sysfs.write(led.trigger(), LedClassDevice.NONE);
+                led.triggerNone(sysfs);
             }
             sysfs.writeLong(led.brightness(), state == Indicator.ON ? led.maxBrightness() : 0);
         }

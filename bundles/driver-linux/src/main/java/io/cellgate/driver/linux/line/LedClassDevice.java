@@ -13,8 +13,8 @@ import java.util.stream.Stream;
  */
 public final class LedClassDevice {
 
-    public static final byte[] NONE = {'n', 'o', 'n', 'e'};
-    public static final byte[] TIMER = {'t', 'i', 'm', 'e', 'r'};
+    private static final byte[] NONE = {'n', 'o', 'n', 'e'};
+    private static final byte[] TIMER = {'t', 'i', 'm', 'e', 'r'};
 
     private final String name;
     private final Path dir;
@@ -69,6 +69,16 @@ public final class LedClassDevice {
 
     public Path delayOff() {
         return dir.resolve("delay_off");
+    }
+
+    /** No trigger: the brightness is what was last written. */
+    public void triggerNone(Sysfs sysfs) throws IOException {
+        sysfs.write(trigger(), NONE);
+    }
+
+    /** The kernel's timer flashes the LED; it creates delay_on and delay_off, 500 ms each until written. */
+    public void triggerTimer(Sysfs sysfs) throws IOException {
+        sysfs.write(trigger(), TIMER);
     }
 
     public long maxBrightness() {

@@ -15,7 +15,7 @@ final class LedLine implements DigitalLine {
         this.led = led;
         this.sysfs = sysfs;
         // A trigger left by the device tree (heartbeat, default-on) would switch the output on its own.
-        sysfs.write(led.trigger(), LedClassDevice.NONE);
+        led.triggerNone(sysfs);
         set(false);
     }
 

@@ -221,6 +221,17 @@ class InductiveBalanceOutputTest {
     }
 
     @Test
+    void refusesADecisionThatBleedsACell() {
+        InductiveBalanceOutput out = output(config());
+        decision.setPair(0, LOWER_TO_UPPER, 1.0);
+        decision.setBleed(2, 0.1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> out.drive(decision));
+        assertEquals(InductiveBalanceOutput.NO_BLEED, e.getMessage());
+        assertEquals("0", sw(1, "up"), "nothing was driven");
+        assertEquals("0", pwm(0, "enable"));
+    }
+
+    @Test
     void exportsAChannelThatIsNotYetExported() {
         Map<String, Object> c = config();
         c.put("pwm.channels", "pwmchip0:0,pwmchip0:1,pwmchip0:3");
