@@ -29,7 +29,7 @@ class PackCollectorTest {
 
     @Test
     void cellsPairsLedsAndBoardFromTheLatestSnapshot() {
-        packs.add(TestPacks.pack("p1", 4, PackSnapshot.of(new TestPacks.State("p1", 4).typical()), 77));
+        packs.add(TestPacks.pack("p1", 4, PackSnapshot.of(TestPacks.typical(TestPacks.state("p1", 4))), 77));
         assertEquals(3.70, value("cellgate_cell_voltage_volts", "p1", "1"), 1e-12);
         assertEquals(3.73, value("cellgate_cell_voltage_volts", "p1", "4"), 1e-12);
         assertTrue(value("cellgate_cell_voltage_volts", "p1", "3").isNaN(), "an open wire has no voltage");
@@ -57,8 +57,8 @@ class PackCollectorTest {
 
     @Test
     void everyPackHasItsOwnSeries() {
-        packs.add(TestPacks.pack("b", 3, PackSnapshot.of(new TestPacks.State("b", 3)), 5));
-        packs.add(TestPacks.pack("a", 2, PackSnapshot.of(new TestPacks.State("a", 2)), 9));
+        packs.add(TestPacks.pack("b", 3, PackSnapshot.of(TestPacks.state("b", 3)), 5));
+        packs.add(TestPacks.pack("a", 2, PackSnapshot.of(TestPacks.state("a", 2)), 9));
         assertEquals(9.0, value("cellgate_ticks_total", "a"));
         assertEquals(5.0, value("cellgate_ticks_total", "b"));
         assertEquals(3.72, value("cellgate_cell_voltage_volts", "b", "3"), 1e-12);

@@ -1,5 +1,6 @@
 package io.cellgate.export.prometheus;
 
+import io.cellgate.api.testing.DummyPackState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +90,7 @@ class PrometheusExporterTest {
     @Test
     void writesTheTextFormatWithoutCreatedSeries() throws Exception {
         PrometheusExporter e = new PrometheusExporter(defaults());
-        TestPacks.State s = new TestPacks.State("p1", 3);
+        DummyPackState s = TestPacks.state("p1", 3);
         Held pack = new Held(TestPacks.pack("p1", 3, PackSnapshot.of(s), 12));
         inject(e, "packs", List.of(pack));
         e.onTick(s);

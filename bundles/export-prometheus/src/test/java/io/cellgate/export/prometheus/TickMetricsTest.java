@@ -1,5 +1,6 @@
 package io.cellgate.export.prometheus;
 
+import io.cellgate.api.testing.DummyPackState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,7 @@ class TickMetricsTest {
 
     private final CollectorRegistry registry = new CollectorRegistry();
     private final TickMetrics metrics = new TickMetrics(registry);
-    private final TestPacks.State p = new TestPacks.State("p", 4);
+    private final DummyPackState p = TestPacks.state("p", 4);
 
     private double faults(String kind) {
         return registry.getSampleValue("cellgate_faults_total", new String[] {"pack", "kind"}, new String[] {"p", kind});
@@ -29,9 +30,9 @@ class TickMetricsTest {
 
     @Test
     void tickDurationsGoIntoTheirBuckets() {
-        p.durationNanos = 20_000; // 20 µs
+        p.setTickDurationNanos(20_000); // 20 µs
         metrics.observe(p);
-        p.durationNanos = 3_000_000; // 3 ms
+        p.setTickDurationNanos(3_000_000); // 3 ms
         metrics.observe(p);
         assertEquals(0, bucket("1.0E-5"));
         assertEquals(1, bucket("2.5E-5"));
@@ -46,16 +47,16 @@ class TickMetricsTest {
     void faultsAreCountedAsTheyBeginByKind() {
         metrics.observe(p);
         assertEquals(0, faults("board"), "exported from 0");
-        p.decision.setBoardState(BoardState.FAULT);
+        p.decision().setBoardState(BoardState.FAULT);
         metrics.observe(p);
         metrics.observe(p);
         assertEquals(1, faults("board"), "one fault over two ticks");
-        p.health = PackHealth.NO_SOURCE;
+        p.setHealth(PackHealth.NO_SOURCE);
         metrics.observe(p);
-        p.health = PackHealth.OK;
-        p.decision.setBoardState(BoardState.ACTIVE);
+        p.setHealth(PackHealth.OK);
+        p.decision().setBoardState(BoardState.ACTIVE);
         metrics.observe(p);
-        p.decision.setBoardState(BoardState.FAULT);
+        p.decision().setBoardState(BoardState.FAULT);
         metrics.observe(p);
         assertEquals(2, faults("board"));
         assertEquals(1, faults("no_source"));
@@ -67,13 +68,13 @@ class TickMetricsTest {
         ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         for (int i = 0; i < 20_000; i++) { // warm up, and a fault that comes and goes
-            p.decision.setBoardState(i % 100 == 0 ? BoardState.FAULT : BoardState.ACTIVE);
+            p.decision().setBoardState(i % 100 == 0 ? BoardState.FAULT : BoardState.ACTIVE);
             metrics.observe(p);
         }
         long before = mx.getThreadAllocatedBytes(id);
         for (int i = 0; i < 100_000; i++) {
-            p.durationNanos = i;
-            p.decision.setBoardState(i % 100 == 0 ? BoardState.FAULT : BoardState.ACTIVE);
+            p.setTickDurationNanos(i);
+            p.decision().setBoardState(i % 100 == 0 ? BoardState.FAULT : BoardState.ACTIVE);
             metrics.observe(p);
         }
         long allocated = mx.getThreadAllocatedBytes(id) - before;

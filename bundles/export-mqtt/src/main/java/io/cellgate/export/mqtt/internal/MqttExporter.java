@@ -1,5 +1,6 @@
 package io.cellgate.export.mqtt.internal;
 
+import io.cellgate.api.telemetry.RateGate;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackSnapshot;
 import io.cellgate.api.telemetry.PackState;

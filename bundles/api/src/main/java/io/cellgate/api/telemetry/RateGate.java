@@ -1,22 +1,23 @@
-package io.cellgate.export.file;
+package io.cellgate.api.telemetry;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Decides on the tick thread, without allocating after a pack's first tick, whether a pack is due: at most once
- * per period per pack (every tick for a period of 0).
+ * For listeners that publish slower than the tick (exporters): decides on the tick thread, without allocating after
+ * a pack's first tick, whether a pack is due, at most once per period per pack whatever its tick rate (every tick
+ * for a period of 0).
  */
-final class RateGate {
+public final class RateGate {
 
     private final long periodNanos;
     private final ConcurrentHashMap<String, AtomicLong> last = new ConcurrentHashMap<>();
 
-    RateGate(long periodNanos) {
+    public RateGate(long periodNanos) {
         this.periodNanos = periodNanos;
     }
 
-    boolean due(String pack, long nowNanos) {
+    public boolean due(String pack, long nowNanos) {
         AtomicLong t = last.get(pack);
         if (t == null) {
             last.put(pack, new AtomicLong(nowNanos));

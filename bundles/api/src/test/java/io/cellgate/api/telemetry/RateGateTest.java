@@ -1,4 +1,4 @@
-package io.cellgate.export.mqtt.internal;
+package io.cellgate.api.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
