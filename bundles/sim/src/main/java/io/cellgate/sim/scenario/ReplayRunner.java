@@ -42,15 +42,11 @@ public final class ReplayRunner {
         Decision decision = new Decision(cells);
         double efficiency = s.pack().balancerEfficiency();
 
-        Indicator[] led = new Indicator[cells];
-        BoardState board = null;
-        List<ScenarioResult.IndicatorChange> leds = new ArrayList<>();
-        List<ScenarioResult.BoardChange> boards = new ArrayList<>();
+        DecisionTimeline timeline = new DecisionTimeline(cells);
         List<ScenarioResult.Sample> spread = new ArrayList<>();
         List<ScenarioResult.VoltageSample> trace = new ArrayList<>();
         double[] movedAs = new double[cells - 1];
         double lossJoules = 0;
-        Double balancedAt = null;
         double nextTrace = 0;
         double t = 0;
         double lastSample = -1;
@@ -88,22 +84,7 @@ public final class ReplayRunner {
             balancer.decide(reading, decision);
             rows++;
 
-            for (int c = 0; c < cells; c++) {
-                if (decision.indicator(c) != led[c]) {
-                    led[c] = decision.indicator(c);
-                    leds.add(new ScenarioResult.IndicatorChange(t, c + 1, led[c]));
-                }
-            }
-            if (decision.boardState() != board) {
-                board = decision.boardState();
-                boards.add(new ScenarioResult.BoardChange(t, board));
-            }
-            boolean done = decision.balancingPairs() == 0 && allOff(led);
-            if (done && balancedAt == null) {
-                balancedAt = t;
-            } else if (!done) {
-                balancedAt = null;
-            }
+            timeline.record(t, decision);
             if (rec.hasDecisions() && rec.decidedByBalancer()) {
                 compared++;
                 boolean amps = false;
@@ -122,7 +103,7 @@ public final class ReplayRunner {
                     nextTrace += s.traceEverySeconds();
                 }
             }
-            if (s.stopWhenBalanced() && balancedAt != null) {
+            if (s.stopWhenBalanced() && timeline.balancedAtSeconds() != null) {
                 break;
             }
         }
@@ -133,8 +114,9 @@ public final class ReplayRunner {
         for (int k = 0; k < movedAh.length; k++) {
             movedAh[k] = movedAs[k] / 3600;
         }
-        ScenarioResult result = new ScenarioResult(s.name(), model.descriptor().qualifiedName(), balancedAt, t, rows,
-                spread, movedAh, lossJoules / 3600, Double.NaN, leds, boards, trace);
+        ScenarioResult result = new ScenarioResult(s.name(), model.descriptor().qualifiedName(),
+                timeline.balancedAtSeconds(), t, rows, spread, movedAh, lossJoules / 3600, 0, Double.NaN,
+                timeline.indicators, timeline.pairs, timeline.boards, trace);
         return new ReplayResult(result, rows, compared, otherAmps, otherBoard, differing);
     }
 
@@ -146,14 +128,5 @@ public final class ReplayRunner {
             v[c] = reading.volts(c);
         }
         trace.add(new ScenarioResult.VoltageSample(t, v));
-    }
-
-    private static boolean allOff(Indicator[] led) {
-        for (Indicator i : led) {
-            if (i != Indicator.OFF) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -6,6 +6,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.balancer.PairDirection;
 import java.util.List;
 
 /**
@@ -20,14 +21,17 @@ import java.util.List;
  * @param spread              samples of the largest adjacent difference
  * @param pairChargeMovedAh   charge taken from the donor of each pair, over the run
  * @param energyLostWh        conversion loss of the balancer
+ * @param energyBledWh        energy a passive board's resistors turned into heat
  * @param conservationError   relative error of the charge balance (should be ~1e-15)
  * @param indicators          every change of a cell's LED
+ * @param pairs               every change of a pair's direction, with the current it started at
  * @param boardStates         every change of the board state
  * @param trace               samples of every cell's voltage
  */
 public record ScenarioResult(String scenario, String balancer, Double balancedAtSeconds, double simulatedSeconds,
-        long steps, List<Sample> spread, double[] pairChargeMovedAh, double energyLostWh, double conservationError,
-        List<IndicatorChange> indicators, List<BoardChange> boardStates, List<VoltageSample> trace) {
+        long steps, List<Sample> spread, double[] pairChargeMovedAh, double energyLostWh, double energyBledWh,
+        double conservationError, List<IndicatorChange> indicators, List<PairChange> pairs,
+        List<BoardChange> boardStates, List<VoltageSample> trace) {
 
     /** The largest adjacent difference between valid cells at a time, in volts. */
     public record Sample(double atSeconds, double volts) {
@@ -35,6 +39,10 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
 
     /** Cell {@code cell} (numbered from 1) turned to {@code state}. */
     public record IndicatorChange(double atSeconds, int cell, Indicator state) {
+    }
+
+    /** Pair {@code pair} (numbered from 1) turned to {@code direction}, starting at {@code amps}. */
+    public record PairChange(double atSeconds, int pair, PairDirection direction, double amps) {
     }
 
     public record BoardChange(double atSeconds, BoardState state) {
@@ -61,6 +69,7 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
         o.addProperty("steps", steps);
         o.addProperty("finalMaxAdjacentSpreadVolts", finalSpreadVolts());
         o.addProperty("energyLostWh", energyLostWh);
+        o.addProperty("energyBledWh", energyBledWh);
         o.addProperty("conservationError", conservationError);
         JsonArray moved = new JsonArray();
         for (double ah : pairChargeMovedAh) {
@@ -79,6 +88,16 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
             ind.add(e);
         }
         o.add("indicatorTimeline", ind);
+        JsonArray pairTimeline = new JsonArray();
+        for (PairChange c : pairs) {
+            JsonObject e = new JsonObject();
+            e.addProperty("atSeconds", c.atSeconds());
+            e.addProperty("pair", c.pair());
+            e.addProperty("direction", c.direction().name());
+            e.addProperty("amps", c.amps());
+            pairTimeline.add(e);
+        }
+        o.add("pairTimeline", pairTimeline);
         JsonArray board = new JsonArray();
         for (BoardChange c : boardStates) {
             JsonObject e = new JsonObject();

@@ -31,10 +31,7 @@ public final class ScenarioRunner {
         PackReading reading = new PackReading(cells);
         Decision decision = new Decision(cells);
 
-        Indicator[] led = new Indicator[cells];
-        BoardState board = null;
-        List<ScenarioResult.IndicatorChange> leds = new ArrayList<>();
-        List<ScenarioResult.BoardChange> boards = new ArrayList<>();
+        DecisionTimeline timeline = new DecisionTimeline(cells);
         List<ScenarioResult.Sample> spread = new ArrayList<>();
         List<ScenarioResult.VoltageSample> trace = new ArrayList<>();
 
@@ -44,7 +41,6 @@ public final class ScenarioRunner {
         int loadStep = 0;
         double nextTick = 0;
         double nextTrace = 0;
-        Double balancedAt = null;
         long steps = 0;
         double t = 0;
         final double step = s.stepSeconds();
@@ -58,24 +54,9 @@ public final class ScenarioRunner {
                 decision.reset();
                 balancer.decide(reading, decision);
                 nextTick += s.tickSeconds();
-                for (int c = 0; c < cells; c++) {
-                    if (decision.indicator(c) != led[c]) {
-                        led[c] = decision.indicator(c);
-                        leds.add(new ScenarioResult.IndicatorChange(t, c + 1, led[c]));
-                    }
-                }
-                if (decision.boardState() != board) {
-                    board = decision.boardState();
-                    boards.add(new ScenarioResult.BoardChange(t, board));
-                }
-                boolean done = decision.balancingPairs() == 0 && allOff(led);
-                if (done && balancedAt == null) {
-                    balancedAt = t;
-                } else if (!done) {
-                    balancedAt = null;
-                }
+                timeline.record(t, decision);
             }
-            boolean end = t >= s.durationSeconds() || (s.stopWhenBalanced() && balancedAt != null);
+            boolean end = t >= s.durationSeconds() || (s.stopWhenBalanced() && timeline.balancedAtSeconds() != null);
             if (t >= nextTrace || end) {
                 spread.add(new ScenarioResult.Sample(t, reading.maxAdjacentSpreadVolts()));
                 double[] v = new double[cells];
@@ -98,16 +79,8 @@ public final class ScenarioRunner {
         for (int k = 0; k < movedAh.length; k++) {
             movedAh[k] = ledger.pairMovedAs(k) / 3600;
         }
-        return new ScenarioResult(s.name(), model.descriptor().qualifiedName(), balancedAt, t, steps, spread,
-                movedAh, ledger.conversionLossJoules() / 3600, pack.conservationError(), leds, boards, trace);
-    }
-
-    private static boolean allOff(Indicator[] led) {
-        for (Indicator i : led) {
-            if (i != Indicator.OFF) {
-                return false;
-            }
-        }
-        return true;
+        return new ScenarioResult(s.name(), model.descriptor().qualifiedName(), timeline.balancedAtSeconds(), t, steps,
+                spread, movedAh, ledger.conversionLossJoules() / 3600, ledger.bleedJoules() / 3600,
+                pack.conservationError(), timeline.indicators, timeline.pairs, timeline.boards, trace);
     }
 }

@@ -52,6 +52,11 @@ class ShippedScenariosTest {
                 && c.atSeconds() == 4200), "and stops flashing when it is reconnected");
         assertNotNull(r.balancedAtSeconds(), "balanced in the end");
         assertTrue(r.balancedAtSeconds() > 4200);
+        assertTrue(r.pairs().stream().noneMatch(c -> (c.pair() == 6 || c.pair() == 7) && c.atSeconds() >= 600
+                && c.atSeconds() < 4200 && c.direction() != io.cellgate.api.balancer.PairDirection.IDLE),
+                "the pairs of cell 7 stay idle while it is disconnected: " + r.pairs());
+        assertTrue(r.pairs().stream().anyMatch(c -> c.pair() == 6 && c.atSeconds() == 0 && c.amps() > 0),
+                "the pair timeline records when pair 6 starts and at what current");
     }
 
     @Test
