@@ -87,7 +87,7 @@ public final class ModelCommands {
             }
             return Json.print(a);
         }
-        String format = "%-22s %-8s %-24s %-15s %-6s %-8s %s%n";
+        String format = "%-24s %-8s %-29s %-14s %-5s %-7s %s%n";
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, format, "MODEL", "VENDOR", "BUNDLE", "VERSION",
                 "CELLS", "CHEM", "PACKS"));
         for (ModelRow r : rows) {
