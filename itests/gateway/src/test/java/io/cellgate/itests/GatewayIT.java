@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Dictionary;
-import java.util.Enumeration;
 import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.List;
@@ -36,8 +35,6 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.osgi.service.log.LogEntry;
-import org.osgi.service.log.LogReaderService;
 
 /** The gateway's bundle set in a real Felix: it resolves, runs packs by configuration, and refuses bad ones. */
 @RunWith(PaxExam.class)
@@ -189,17 +186,6 @@ public class GatewayIT extends GatewaySupport {
         } finally {
             reg.unregister();
         }
-    }
-
-    /** True when the OSGi log holds an entry that contains {@code text}. */
-    private boolean logged(String text) {
-        LogReaderService reader = context().getService(context().getServiceReference(LogReaderService.class));
-        for (Enumeration<LogEntry> e = reader.getLog(); e.hasMoreElements();) {
-            if (e.nextElement().getMessage().contains(text)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static org.osgi.service.cm.Configuration[] concat(org.osgi.service.cm.Configuration[] a,

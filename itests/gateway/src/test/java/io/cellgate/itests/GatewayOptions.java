@@ -36,8 +36,11 @@ final class GatewayOptions {
         }
         options.add(junitBundles());
         options.add(cleanCaches(true));
-        // FileInstall watches an empty folder of its own; the tests configure packs through Config Admin.
-        options.add(systemProperty("felix.fileinstall.dir").value(dir(work.resolve("config")).toString()));
+        // FileInstall watches a folder of its own; the tests configure packs through Config Admin or files there.
+        Path config = dir(work.resolve("config"));
+        // As the gateway's config/ does: INFO and up reach the log, where some tests read what the gateway said.
+        write(config.resolve("org.osgi.service.log.admin.cfg"), "ROOT=INFO\n");
+        options.add(systemProperty("felix.fileinstall.dir").value(config.toString()));
         options.add(systemProperty("felix.fileinstall.poll").value("200"));
         options.add(systemProperty("felix.fileinstall.enableConfigSave").value("false")); // as in gateway.bndrun
         options.add(systemProperty("felix.cm.dir").value(dir(work.resolve("cm")).toString()));
@@ -69,6 +72,14 @@ final class GatewayOptions {
             throw new UncheckedIOException(e);
         }
         return home;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void deleteTree(Path root) {

@@ -2,6 +2,7 @@ package io.cellgate.itests;
 
 import io.cellgate.api.runtime.Pack;
 import java.util.Dictionary;
+import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -11,6 +12,8 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.log.LogEntry;
+import org.osgi.service.log.LogReaderService;
 
 /** Helpers the integration tests share: configuring packs and waiting for what the gateway does. */
 abstract class GatewaySupport {
@@ -105,4 +108,15 @@ abstract class GatewaySupport {
             Thread.sleep(20);
         }
     }
+    /** True when the OSGi log holds an entry that contains {@code text}. */
+    boolean logged(String text) {
+        LogReaderService reader = context().getService(context().getServiceReference(LogReaderService.class));
+        for (Enumeration<LogEntry> e = reader.getLog(); e.hasMoreElements();) {
+            if (e.nextElement().getMessage().contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 }

@@ -159,6 +159,8 @@ public class SwapIT extends GatewaySupport {
             Files.writeString(file, Files.readString(file).replace(DATASHEET,
                     "(&(cellgate.model=EK-L20S1A)(cellgate.variant=lfp))"));
             await("the file's model", () -> "EK-L20S1A/lfp".equals(pack.latest().model()));
+            await("the log to say who swapped", () -> logged("swap-file: balancer.target " + DATASHEET
+                    + " -> (&(cellgate.model=EK-L20S1A)(cellgate.variant=lfp)) by file:"));
             assertSame(pack, pack("swap-file"));
 
             String out = shell("cellgate:swap swap-file EK-L20S1A/datasheet");

@@ -16,6 +16,7 @@ import io.cellgate.pack.engine.PackEngine;
 import io.cellgate.pack.engine.PackEvents;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -71,6 +72,7 @@ public final class PackController implements Pack {
     private PackEvents events;
     private volatile PackEngine engine;
     private PackSettings settings;
+    private String balancerTarget;
     private TickClock.Cancellable schedule;
     private long nextDueNanos;
     private boolean healthy;
@@ -85,6 +87,7 @@ public final class PackController implements Pack {
             log.error("pack {}: configuration refused: {}", config.pack_id(), e.getMessage());
             throw e;
         }
+        balancerTarget = config.balancer_target();
         engine = newEngine(settings);
         start();
         log.info("{}: started, {} {} cells, tick {} ms", settings.description().id(), settings.description().cells(),
@@ -93,7 +96,14 @@ public final class PackController implements Pack {
 
     /** Target changes rebind the references without coming here for more; pack and tick changes apply here. */
     @Modified
-    void modified(PackConfig config) {
+    void modified(PackConfig config, Map<String, Object> properties) {
+        if (!config.balancer_target().equals(balancerTarget)) {
+            // Who asked: the file FileInstall read, or anything else through Config Admin (the shell logs itself).
+            Object file = properties.get("felix.fileinstall.filename");
+            log.info("{}: balancer.target {} -> {} by {}", config.pack_id(), balancerTarget, config.balancer_target(),
+                    file == null ? "Config Admin" : file);
+            balancerTarget = config.balancer_target();
+        }
         PackSettings next;
         try {
             next = PackSettings.of(config);
