@@ -6,9 +6,7 @@ import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.PackReading;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One pack's EK-L20S1A board (or cascade of boards, see {@link EkLayout}), with the state a board keeps: which pairs

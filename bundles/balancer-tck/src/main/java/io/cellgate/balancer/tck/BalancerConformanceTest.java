@@ -14,7 +14,6 @@ import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.ModelDescriptor;
-import io.cellgate.api.balancer.Topology;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;

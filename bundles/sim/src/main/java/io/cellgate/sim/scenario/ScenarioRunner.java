@@ -2,9 +2,7 @@ package io.cellgate.sim.scenario;
 
 import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
-import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Decision;
-import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.pack.PackReading;
 import io.cellgate.sim.model.ChargeLedger;
 import io.cellgate.sim.model.SimPack;
