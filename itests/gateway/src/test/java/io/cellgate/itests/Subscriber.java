@@ -53,6 +53,15 @@ final class Subscriber implements AutoCloseable {
         return received.stream().filter(r -> r.topic().startsWith(prefix)).collect(Collectors.toList());
     }
 
+    /**
+     * The first message on {@code topic}: for a subscriber that joins after the publisher, the broker's retained
+     * delivery, which it sends at subscription, before any live publish on that topic.
+     */
+    Received first(String topic) {
+        List<Received> list = on(topic);
+        return list.isEmpty() ? null : list.get(0);
+    }
+
     Received last(String topic) {
         List<Received> list = on(topic);
         return list.isEmpty() ? null : list.get(list.size() - 1);
