@@ -25,4 +25,12 @@ public enum PairDirection {
             case UPPER_TO_LOWER -> pair;
         };
     }
+
+    /**
+     * How a person reads the pair's direction: {@code "idle"}, or {@code "3->4"} when energy moves from cell 3 to
+     * cell 4, cells numbered from 1 as the shell, the console and the telemetry show them.
+     */
+    public String label(int pair) {
+        return this == IDLE ? "idle" : (donor(pair) + 1) + "->" + (receiver(pair) + 1);
+    }
 }

@@ -96,16 +96,43 @@ public final class PackReading {
     }
 
     /**
+     * The difference across adjacent pair {@code pair} (cells {@code pair} and {@code pair + 1}): the upper cell's
+     * voltage minus the lower's, in volts; NaN when either cell is not {@link #isValid(int) valid}. The one place
+     * a pair's ΔV is computed.
+     */
+    public double deltaVolts(int pair) {
+        return isValid(pair) && isValid(pair + 1) ? volts[pair + 1] - volts[pair] : Double.NaN;
+    }
+
+    /**
      * Largest absolute difference between two adjacent valid cells, in volts; 0 when no pair has two valid cells.
+     * What an adjacent balancer sees.
      */
     public double maxAdjacentSpreadVolts() {
         double max = 0;
         for (int k = 0; k + 1 < volts.length; k++) {
-            if (isValid(k) && isValid(k + 1)) {
-                max = Math.max(max, Math.abs(volts[k + 1] - volts[k]));
+            double delta = deltaVolts(k);
+            if (delta == delta) { // not NaN
+                max = Math.max(max, Math.abs(delta));
             }
         }
         return max;
+    }
+
+    /**
+     * Highest minus lowest valid cell, in volts: what an owner calls the pack's spread; 0 with fewer than two
+     * valid cells.
+     */
+    public double spreadVolts() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < volts.length; c++) {
+            if (isValid(c)) {
+                min = Math.min(min, volts[c]);
+                max = Math.max(max, volts[c]);
+            }
+        }
+        return max > min ? max - min : 0;
     }
 
     @Override

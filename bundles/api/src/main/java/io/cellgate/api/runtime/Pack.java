@@ -1,7 +1,7 @@
 package io.cellgate.api.runtime;
 
 import io.cellgate.api.pack.PackDescription;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -14,8 +14,11 @@ public interface Pack {
 
     PackDescription description();
 
-    /** The state after the latest tick, or {@code null} before the first one. */
-    PackSnapshot latest();
+    /**
+     * The pack after its latest published tick, or {@code null} before the first one. Never waits for a tick in
+     * progress: a pack whose tick is stuck still shows its last state.
+     */
+    PackView latest();
 
     /** The last {@code n} ticks, oldest first (fewer when the pack has not ticked that often). */
     List<TickSummary> history(int n);
@@ -23,10 +26,16 @@ public interface Pack {
     /** Tick counters and timing since the controller started. */
     TickStats stats();
 
-    /** Active faults, each with the tick at which it was first seen. */
+    /** Active faults, each with the tick and the wall-clock time at which it was first seen. */
     List<ActiveFault> faults();
 
-    /** A fault that is present now. */
-    record ActiveFault(String message, long sinceTick) {
+    /**
+     * A fault that is present now.
+     *
+     * @param message     what is wrong, in words an operator can act on
+     * @param sinceTick   the tick that first saw it
+     * @param sinceMillis wall-clock time of that tick, in milliseconds since the epoch
+     */
+    record ActiveFault(String message, long sinceTick, long sinceMillis) {
     }
 }

@@ -7,13 +7,14 @@ import io.cellgate.api.pack.PackHealth;
  * One tick of a pack in a line: the history that {@code cellgate:history} shows.
  *
  * @param tick            tick number
- * @param timeNanos       clock time of the reading
- * @param maxSpreadVolts  largest adjacent difference between valid cells
+ * @param timeMillis      wall-clock time of the reading, in milliseconds since the epoch
+ * @param spreadVolts     highest minus lowest valid cell
+ * @param maxAdjacentDeltaVolts largest adjacent difference between valid cells
  * @param balancingPairs  pairs balancing, plus cells bleeding on a passive board, after the decision
  * @param boardState      board state decided
  * @param health          how the tick went
  * @param model           {@code model/variant} that decided, or null
  */
-public record TickSummary(long tick, long timeNanos, double maxSpreadVolts, int balancingPairs,
-        BoardState boardState, PackHealth health, String model) {
+public record TickSummary(long tick, long timeMillis, double spreadVolts, double maxAdjacentDeltaVolts,
+        int balancingPairs, BoardState boardState, PackHealth health, String model) {
 }

@@ -1,6 +1,6 @@
 /** What the pack runtime shows of each running pack: its latest state, its history and its tick figures. */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package io.cellgate.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

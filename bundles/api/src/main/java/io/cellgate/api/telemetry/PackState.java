@@ -9,8 +9,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * A pack after one tick: what was read, what was decided, and how the tick went.
  *
- * <p>The instance handed to a {@link PackListener} is live and valid only during the call; keep a
- * {@link PackSnapshot} to hold on to it.
+ * <p>The instance handed to a {@link PackListener} is live and valid only during the call; make a
+ * {@link PackView} of it to hold on to it or to show it.
  */
 @ProviderType
 public interface PackState {
@@ -19,6 +19,9 @@ public interface PackState {
 
     /** Number of this tick, counting from 1 since the pack controller started. */
     long tick();
+
+    /** Wall-clock time of this tick's reading, in milliseconds since the epoch. */
+    long timeMillis();
 
     /** The reading of this tick. */
     PackReading reading();
@@ -36,9 +39,4 @@ public interface PackState {
 
     /** How late this tick started against its schedule, in nanoseconds. */
     long tickLatenessNanos();
-
-    /** Largest adjacent difference between valid cells, in volts. */
-    default double maxAdjacentSpreadVolts() {
-        return reading().maxAdjacentSpreadVolts();
-    }
 }

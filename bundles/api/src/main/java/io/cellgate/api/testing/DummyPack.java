@@ -5,18 +5,18 @@ import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickStats;
 import io.cellgate.api.runtime.TickSummary;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.util.List;
 
 /** A running pack as a tool sees it: a latest state (or none yet), a tick count, no history and no faults. */
 public final class DummyPack implements Pack {
 
     private final PackDescription description;
-    private final PackSnapshot latest;
+    private final PackView latest;
     private final long ticks;
 
     /** An NCM pack {@code id} of {@code cells} cells showing {@code latest} (null: not ticked yet) after {@code ticks}. */
-    public DummyPack(String id, int cells, PackSnapshot latest, long ticks) {
+    public DummyPack(String id, int cells, PackView latest, long ticks) {
         this.description = new PackDescription(id, cells, Chemistry.NCM);
         this.latest = latest;
         this.ticks = ticks;
@@ -28,7 +28,7 @@ public final class DummyPack implements Pack {
     }
 
     @Override
-    public PackSnapshot latest() {
+    public PackView latest() {
         return latest;
     }
 

@@ -24,6 +24,7 @@ public final class DummyPackState implements PackState {
     private String model = "EK-L20S1A/datasheet";
     private long durationNanos = 10_000;
     private long latenessNanos;
+    private long timeMillis = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
 
     public DummyPackState(String id, int cells, double firstVolts, double stepVolts) {
         pack = new PackDescription(id, cells, Chemistry.NCM);
@@ -60,6 +61,11 @@ public final class DummyPackState implements PackState {
         return this;
     }
 
+    public DummyPackState setTimeMillis(long wallClockMillis) {
+        timeMillis = wallClockMillis;
+        return this;
+    }
+
     public DummyPackState setTickLatenessNanos(long nanos) {
         latenessNanos = nanos;
         return this;
@@ -73,6 +79,11 @@ public final class DummyPackState implements PackState {
     @Override
     public long tick() {
         return tick;
+    }
+
+    @Override
+    public long timeMillis() {
+        return timeMillis;
     }
 
     @Override

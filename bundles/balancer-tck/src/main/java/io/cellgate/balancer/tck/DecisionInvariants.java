@@ -7,19 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.DecisionCheck;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.balancer.ModelDescriptor;
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackReading;
 
-/** What every decision of every model must satisfy, whatever the reading. */
+/**
+ * What every decision of every model must satisfy, whatever the reading: first the platform's own
+ * {@link DecisionCheck}, which the pack runtime applies on every tick (a decision it refuses turns the pack
+ * fail-safe), then what a well-behaved model does beyond it (a current needs a direction, no LED ON on an unusable
+ * cell, the model's own cell voltage range), each with a message that names the probe.
+ */
 final class DecisionInvariants {
 
-    /** Above this no cell voltage is plausible; the pack runtime marks such a cell OUT_OF_RANGE. */
-    static final double MAX_PLAUSIBLE_VOLTS = 6.0;
-    /** Relative slack on the declared maximum current, as the pack runtime allows. */
-    static final double AMPS_SLACK = 1e-9;
+    private static final double AMPS_SLACK = DecisionCheck.AMPS_TOLERANCE;
 
     private final ModelDescriptor descriptor;
     private final double minCellVolts;
@@ -40,7 +43,7 @@ final class DecisionInvariants {
             return false;
         }
         double volts = reading.volts(cell);
-        return volts >= 0 && volts <= MAX_PLAUSIBLE_VOLTS && !(volts < minCellVolts) && !(volts > maxCellVolts);
+        return volts >= 0 && volts <= DecisionCheck.MAX_PLAUSIBLE_VOLTS && !(volts < minCellVolts) && !(volts > maxCellVolts);
     }
 
     /** True when the board balances anything: a pair moves charge, a cell bleeds or a cell's indicator is ON. */
@@ -68,6 +71,11 @@ final class DecisionInvariants {
         for (int pair = 0; pair < decision.pairs(); pair++) {
             checkPair(reading, decision, pair, context);
         }
+        PackReading validated = new PackReading(reading.cells());
+        validated.copyFrom(reading);
+        DecisionCheck.validate(validated);
+        assertTrue(DecisionCheck.isSafe(validated, decision, descriptor.maxAmps()), () -> context
+                + ": the pack runtime would refuse this decision (DecisionCheck) and turn the pack fail-safe");
         for (int cell = 0; cell < decision.cells(); cell++) {
             checkBleed(reading, decision, cell, context);
             Indicator indicator = decision.indicator(cell);

@@ -12,37 +12,39 @@ final class FaultLog {
 
     private final String packId;
     private final PackEvents events;
-    private final List<String> active = new ArrayList<>();
-    private final List<Long> since = new ArrayList<>();
+    private final List<ActiveFault> active = new ArrayList<>();
 
     FaultLog(String packId, PackEvents events) {
         this.packId = packId;
         this.events = events;
     }
 
-    void update(List<String> now, long tick) {
+    void update(List<String> now, long tick, long timeMillis) {
         for (int i = 0; i < now.size(); i++) {
             String fault = now.get(i);
-            if (!active.contains(fault)) {
-                active.add(fault);
-                since.add(tick);
+            if (indexOf(fault) < 0) {
+                active.add(new ActiveFault(fault, tick, timeMillis));
                 events.warn(packId + ": fault: " + fault);
             }
         }
         for (int i = active.size() - 1; i >= 0; i--) {
-            if (!now.contains(active.get(i))) {
-                events.info(packId + ": cleared: " + active.get(i));
+            if (!now.contains(active.get(i).message())) {
+                events.info(packId + ": cleared: " + active.get(i).message());
                 active.remove(i);
-                since.remove(i);
             }
         }
     }
 
-    List<ActiveFault> snapshot() {
-        List<ActiveFault> list = new ArrayList<>(active.size());
+    private int indexOf(String fault) {
         for (int i = 0; i < active.size(); i++) {
-            list.add(new ActiveFault(active.get(i), since.get(i)));
+            if (active.get(i).message().equals(fault)) {
+                return i;
+            }
         }
-        return list;
+        return -1;
+    }
+
+    List<ActiveFault> snapshot() {
+        return List.copyOf(active);
     }
 }

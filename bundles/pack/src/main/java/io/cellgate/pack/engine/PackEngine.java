@@ -3,6 +3,7 @@ package io.cellgate.pack.engine;
 import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.DecisionCheck;
 import io.cellgate.api.balancer.ModelDescriptor;
 import io.cellgate.api.driver.BalanceOutput;
 import io.cellgate.api.driver.CellVoltageSource;
@@ -15,8 +16,8 @@ import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickStats;
 import io.cellgate.api.runtime.TickSummary;
 import io.cellgate.api.telemetry.PackListener;
-import io.cellgate.api.telemetry.PackSnapshot;
 import io.cellgate.api.telemetry.PackState;
+import io.cellgate.api.telemetry.PackView;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,7 +25,9 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Runs the ticks of one pack: read, validate, decide, drive the outputs, publish to the whiteboard.
+ * Runs the ticks of one pack: read, validate, decide, check, drive the outputs, publish to the whiteboard. The one
+ * decision path: the gateway's controllers run it on the tick clock, the scenario and replay runners run it headless
+ * on simulated time, so a scenario refuses exactly what the gateway refuses.
  *
  * <p>Fail-safe by construction: when anything is missing or throws, the decision becomes the fail-safe one (no
  * pair balances, every indicator flashes), the outputs are driven with it, the fault is logged once, and the tick
@@ -34,9 +37,6 @@ import java.util.function.LongSupplier;
  * creates a fresh balancer from it before deciding, so a swap takes effect in the very tick that sees it.
  */
 public final class PackEngine implements PackState, Pack {
-
-    /** Highest cell voltage any real cell can show; beyond it a reading is a measuring fault. */
-    static final double MAX_PLAUSIBLE_VOLTS = 6.0;
 
     private static final String NO_BALANCER = "no balancer: no model matches balancer.target";
     private static final String NO_SOURCE = "no voltage source matches source.target";
@@ -48,12 +48,14 @@ public final class PackEngine implements PackState, Pack {
 
     private final PackDescription pack;
     private final LongSupplier clock;
+    private final LongSupplier wallClock;
     private final PackEvents events;
     private final String readingSizeFault;
     private final PackReading reading;
     private final Decision decision;
     private final TickHistory history;
     private final FaultLog faults;
+    private final LatestTick latest;
     private final Set<Object> failedListeners = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private BalancerModel currentModel;
@@ -66,6 +68,7 @@ public final class PackEngine implements PackState, Pack {
     private double maxAmps;
 
     private long tick;
+    private long timeMillis;
     private PackHealth health = PackHealth.NO_SOURCE;
     private long durationNanos;
     private long latenessNanos;
@@ -75,14 +78,21 @@ public final class PackEngine implements PackState, Pack {
     private long swaps;
     private long periodNanos;
 
-    public PackEngine(PackDescription pack, LongSupplier clockNanos, int historySize, PackEvents events) {
+    /**
+     * @param clockNanos      the tick clock: schedules, durations and reading time stamps
+     * @param wallClockMillis wall-clock time for people: when a tick read, when a fault appeared
+     */
+    public PackEngine(PackDescription pack, LongSupplier clockNanos, LongSupplier wallClockMillis, int historySize,
+            PackEvents events) {
         this.pack = pack;
         this.clock = clockNanos;
+        this.wallClock = wallClockMillis;
         this.events = events;
         this.reading = new PackReading(pack.cells());
         this.decision = new Decision(pack.cells());
         this.history = new TickHistory(historySize);
         this.faults = new FaultLog(pack.id(), events);
+        this.latest = new LatestTick(pack);
         this.readingSizeFault = "the voltage source measures a different number of cells than the "
                 + pack.cells() + " of " + pack.id();
     }
@@ -101,6 +111,7 @@ public final class PackEngine implements PackState, Pack {
             BalanceOutput balance, IndicatorOutput indicators, List<PackListener> listeners) {
         long start = clock.getAsLong();
         latenessNanos = Math.max(0, start - scheduledNanos);
+        timeMillis = wallClock.getAsLong();
         tick++;
 
         health = read(source, start);
@@ -111,15 +122,15 @@ public final class PackEngine implements PackState, Pack {
             decision.failSafe(failure);
         }
         drive(balance, indicators);
-        faults.update(decision.faults(), tick);
+        faults.update(decision.faults(), tick, timeMillis);
 
         durationNanos = clock.getAsLong() - start;
         sumDurationNanos += durationNanos;
         maxDurationNanos = Math.max(maxDurationNanos, durationNanos);
         maxLatenessNanos = Math.max(maxLatenessNanos, latenessNanos);
-        history.record(tick, start, reading.maxAdjacentSpreadVolts(),
-                decision.balancingPairs() + decision.bleedingCells(),
-                decision.boardState(), health, modelName);
+        history.record(tick, timeMillis, reading.spreadVolts(), reading.maxAdjacentSpreadVolts(),
+                decision.balancingPairs() + decision.bleedingCells(), decision.boardState(), health, modelName);
+        latest.publish(this);
         publish(listeners);
     }
 
@@ -142,18 +153,8 @@ public final class PackEngine implements PackState, Pack {
             logFirst(source, pack.id() + ": the voltage source threw", e);
             return PackHealth.READING_FAILED;
         }
-        validate();
+        DecisionCheck.validate(reading);
         return PackHealth.OK;
-    }
-
-    /** A voltage that no cell can show is a measuring fault, whatever the source said. */
-    private void validate() {
-        for (int c = 0; c < reading.cells(); c++) {
-            double v = reading.volts(c);
-            if (reading.status(c) == CellStatus.OK && !(v >= 0 && v <= MAX_PLAUSIBLE_VOLTS)) {
-                reading.setStatus(c, CellStatus.OUT_OF_RANGE);
-            }
-        }
     }
 
     private void useModel(BalancerModel model) {
@@ -169,11 +170,8 @@ public final class PackEngine implements PackState, Pack {
             try {
                 ModelDescriptor d = model.descriptor();
                 modelName = d.qualifiedName();
-                if (!d.supports(pack.cells(), pack.chemistry())) {
-                    unsupportedFault = modelName + " does not support " + pack.cells() + " " + pack.chemistry()
-                            + " cells (it takes " + d.minCells() + "-" + d.maxCells() + " cells of "
-                            + d.chemistries() + ")";
-                } else {
+                unsupportedFault = DecisionCheck.unsupported(d, pack);
+                if (unsupportedFault == null) {
                     maxAmps = d.maxAmps();
                     balancer = model.create(pack);
                 }
@@ -205,28 +203,12 @@ public final class PackEngine implements PackState, Pack {
             logFirst(balancer, pack.id() + ": balancer " + modelName + " threw", e);
             return BALANCER_FAILED;
         }
-        if (!safe()) {
+        // Defence in depth: no plugin may balance or bleed on an invalid cell, or beyond its declared current.
+        if (!DecisionCheck.isSafe(reading, decision, maxAmps)) {
             health = PackHealth.BALANCER_FAILED;
             return BALANCER_UNSAFE;
         }
         return null;
-    }
-
-    /** Defence in depth: no plugin may balance or bleed on an invalid cell, or beyond its declared current. */
-    private boolean safe() {
-        double limit = maxAmps * (1 + 1e-9);
-        for (int k = 0; k < decision.pairs(); k++) {
-            if (decision.isBalancing(k)
-                    && (!reading.isValid(k) || !reading.isValid(k + 1) || decision.amps(k) > limit)) {
-                return false;
-            }
-        }
-        for (int c = 0; c < decision.cells(); c++) {
-            if (decision.isBleeding(c) && (!reading.isValid(c) || decision.bleedAmps(c) > limit)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void drive(BalanceOutput balance, IndicatorOutput indicators) {
@@ -293,6 +275,11 @@ public final class PackEngine implements PackState, Pack {
     }
 
     @Override
+    public long timeMillis() {
+        return timeMillis;
+    }
+
+    @Override
     public PackReading reading() {
         return reading;
     }
@@ -329,9 +316,10 @@ public final class PackEngine implements PackState, Pack {
         return pack;
     }
 
+    /** Never takes the tick's lock: a tick that hangs in a driver leaves the last published state readable. */
     @Override
-    public synchronized PackSnapshot latest() {
-        return tick == 0 ? null : PackSnapshot.of(this);
+    public PackView latest() {
+        return latest.view();
     }
 
     @Override

@@ -15,6 +15,7 @@ final class TickHistory {
     private final long[] tick;
     private final long[] time;
     private final double[] spread;
+    private final double[] maxAdjacent;
     private final int[] pairs;
     private final byte[] board;
     private final byte[] health;
@@ -25,18 +26,20 @@ final class TickHistory {
         tick = new long[capacity];
         time = new long[capacity];
         spread = new double[capacity];
+        maxAdjacent = new double[capacity];
         pairs = new int[capacity];
         board = new byte[capacity];
         health = new byte[capacity];
         model = new String[capacity];
     }
 
-    void record(long tickNo, long timeNanos, double spreadVolts, int balancingPairs, BoardState boardState,
-            PackHealth packHealth, String modelName) {
+    void record(long tickNo, long timeMillis, double spreadVolts, double maxAdjacentDeltaVolts, int balancingPairs,
+            BoardState boardState, PackHealth packHealth, String modelName) {
         int i = (int) (recorded % tick.length);
         tick[i] = tickNo;
-        time[i] = timeNanos;
+        time[i] = timeMillis;
         spread[i] = spreadVolts;
+        maxAdjacent[i] = maxAdjacentDeltaVolts;
         pairs[i] = balancingPairs;
         board[i] = (byte) boardState.ordinal();
         health[i] = (byte) packHealth.ordinal();
@@ -49,7 +52,7 @@ final class TickHistory {
         List<TickSummary> list = new ArrayList<>(count);
         for (long r = recorded - count; r < recorded; r++) {
             int i = (int) (r % tick.length);
-            list.add(new TickSummary(tick[i], time[i], spread[i], pairs[i], BOARD[board[i]], HEALTH[health[i]],
+            list.add(new TickSummary(tick[i], time[i], spread[i], maxAdjacent[i], pairs[i], BOARD[board[i]], HEALTH[health[i]],
                     model[i]));
         }
         return list;

@@ -10,7 +10,7 @@ import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickStats;
 import io.cellgate.api.runtime.TickSummary;
 import io.cellgate.api.telemetry.PackListener;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import io.cellgate.api.time.TickClock;
 import io.cellgate.pack.engine.PackEngine;
 import io.cellgate.pack.engine.PackEvents;
@@ -170,7 +170,8 @@ public final class PackController implements Pack {
     }
 
     private PackEngine newEngine(PackSettings s) {
-        PackEngine e = new PackEngine(s.description(), clock::nanoTime, HISTORY_TICKS, events);
+        PackEngine e = new PackEngine(s.description(), clock::nanoTime, System::currentTimeMillis, HISTORY_TICKS,
+                events);
         e.setPeriodNanos(TimeUnit.MILLISECONDS.toNanos(s.tickMillis()));
         return e;
     }
@@ -208,7 +209,7 @@ public final class PackController implements Pack {
     }
 
     @Override
-    public PackSnapshot latest() {
+    public PackView latest() {
         return engine.latest();
     }
 

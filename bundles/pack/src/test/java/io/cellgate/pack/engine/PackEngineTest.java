@@ -36,8 +36,9 @@ class PackEngineTest {
     private static final PackDescription PACK = new PackDescription("p", 4, Chemistry.NCM);
 
     private final AtomicLong now = new AtomicLong();
+    private final AtomicLong wallMillis = new AtomicLong(1_767_225_600_000L);
     private final List<String> log = new ArrayList<>();
-    private final PackEngine engine = new PackEngine(PACK, now::get, 5, new PackEvents() {
+    private final PackEngine engine = new PackEngine(PACK, now::get, wallMillis::get, 5, new PackEvents() {
         @Override
         public void info(String message) {
             log.add("INFO " + message);
@@ -219,20 +220,36 @@ class PackEngineTest {
         List<TickSummary> h = engine.history(3);
         assertEquals(List.of(5L, 6L, 7L), h.stream().map(TickSummary::tick).toList());
         assertEquals(5, engine.history(100).size(), "the ring holds 5");
-        assertEquals(0.2, h.get(2).maxSpreadVolts(), 1e-12);
+        assertEquals(0.2, h.get(2).maxAdjacentDeltaVolts(), 1e-12);
+        assertEquals(0.2, h.get(2).spreadVolts(), 1e-12, "3.90 - 3.70");
+        assertEquals(wallMillis.get(), h.get(2).timeMillis());
         assertEquals(1, h.get(2).balancingPairs());
     }
 
     @Test
-    void latestIsAFrozenCopy() {
+    void latestIsAFrozenViewMadeOncePerTick() {
         assertNull(engine.latest());
         tick(model("a", PAIR0));
         var snap = engine.latest();
         assertNotNull(snap);
+        assertSame(snap, engine.latest(), "one view per tick, made when asked");
         volts[1] = 4.0;
         tick(model("a", PAIR0));
-        assertEquals(3.90, snap.reading().volts(1));
+        assertEquals(3.90, snap.volts(1));
         assertSame(PACK, snap.pack());
+        assertEquals(4.0, engine.latest().volts(1));
+    }
+
+    @Test
+    void aFaultShowsTheTickAndTheWallClockTimeItAppearedAt() {
+        tick(model("a", PAIR0));
+        wallMillis.addAndGet(1000);
+        tick(null);
+        wallMillis.addAndGet(1000);
+        tick(null);
+        var fault = engine.faults().get(0);
+        assertEquals(2, fault.sinceTick());
+        assertEquals(wallMillis.get() - 1000, fault.sinceMillis());
     }
 
     @Test

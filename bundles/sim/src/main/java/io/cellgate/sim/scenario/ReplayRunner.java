@@ -1,17 +1,18 @@
 package io.cellgate.sim.scenario;
 
-import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.telemetry.PackState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Plays a scenario whose voltages come from a {@link Recording} instead of the physics: every row is a reading
- * (voltages, statuses, temperature, at the recorded time) that the balancer decides on, and the decisions are
- * recorded as {@link ScenarioRunner} records them. Nothing flows, so the charge moved is the charge the balancer
+ * (voltages, statuses, temperature, at the recorded time) that the gateway's pack engine ticks on, headless, as
+ * {@link ScenarioRunner} does, and the decisions are recorded as it records them. Nothing flows, so the charge moved is the charge the balancer
  * asked for (current × time until the next row) and the energy lost is estimated from it with the pack's
  * efficiency, valued at the donor's recorded voltage; the conservation error does not apply (NaN).
  */
@@ -35,9 +36,10 @@ public final class ReplayRunner {
 
     private static ReplayResult replay(Scenario s, BalancerModel model, Recording rec) throws IOException {
         int cells = rec.cells();
-        Balancer balancer = model.create(s.description());
-        PackReading reading = new PackReading(cells);
-        Decision decision = new Decision(cells);
+        HeadlessPack engine = new HeadlessPack(s.description(), model);
+        CellVoltageSource source = new RowSource(rec);
+        PackReading reading = null;
+        Decision decision = null;
         double efficiency = s.pack().balancerEfficiency();
 
         DecisionTimeline timeline = new DecisionTimeline(cells);
@@ -73,13 +75,9 @@ public final class ReplayRunner {
                 }
             }
             t = now;
-            for (int c = 0; c < cells; c++) {
-                reading.set(c, rec.volts(c), rec.status(c));
-            }
-            reading.setTemperatureCelsius(rec.temperatureCelsius());
-            reading.setTimeNanos(Math.round(t * 1e9));
-            decision.reset();
-            balancer.decide(reading, decision);
+            PackState state = engine.tick(t, source);
+            reading = state.reading();
+            decision = state.decision();
             rows++;
 
             timeline.record(t, decision);
@@ -116,6 +114,22 @@ public final class ReplayRunner {
                 timeline.balancedAtSeconds(), t, rows, spread, movedAh, lossJoules / 3600, 0, Double.NaN,
                 timeline.indicators, timeline.pairs, timeline.boards, trace);
         return new ReplayResult(result, rows, compared, otherAmps, otherBoard, differing);
+    }
+
+    /** The recording's current row as the engine's voltage source. */
+    private record RowSource(Recording rec) implements CellVoltageSource {
+        @Override
+        public int cells() {
+            return rec.cells();
+        }
+
+        @Override
+        public void read(PackReading into) {
+            for (int c = 0; c < into.cells(); c++) {
+                into.set(c, rec.volts(c), rec.status(c));
+            }
+            into.setTemperatureCelsius(rec.temperatureCelsius());
+        }
     }
 
     private static void sample(PackReading reading, double t, List<ScenarioResult.Sample> spread,

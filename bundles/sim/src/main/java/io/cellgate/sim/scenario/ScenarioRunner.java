@@ -1,18 +1,19 @@
 package io.cellgate.sim.scenario;
 
-import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
-import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.telemetry.PackState;
 import io.cellgate.sim.model.ChargeLedger;
 import io.cellgate.sim.model.SimPack;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plays a scenario on the simulator as fast as the machine goes: faults and load steps at their times, a
- * reading and a decision every tick, a physics step every step. The loop allocates only when something worth
- * recording changes (an LED, the board state, a trace sample).
+ * Plays a scenario on the simulator as fast as the machine goes: faults and load steps at their times, a tick of
+ * the gateway's own pack engine every tick period (read, validate, decide, check: a scenario refuses what the
+ * gateway refuses), a physics step every step with the decision the engine applied. The loop allocates only when
+ * something worth recording changes (an LED, the board state, a trace sample).
  */
 public final class ScenarioRunner {
 
@@ -25,9 +26,9 @@ public final class ScenarioRunner {
         }
         SimPack pack = new SimPack(s.pack());
         int cells = pack.cells();
-        Balancer balancer = model.create(s.description());
-        PackReading reading = new PackReading(cells);
-        Decision decision = new Decision(cells);
+        HeadlessPack engine = new HeadlessPack(s.description(), model);
+        CellVoltageSource source = new SimSource(pack);
+        PackState state = null;
 
         DecisionTimeline timeline = new DecisionTimeline(cells);
         List<ScenarioResult.Sample> spread = new ArrayList<>();
@@ -48,15 +49,13 @@ public final class ScenarioRunner {
                 faults.get(nextFault++).applyTo(pack);
             }
             if (t >= nextTick) {
-                pack.read(reading);
-                decision.reset();
-                balancer.decide(reading, decision);
+                state = engine.tick(t, source);
                 nextTick += s.tickSeconds();
-                timeline.record(t, decision);
+                timeline.record(t, state.decision());
             }
             boolean end = t >= s.durationSeconds() || (s.stopWhenBalanced() && timeline.balancedAtSeconds() != null);
             if (t >= nextTrace || end) {
-                spread.add(new ScenarioResult.Sample(t, reading.maxAdjacentSpreadVolts()));
+                spread.add(new ScenarioResult.Sample(t, state.reading().maxAdjacentSpreadVolts()));
                 double[] v = new double[cells];
                 for (int c = 0; c < cells; c++) {
                     v[c] = pack.terminalVolts(c);
@@ -68,7 +67,7 @@ public final class ScenarioRunner {
                 break;
             }
             loadStep = s.load().stepAt(t, loadStep);
-            pack.step(step, loadAmps[loadStep], decision);
+            pack.step(step, loadAmps[loadStep], state.decision());
             steps++;
             t = steps * step; // no drift from adding steps up
         }
@@ -80,5 +79,18 @@ public final class ScenarioRunner {
         return new ScenarioResult(s.name(), model.descriptor().qualifiedName(), timeline.balancedAtSeconds(), t, steps,
                 spread, movedAh, ledger.conversionLossJoules() / 3600, ledger.bleedJoules() / 3600,
                 pack.conservationError(), timeline.indicators, timeline.pairs, timeline.boards, trace);
+    }
+
+    /** The simulated pack as the engine's voltage source. */
+    private record SimSource(SimPack pack) implements CellVoltageSource {
+        @Override
+        public int cells() {
+            return pack.cells();
+        }
+
+        @Override
+        public void read(PackReading into) {
+            pack.read(into);
+        }
     }
 }
