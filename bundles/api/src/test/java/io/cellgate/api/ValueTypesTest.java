@@ -80,6 +80,19 @@ class ValueTypesTest {
     }
 
     @Test
+    void bothSpreadsAndEveryPairDeltaSkipInvalidCells() {
+        PackReading r = PackReading.of(3.70, 3.75, 3.60, 3.61);
+        assertEquals(0.05, r.deltaVolts(0), 1e-12, "upper minus lower");
+        assertEquals(-0.15, r.deltaVolts(1), 1e-12);
+        assertEquals(0.15, r.spreadVolts(), 1e-12, "3.75 - 3.60");
+        r.setStatus(2, CellStatus.OPEN_WIRE);
+        assertTrue(Double.isNaN(r.deltaVolts(1)), "absent across an open wire");
+        assertTrue(Double.isNaN(r.deltaVolts(2)));
+        assertEquals(0.14, r.spreadVolts(), 1e-12, "3.75 - 3.61: the open cell (3.60) does not count");
+        assertEquals(0, PackReading.of(3.7).spreadVolts(), "one cell has no spread");
+    }
+
+    @Test
     void readingCopyRequiresTheSameSize() {
         PackReading a = PackReading.of(3.7, 3.8);
         PackReading b = new PackReading(2);

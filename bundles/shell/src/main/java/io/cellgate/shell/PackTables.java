@@ -1,37 +1,44 @@
 package io.cellgate.shell;
 
-import io.cellgate.api.balancer.Decision;
-import io.cellgate.api.balancer.PairDirection;
-import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickStats;
 import io.cellgate.api.runtime.TickSummary;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Formats packs as plain-text tables that fit a 100-column terminal. Cells and pairs are numbered from 1 for
- * operators (cell 1 is the pack's negative end; pair 1 joins cells 1 and 2).
+ * operators (cell 1 is the pack's negative end; pair 1 joins cells 1 and 2). Every figure comes from the pack's
+ * {@link PackView}, as in every other presenter; a missing reading shows as {@value #MISSING}.
  */
 final class PackTables {
+
+    static final String MISSING = "\u2014";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss",
+            Locale.ROOT);
 
     private PackTables() {
     }
 
     static String packs(List<Pack> packs) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-12s %5s %-4s %-24s %-14s %9s %4s %9s %8s%n", "PACK", "CELLS", "CHEM",
-                "MODEL", "BOARD", "SPREAD mV", "BAL", "TICKS", "TICK us"));
+        b.append(String.format(Locale.ROOT, "%-10s %5s %-4s %-20s %-15s %9s %9s %3s %9s %7s%n", "PACK", "CELLS",
+                "CHEM", "MODEL", "BOARD", "SPREAD mV", "MAX DV mV", "BAL", "TICKS", "TICK us"));
         for (Pack p : packs) {
-            PackSnapshot s = p.latest();
+            PackView s = p.latest();
             TickStats t = p.stats();
             String model = s == null || s.model() == null ? "-" : s.model();
-            b.append(String.format(Locale.ROOT, "%-12s %5d %-4s %-24s %-14s %9.1f %4d %9d %8.1f%n",
-                    p.description().id(), p.description().cells(), p.description().chemistry(), clip(model, 24),
-                    s == null ? "-" : board(s), s == null ? 0.0 : s.maxAdjacentSpreadVolts() * 1000,
-                    s == null ? 0 : s.decision().balancingPairs() + s.decision().bleedingCells(), t.ticks(),
-                    t.lastDurationNanos() / 1000.0));
+            b.append(String.format(Locale.ROOT, "%-10s %5d %-4s %-20s %-15s %9s %9s %3d %9d %7.1f%n",
+                    clip(p.description().id(), 10), p.description().cells(), p.description().chemistry(),
+                    clip(model, 20), s == null ? "-" : board(s), s == null ? MISSING : millivolts(s.spreadVolts()),
+                    s == null ? MISSING : millivolts(s.maxAdjacentDeltaVolts()),
+                    s == null ? 0 : s.balancingPairs() + s.bleedingCells(), t.ticks(), t.lastDurationNanos() / 1000.0));
         }
         return b.toString();
     }
@@ -49,8 +56,8 @@ final class PackTables {
             sumNanos += t.meanDurationNanos() * t.ticks();
             maxDuration = Math.max(maxDuration, t.maxDurationNanos());
             maxLateness = Math.max(maxLateness, t.maxLatenessNanos());
-            PackSnapshot s = p.latest();
-            if (s == null || s.health() != io.cellgate.api.pack.PackHealth.OK) {
+            PackView s = p.latest();
+            if (s == null || s.health() != PackHealth.OK) {
                 unhealthy++;
             }
         }
@@ -60,29 +67,29 @@ final class PackTables {
     }
 
     static String cells(Pack pack) {
-        PackSnapshot s = pack.latest();
+        PackView s = pack.latest();
         if (s == null) {
             return pack.description().id() + ": no tick yet\n";
         }
-        PackReading r = s.reading();
-        Decision d = s.decision();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s: %d %s cells, %s, board %s, tick %d%n", s.pack().id(),
+        b.append(String.format(Locale.ROOT, "%s: %d %s cells, %s, board %s, tick %d at %s%n", s.pack().id(),
                 s.pack().cells(), s.pack().chemistry(), s.model() == null ? "no balancer" : s.model(), board(s),
-                s.tick()));
-        b.append(String.format(Locale.ROOT, "%4s %8s %-12s %-8s | %-7s %9s %-9s %7s%n", "CELL", "VOLTS", "STATUS",
-                "LED", "PAIR", "DV mV", "DIRECTION", "AMPS"));
-        for (int c = 0; c < r.cells(); c++) {
-            b.append(String.format(Locale.ROOT, "%4d %8.4f %-12s %-8s", c + 1, r.volts(c), r.status(c),
-                    d.isBleeding(c) ? d.indicator(c) + "*" : d.indicator(c)));
-            if (c < d.pairs()) {
-                double dv = r.volts(c + 1) - r.volts(c);
-                b.append(String.format(Locale.ROOT, " | %-7s %9.1f %-9s %7.3f", (c + 1) + "-" + (c + 2), dv * 1000,
-                        direction(d.direction(c), c), d.amps(c)));
+                s.tick(), time(s.timeMillis(), TIME)));
+        b.append(String.format(Locale.ROOT, "spread %s mV (highest - lowest cell), largest adjacent DV %s mV%n",
+                millivolts(s.spreadVolts()), millivolts(s.maxAdjacentDeltaVolts())));
+        b.append(String.format(Locale.ROOT, "%4s %8s %-12s %-8s %7s | %-7s %9s %-9s %7s%n", "CELL", "VOLTS", "STATUS",
+                "LED", "BLEED A", "PAIR", "DV mV", "DIRECTION", "AMPS"));
+        for (int c = 0; c < s.cells(); c++) {
+            b.append(String.format(Locale.ROOT, "%4d %8s %-12s %-8s %7s", c + 1,
+                    Double.isFinite(s.volts(c)) ? String.format(Locale.ROOT, "%.4f", s.volts(c)) : MISSING,
+                    s.status(c), s.indicator(c), s.bleedAmps(c) == 0 ? "-" : amps(s.bleedAmps(c))));
+            if (c < s.pairs()) {
+                b.append(String.format(Locale.ROOT, " | %-7s %9s %-9s %7s", (c + 1) + "-" + (c + 2),
+                        millivolts(s.deltaVolts(c)), s.directionLabel(c), amps(s.signedAmps(c))));
             }
             b.append('\n');
         }
-        for (String f : d.faults()) {
+        for (String f : s.faults()) {
             b.append("! ").append(f).append('\n');
         }
         return b.toString();
@@ -91,13 +98,12 @@ final class PackTables {
     static String history(Pack pack, List<TickSummary> ticks) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: last %d ticks%n", pack.description().id(),
                 ticks.size()));
-        b.append(String.format(Locale.ROOT, "%10s %12s %10s %4s %-8s %-16s %s%n", "TICK", "TIME s", "SPREAD mV",
-                "BAL", "BOARD", "HEALTH", "MODEL"));
-        long t0 = ticks.isEmpty() ? 0 : ticks.get(0).timeNanos();
+        b.append(String.format(Locale.ROOT, "%10s %12s %9s %9s %4s %-8s %-16s %s%n", "TICK", "TIME", "SPREAD mV",
+                "MAX DV mV", "BAL", "BOARD", "HEALTH", "MODEL"));
         for (TickSummary t : ticks) {
-            b.append(String.format(Locale.ROOT, "%10d %12.3f %10.1f %4d %-8s %-16s %s%n", t.tick(),
-                    (t.timeNanos() - t0) / 1e9, t.maxSpreadVolts() * 1000, t.balancingPairs(), t.boardState(),
-                    t.health(), t.model() == null ? "-" : t.model()));
+            b.append(String.format(Locale.ROOT, "%10d %12s %9s %9s %4d %-8s %-16s %s%n", t.tick(),
+                    time(t.timeMillis(), TIME), millivolts(t.spreadVolts()), millivolts(t.maxAdjacentDeltaVolts()),
+                    t.balancingPairs(), t.boardState(), t.health(), t.model() == null ? "-" : t.model()));
         }
         return b.toString();
     }
@@ -110,19 +116,34 @@ final class PackTables {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %d fault%s%n", pack.description().id(),
                 faults.size(), faults.size() == 1 ? "" : "s"));
         for (Pack.ActiveFault f : faults) {
-            b.append(String.format(Locale.ROOT, "  since tick %-10d %s%n", f.sinceTick(), f.message()));
+            b.append(String.format(Locale.ROOT, "  since %s (tick %d)  %s%n", time(f.sinceMillis(), DATE_TIME),
+                    f.sinceTick(), f.message()));
         }
         return b.toString();
     }
 
-    private static String board(PackSnapshot s) {
-        return s.health() == io.cellgate.api.pack.PackHealth.OK ? s.decision().boardState().name()
-                : s.health().name();
+    /** Millivolts with one decimal; {@value #MISSING} when absent; never "-0.0". */
+    static String millivolts(double volts) {
+        return Double.isFinite(volts) ? unsigned(String.format(Locale.ROOT, "%.1f", volts * 1000)) : MISSING;
     }
 
-    /** "3->4": energy flows from cell 3 to cell 4 (numbered from 1). */
-    private static String direction(PairDirection dir, int pair) {
-        return dir == PairDirection.IDLE ? "idle" : (dir.donor(pair) + 1) + "->" + (dir.receiver(pair) + 1);
+    private static String amps(double amps) {
+        return unsigned(String.format(Locale.ROOT, "%.3f", amps));
+    }
+
+    /** A value that rounds to zero reads 0, whatever side of zero it came from. */
+    private static String unsigned(String number) {
+        return number.startsWith("-") && number.chars().allMatch(ch -> ch == '-' || ch == '0' || ch == '.')
+                ? number.substring(1) : number;
+    }
+
+    /** Wall-clock time on the gateway's time zone, as the operator's log shows it. */
+    private static String time(long epochMillis, DateTimeFormatter format) {
+        return format.format(Instant.ofEpochMilli(epochMillis).atZone(ZoneId.systemDefault()));
+    }
+
+    private static String board(PackView s) {
+        return s.health() == PackHealth.OK ? s.boardState().name() : s.health().name();
     }
 
     private static String clip(String s, int width) {

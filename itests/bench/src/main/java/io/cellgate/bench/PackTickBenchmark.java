@@ -58,7 +58,8 @@ public class PackTickBenchmark {
 
     @Setup
     public void setUp() {
-        engine = new PackEngine(new PackDescription("bench", 24, Chemistry.NCM), () -> now, 3000, QUIET);
+        engine = new PackEngine(new PackDescription("bench", 24, Chemistry.NCM), () -> now, () -> now / 1_000_000, 3000,
+                QUIET);
         source = Packs.fixedSource(Packs.volts24());
         model = new EkModel(EkProfile.DATASHEET, EkModel.DATASHEET_VARIANT);
         outputs = new Packs.NullOutputs();

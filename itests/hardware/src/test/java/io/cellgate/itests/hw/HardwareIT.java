@@ -4,12 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -94,7 +93,7 @@ public class HardwareIT {
 
         Pack pack = awaitPack("pack1");
         await("pack1 to balance cell 7 into cells 6 and 8", () -> balancing(pack, 2), () -> describe(pack));
-        Decision d = pack.latest().decision();
+        PackView d = pack.latest();
         assertEquals(PairDirection.UPPER_TO_LOWER, d.direction(5));
         assertEquals(PairDirection.LOWER_TO_UPPER, d.direction(6));
         await("the outputs to follow", () -> tree.pwm(6, "duty_cycle").equals(DUTY_AT_1_AMP));
@@ -243,19 +242,19 @@ public class HardwareIT {
     }
 
     private static boolean balancing(Pack pack, int pairs) {
-        PackSnapshot s = pack.latest();
-        return s != null && s.health() == PackHealth.OK && s.decision().balancingPairs() == pairs;
+        PackView s = pack.latest();
+        return s != null && s.health() == PackHealth.OK && s.balancingPairs() == pairs;
     }
 
     private static CellStatus status(Pack pack, int cell) {
-        PackSnapshot s = pack.latest();
-        return s == null ? null : s.reading().status(cell);
+        PackView s = pack.latest();
+        return s == null ? null : s.status(cell);
     }
 
     private static String describe(Pack pack) {
-        PackSnapshot s = pack.latest();
-        return s == null ? "no tick" : s.health() + " " + s.reading() + " balancing " + s.decision().balancingPairs()
-                + " faults " + s.decision().faults();
+        PackView s = pack.latest();
+        return s == null ? "no tick" : s.health() + " " + s + " balancing " + s.balancingPairs()
+                + " faults " + s.faults();
     }
 
     /** The cell rows of cellgate:cells: cell number to {volts, status, LED}. */
