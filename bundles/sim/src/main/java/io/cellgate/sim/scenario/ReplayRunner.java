@@ -112,7 +112,7 @@ public final class ReplayRunner {
         }
         ScenarioResult result = new ScenarioResult(s.name(), model.descriptor().qualifiedName(),
                 timeline.balancedAtSeconds(), t, rows, spread, movedAh, lossJoules / 3600, 0, Double.NaN,
-                timeline.indicators, timeline.pairs, timeline.boards, trace);
+                timeline.indicators, timeline.pairs, timeline.boards, trace, engine.events());
         return new ReplayResult(result, rows, compared, otherAmps, otherBoard, differing);
     }
 

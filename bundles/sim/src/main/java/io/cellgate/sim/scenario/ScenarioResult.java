@@ -27,11 +27,14 @@ import java.util.List;
  * @param pairs               every change of a pair's direction, with the current it started at
  * @param boardStates         every change of the board state
  * @param trace               samples of every cell's voltage
+ * @param events              what the pack engine reported, as the gateway would log it: faults appearing (a cell
+ *                            out of range, a decision refused as unsafe, a model that does not fit), plugin failures;
+ *                            each prefixed with its simulated time
  */
 public record ScenarioResult(String scenario, String balancer, Double balancedAtSeconds, double simulatedSeconds,
         long steps, List<Sample> spread, double[] pairChargeMovedAh, double energyLostWh, double energyBledWh,
         double conservationError, List<IndicatorChange> indicators, List<PairChange> pairs,
-        List<BoardChange> boardStates, List<VoltageSample> trace) {
+        List<BoardChange> boardStates, List<VoltageSample> trace, List<String> events) {
 
     /** The largest adjacent difference between valid cells at a time, in volts. */
     public record Sample(double atSeconds, double volts) {
@@ -118,6 +121,9 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
             tr.add(e);
         }
         o.add("trace", tr);
+        JsonArray ev = new JsonArray();
+        events.forEach(ev::add);
+        o.add("events", ev);
         return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(o);
     }
 

@@ -78,7 +78,7 @@ public final class ScenarioRunner {
         }
         return new ScenarioResult(s.name(), model.descriptor().qualifiedName(), timeline.balancedAtSeconds(), t, steps,
                 spread, movedAh, ledger.conversionLossJoules() / 3600, ledger.bleedJoules() / 3600,
-                pack.conservationError(), timeline.indicators, timeline.pairs, timeline.boards, trace);
+                pack.conservationError(), timeline.indicators, timeline.pairs, timeline.boards, trace, engine.events());
     }
 
     /** The simulated pack as the engine's voltage source. */
