@@ -32,11 +32,13 @@ import org.osgi.service.metatype.annotations.Option;
     String source_target();
 
     @AttributeDefinition(name = "Balance outputs", required = false,
-            description = "Filter choosing the balance output driver; left out: (" + PackProperties.PACK + "=<pack id>).")
+            description = "Filter choosing the balance output driver; left out: (" + PackProperties.PACK
+                    + "=<pack id>).")
     String outputs_target();
 
     @AttributeDefinition(name = "Indicators", required = false,
-            description = "Filter choosing the indicator LED driver; left out: (" + PackProperties.PACK + "=<pack id>).")
+            description = "Filter choosing the indicator LED driver; left out: (" + PackProperties.PACK
+                    + "=<pack id>).")
     String indicators_target();
 
     @AttributeDefinition(name = "Clock", description = "Filter choosing the tick clock.")

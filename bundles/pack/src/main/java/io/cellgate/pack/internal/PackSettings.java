@@ -17,8 +17,8 @@ record PackSettings(PackDescription description, long tickMillis) {
         PackDescription d = new PackDescription(config.pack_id(), config.cells(), Chemistry.parse(config.chemistry()));
         long tick = config.tick_ms();
         if (tick < MIN_TICK_MS || tick > MAX_TICK_MS) {
-            throw new IllegalArgumentException(PackProperties.TICK_MS + "=" + tick + " is out of range: " + MIN_TICK_MS + " to "
-                    + MAX_TICK_MS + " ms");
+            throw new IllegalArgumentException(PackProperties.TICK_MS + "=" + tick + " is out of range: " + MIN_TICK_MS
+                    + " to " + MAX_TICK_MS + " ms");
         }
         return new PackSettings(d, tick);
     }
