@@ -75,12 +75,14 @@ public final class PackController implements Pack {
     /** Checks the configuration and builds the engine; ticking starts in {@link #startTicking}. */
     @Activate
     public PackController(@Reference(name = "clock") TickClock clock,
-            @Reference(name = "log", service = LoggerFactory.class) Logger log, PackConfig config) {
+            @Reference(name = "log", service = LoggerFactory.class) Logger log, PackConfig config,
+            Map<String, Object> properties) {
         this.clock = clock;
         this.log = log;
         this.events = new LogEvents(log);
         try {
             settings = PackSettings.of(config);
+            PackIdDefaults.requireDriverTargets(properties);
         } catch (IllegalArgumentException e) {
             // SCR would log this as a stack trace; an operator should read the reason first.
             log.error("pack {}: configuration refused: {}", config.pack_id(), e.getMessage());

@@ -3,6 +3,7 @@ package io.cellgate.pack.internal;
 import io.cellgate.api.runtime.PackProperties;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Map;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationPlugin;
 
@@ -40,6 +41,23 @@ final class PackIdDefaults implements ConfigurationPlugin {
             if (given == null || given.toString().isBlank()) {
                 properties.put(target, PackProperties.driverFilter(id));
             }
+        }
+    }
+
+    /**
+     * Refuses properties in which a driver target is still missing: a reference with no target would bind any
+     * pack's driver, and drive another pack's outputs. That happens only where this plugin did not run.
+     *
+     * @throws IllegalArgumentException naming the missing targets and how to give them
+     */
+    static void requireDriverTargets(Map<String, Object> properties) {
+        List<String> missing = DRIVER_TARGETS.stream().filter(t -> properties.get(t) == null).toList();
+        if (!missing.isEmpty()) {
+            Object id = properties.get(PackProperties.PACK_ID);
+            throw new IllegalArgumentException(String.join(", ", missing) + " missing and not derived from "
+                    + PackProperties.PACK_ID + " (this Config Admin ran no configuration plugin): set "
+                    + (missing.size() == 1 ? "it" : "them") + ", e.g. " + missing.get(0) + "="
+                    + PackProperties.driverFilter(String.valueOf(id)));
         }
     }
 }
