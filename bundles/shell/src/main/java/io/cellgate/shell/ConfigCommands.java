@@ -1,6 +1,7 @@
 package io.cellgate.shell;
 
 import com.google.gson.JsonObject;
+import io.cellgate.api.runtime.PackProperties;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 public final class ConfigCommands {
 
     /** Properties that make a different pack, not a changed one. */
-    static final List<String> FIXED = List.of("pack.id");
+    static final List<String> FIXED = List.of(PackProperties.PACK_ID);
 
     private final BundleContext context;
     private final PackConfigurations configurations;
@@ -112,11 +113,11 @@ public final class ConfigCommands {
     private ObjectClassDefinition packDefinition() {
         for (Bundle b : context.getBundles()) {
             MetaTypeInformation info = metaType.getMetaTypeInformation(b);
-            if (info != null && Arrays.asList(info.getFactoryPids()).contains(PackConfigurations.PACK_FACTORY_PID)) {
-                return info.getObjectClassDefinition(PackConfigurations.PACK_FACTORY_PID, null);
+            if (info != null && Arrays.asList(info.getFactoryPids()).contains(PackProperties.FACTORY_PID)) {
+                return info.getObjectClassDefinition(PackProperties.FACTORY_PID, null);
             }
         }
-        throw new IllegalStateException("no metatype for " + PackConfigurations.PACK_FACTORY_PID
+        throw new IllegalStateException("no metatype for " + PackProperties.FACTORY_PID
                 + ": is the pack runtime bundle running?");
     }
 

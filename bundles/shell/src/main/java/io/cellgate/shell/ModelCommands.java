@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.ModelDescriptor;
 import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.runtime.PackProperties;
 import io.cellgate.api.telemetry.PackView;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -110,9 +111,9 @@ public final class ModelCommands {
         String filter = "(&(" + BalancerModel.MODEL + "=" + target.model() + ")(" + BalancerModel.VARIANT + "="
                 + target.variant() + "))";
         log.info("{}: swap requested from the shell: {} -> {}", packId, before, target.qualifiedName());
-        Path file = configurations.set(config, "balancer.target", filter);
-        return packId + ": " + before + " -> " + target.qualifiedName() + " (balancer.target=" + filter + ")"
-                + (file == null ? "" : ", " + file.getFileName() + " updated") + "\n";
+        Path file = configurations.set(config, PackProperties.BALANCER_TARGET, filter);
+        return packId + ": " + before + " -> " + target.qualifiedName() + " (" + PackProperties.BALANCER_TARGET + "="
+                + filter + ")" + (file == null ? "" : ", " + file.getFileName() + " updated") + "\n";
     }
 
     /** MODEL/VARIANT, or MODEL alone when it has one variant or a datasheet one. */

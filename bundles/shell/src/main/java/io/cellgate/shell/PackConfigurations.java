@@ -1,5 +1,6 @@
 package io.cellgate.shell;
 
+import io.cellgate.api.runtime.PackProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 final class PackConfigurations {
 
-    static final String PACK_FACTORY_PID = "io.cellgate.pack";
     /** FileInstall marks the configurations it made with the URL of their file. */
     static final String FILE_PROPERTY = "felix.fileinstall.filename";
 
@@ -31,10 +31,11 @@ final class PackConfigurations {
 
     /** The configuration of pack {@code packId}; an unknown pack is an error that names the known ones. */
     Configuration find(String packId) throws IOException {
-        Configuration[] all = list("(service.factoryPid=" + PACK_FACTORY_PID + ")");
+        Configuration[] all = list("(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + PackProperties.FACTORY_PID
+                + ")");
         List<String> known = new ArrayList<>();
         for (Configuration c : all) {
-            Object id = c.getProperties() == null ? null : c.getProperties().get("pack.id");
+            Object id = c.getProperties() == null ? null : c.getProperties().get(PackProperties.PACK_ID);
             if (packId.equals(id)) {
                 return c;
             }

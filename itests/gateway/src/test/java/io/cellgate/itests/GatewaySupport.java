@@ -1,6 +1,8 @@
 package io.cellgate.itests;
 
+import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.runtime.PackProperties;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Hashtable;
@@ -38,33 +40,38 @@ abstract class GatewaySupport {
     /** As above, with extra properties of the simulated pack (e.g. time.scale, soc.spread.percent). */
     Configuration[] simulatedPack(String id, int cells, String chemistry, String balancerTarget, long tickMs,
             Map<String, Object> simProperties) throws Exception {
+        return new Configuration[] {simulation(id, cells, chemistry, simProperties),
+            pack(id, cells, chemistry, balancerTarget, tickMs)};
+    }
+
+    /** A simulated pack alone: the drivers of pack {@code id}, with no controller yet. */
+    Configuration simulation(String id, int cells, String chemistry, Map<String, Object> simProperties)
+            throws Exception {
         Dictionary<String, Object> sim = new Hashtable<>();
-        sim.put("cellgate.pack", id);
+        sim.put(CellVoltageSource.PACK, id);
         sim.put("cells", cells);
         sim.put("chemistry", chemistry);
         simProperties.forEach(sim::put);
         Configuration simConfig = configAdmin().getFactoryConfiguration("io.cellgate.sim.pack", unique(id), "?");
         simConfig.update(sim);
-        return new Configuration[] {simConfig, pack(id, cells, chemistry, balancerTarget, tickMs)};
+        return simConfig;
     }
 
     Configuration pack(String id, int cells, String chemistry, String balancerTarget, long tickMs) throws Exception {
-        Configuration c = configAdmin().getFactoryConfiguration("io.cellgate.pack", unique(id), "?");
+        Configuration c = configAdmin().getFactoryConfiguration(PackProperties.FACTORY_PID, unique(id), "?");
         c.update(packProperties(id, cells, chemistry, balancerTarget, tickMs));
         return c;
     }
 
+    /** A pack as an operator writes it: the driver targets are left to default from the pack id. */
     static Dictionary<String, Object> packProperties(String id, int cells, String chemistry, String balancerTarget,
             long tickMs) {
         Dictionary<String, Object> p = new Hashtable<>();
-        p.put("pack.id", id);
-        p.put("cells", cells);
-        p.put("chemistry", chemistry);
-        p.put("tick.ms", tickMs);
-        p.put("balancer.target", balancerTarget);
-        p.put("source.target", "(cellgate.pack=" + id + ")");
-        p.put("outputs.target", "(cellgate.pack=" + id + ")");
-        p.put("indicators.target", "(cellgate.pack=" + id + ")");
+        p.put(PackProperties.PACK_ID, id);
+        p.put(PackProperties.CELLS, cells);
+        p.put(PackProperties.CHEMISTRY, chemistry);
+        p.put(PackProperties.TICK_MS, tickMs);
+        p.put(PackProperties.BALANCER_TARGET, balancerTarget);
         return p;
     }
 
@@ -78,9 +85,10 @@ abstract class GatewaySupport {
         return id + "-" + CONFIGS.incrementAndGet();
     }
 
+    /** The running pack {@code id}, found by the service property the Pack contract promises. */
     Pack pack(String id) {
         try {
-            var refs = context().getServiceReferences(Pack.class, "(pack.id=" + id + ")");
+            var refs = context().getServiceReferences(Pack.class, "(" + PackProperties.PACK + "=" + id + ")");
             return refs.isEmpty() ? null : context().getService(refs.iterator().next());
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException(e);

@@ -1,5 +1,7 @@
 package io.cellgate.pack.internal;
 
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.runtime.PackProperties;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
@@ -22,16 +24,22 @@ import org.osgi.service.metatype.annotations.Option;
     long tick_ms() default 100;
 
     @AttributeDefinition(name = "Balancer", description = "Filter choosing the balancer model service.")
-    String balancer_target() default "(cellgate.model=EK-L20S1A)";
+    String balancer_target() default "(" + BalancerModel.MODEL + "=EK-L20S1A)";
 
-    @AttributeDefinition(name = "Voltage source", description = "Filter choosing the cell-voltage source.")
-    String source_target() default "(cellgate.pack=pack1)";
+    // No defaults here: a fixed one would tie every pack to one pack's drivers; PackIdDefaults fills them in.
+    @AttributeDefinition(name = "Voltage source", required = false,
+            description = "Filter choosing the cell-voltage source; left out: (" + PackProperties.PACK + "=<pack id>).")
+    String source_target();
 
-    @AttributeDefinition(name = "Balance outputs", description = "Filter choosing the balance output driver.")
-    String outputs_target() default "(cellgate.pack=pack1)";
+    @AttributeDefinition(name = "Balance outputs", required = false,
+            description = "Filter choosing the balance output driver; left out: (" + PackProperties.PACK
+                    + "=<pack id>).")
+    String outputs_target();
 
-    @AttributeDefinition(name = "Indicators", description = "Filter choosing the indicator LED driver.")
-    String indicators_target() default "(cellgate.pack=pack1)";
+    @AttributeDefinition(name = "Indicators", required = false,
+            description = "Filter choosing the indicator LED driver; left out: (" + PackProperties.PACK
+                    + "=<pack id>).")
+    String indicators_target();
 
     @AttributeDefinition(name = "Clock", description = "Filter choosing the tick clock.")
     String clock_target() default "(cellgate.clock=system)";

@@ -7,6 +7,7 @@ import io.cellgate.api.driver.IndicatorOutput;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.runtime.PackProperties;
 import io.cellgate.api.runtime.TickStats;
 import io.cellgate.api.runtime.TickSummary;
 import io.cellgate.api.telemetry.PackListener;
@@ -32,19 +33,22 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The controller of one pack, one instance per factory configuration {@code io.cellgate.pack}.
+ * The controller of one pack, one instance per factory configuration {@value PackProperties#FACTORY_PID}.
  *
  * <p>Every plugin it uses is a dynamic, greedy, optional reference whose target comes from the configuration, so
  * that changing {@code balancer.target} rebinds the model under a running controller (through {@link #modified})
  * without restarting it: no tick is lost and the new model decides in the next tick. A missing service only makes
- * the pack fail-safe.
+ * the pack fail-safe. The driver targets and the {@value PackProperties#PACK} service property follow from the
+ * pack's id ({@link PackIdDefaults}).
  */
-@Component(configurationPid = "io.cellgate.pack", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = Pack.class)
+@Component(configurationPid = PackProperties.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        immediate = true, service = Pack.class)
 @Designate(ocd = PackConfig.class, factory = true)
 public final class PackController implements Pack {
 
-    static final int HISTORY_TICKS = 3000;
+    private final TickClock clock;
+    private final Logger log;
+    private final PackEvents events;
 
     private volatile BalancerModel balancer;
 
@@ -61,15 +65,6 @@ public final class PackController implements Pack {
 
     private volatile BalanceOutput outputs;
 
-    // Static references: SCR sets them, and every dynamic one above, before it calls activate, so that the very
-    // first tick sees the source, the model and the listeners.
-    @Reference(name = "clock")
-    private TickClock clock;
-
-    @Reference(name = "log", service = LoggerFactory.class)
-    private Logger log;
-
-    private PackEvents events;
     private volatile PackEngine engine;
     private PackSettings settings;
     private String balancerTarget;
@@ -77,11 +72,17 @@ public final class PackController implements Pack {
     private long nextDueNanos;
     private boolean healthy;
 
+    /** Checks the configuration and builds the engine; ticking starts in {@link #startTicking}. */
     @Activate
-    void activate(PackConfig config) {
-        events = new LogEvents(log);
+    public PackController(@Reference(name = "clock") TickClock clock,
+            @Reference(name = "log", service = LoggerFactory.class) Logger log, PackConfig config,
+            Map<String, Object> properties) {
+        this.clock = clock;
+        this.log = log;
+        this.events = new LogEvents(log);
         try {
             settings = PackSettings.of(config);
+            PackIdDefaults.requireDriverTargets(properties);
         } catch (IllegalArgumentException e) {
             // SCR would log this as a stack trace; an operator should read the reason first.
             log.error("pack {}: configuration refused: {}", config.pack_id(), e.getMessage());
@@ -89,6 +90,14 @@ public final class PackController implements Pack {
         }
         balancerTarget = config.balancer_target();
         engine = newEngine(settings);
+    }
+
+    /**
+     * SCR binds the dynamic references (fields and bind methods) after the constructor and before this method, so
+     * the very first tick, which the clock runs at once, already sees the source, the model and the listeners.
+     */
+    @Activate
+    synchronized void startTicking() {
         start();
         log.info("{}: started, {} {} cells, tick {} ms", settings.description().id(), settings.description().cells(),
                 settings.description().chemistry(), settings.tickMillis());
@@ -100,8 +109,8 @@ public final class PackController implements Pack {
         if (!config.balancer_target().equals(balancerTarget)) {
             // Who asked: the file FileInstall read, or anything else through Config Admin (the shell logs itself).
             Object file = properties.get("felix.fileinstall.filename");
-            log.info("{}: balancer.target {} -> {} by {}", config.pack_id(), balancerTarget, config.balancer_target(),
-                    file == null ? "Config Admin" : file);
+            log.info("{}: " + PackProperties.BALANCER_TARGET + " {} -> {} by {}", config.pack_id(), balancerTarget,
+                    config.balancer_target(), file == null ? "Config Admin" : file);
             balancerTarget = config.balancer_target();
         }
         PackSettings next;
@@ -170,8 +179,8 @@ public final class PackController implements Pack {
     }
 
     private PackEngine newEngine(PackSettings s) {
-        PackEngine e = new PackEngine(s.description(), clock::nanoTime, System::currentTimeMillis, HISTORY_TICKS,
-                events);
+        PackEngine e = new PackEngine(s.description(), clock::nanoTime, System::currentTimeMillis,
+                PackSettings.HISTORY_TICKS, events);
         e.setPeriodNanos(TimeUnit.MILLISECONDS.toNanos(s.tickMillis()));
         return e;
     }

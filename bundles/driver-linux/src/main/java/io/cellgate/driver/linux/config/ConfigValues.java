@@ -1,6 +1,7 @@
 package io.cellgate.driver.linux.config;
 
 import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.runtime.PackProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ public final class ConfigValues {
     /** The pack the driver serves: its services carry it as {@code cellgate.pack}. */
     public static String packId(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("cellgate.pack is missing: name the pack this driver serves");
+            throw new IllegalArgumentException(PackProperties.PACK + " is missing: name the pack this driver serves");
         }
         return value.trim();
     }
