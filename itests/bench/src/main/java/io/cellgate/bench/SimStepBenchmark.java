@@ -1,5 +1,7 @@
 package io.cellgate.bench;
 
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.sim.model.SimPack;
 import io.cellgate.sim.model.SimPackSpec;
@@ -29,21 +31,22 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SimStepBenchmark {
 
     private SimPack pack;
-    private double[] pairAmps;
+    private Decision decision;
 
     @Setup
     public void setUp() {
         pack = new SimPack(SimPackSpec.builder(24, Chemistry.NCM, 2.5).initialSocDrawn(0.5, 0.05).seed(7).build());
-        pairAmps = new double[23];
-        for (int k = 0; k < pairAmps.length; k += 2) {
-            pairAmps[k] = (k % 4 == 0 ? 0.5 : -0.5) * 1e-6; // tiny, so a long run stays inside 0..100 % SOC
+        decision = new Decision(24);
+        for (int k = 0; k < decision.pairs(); k += 2) { // tiny currents, so a long run stays inside 0..100 % SOC
+            decision.setPair(k, k % 4 == 0 ? PairDirection.LOWER_TO_UPPER : PairDirection.UPPER_TO_LOWER, 0.5e-6);
         }
+        decision.setBoardDrawAmps(10e-6);
     }
 
     @Benchmark
     @OperationsPerInvocation(24)
     public double step24() {
-        pack.step(1.0, 0.0, pairAmps, 10e-6);
+        pack.step(1.0, 0.0, decision);
         return pack.timeSeconds();
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The physics of bleeding, until the Decision carries it: the balancer's own bleed currents drive the simulator's
- * per-cell bleed ({@link SimPack#step(double, double, double[], double[], double)}), a tick a second.
+ * The physics of bleeding: the balancer's decision, bleeds and all, drives the simulator
+ * ({@link SimPack#step(double, double, Decision)}), a tick a second.
  */
 @DisplayName("on the simulator, bleeding brings the high cell down to the lowest and the ledger keeps the heat")
 class BleedOnTheSimulatorTest {
@@ -30,22 +30,15 @@ class BleedOnTheSimulatorTest {
                 .create(new PackDescription("sim", cells, chemistry));
         PackReading reading = new PackReading(cells);
         Decision decision = new Decision(cells);
-        double[] pairs = new double[cells - 1];
-        double[] bleed = new double[cells];
         for (int t = 0; t < maxSeconds; t++) {
             pack.read(reading);
             decision.reset();
             balancer.decide(reading, decision);
-            boolean bleeding = false;
-            for (int cell = 0; cell < cells; cell++) {
-                bleed[cell] = decision.bleedAmps(cell);
-                bleeding |= bleed[cell] > 0;
-            }
-            if (!bleeding && t > 0) {
+            if (decision.bleedingCells() == 0 && t > 0) {
                 idleAtSeconds[0] = t;
                 return pack;
             }
-            pack.step(1.0, 0, pairs, bleed, decision.boardDrawAmps());
+            pack.step(1.0, 0, decision);
         }
         idleAtSeconds[0] = Double.NaN;
         return pack;

@@ -1,5 +1,6 @@
 package io.cellgate.export.file;
 
+import io.cellgate.api.recording.RecordingFormat;
 import io.cellgate.api.telemetry.PackSnapshot;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -18,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The files of one pack: {@code <pack>-<yyyyMMdd'T'HHmmss'Z'>.csv}, named by the UTC time of their first row
+ * The files of one pack, in the recording format of {@link RecordingFormat}: {@code <pack>-<yyyyMMdd'T'HHmmss'Z'>.csv}, named by the UTC time of their first row
  * ({@code _2}, {@code _3} ... added to more files within one second), each beginning with the header so that each
  * can be replayed alone. A new file begins at midnight UTC (daily), when the current one reaches the size limit
  * (size), and when the pack's number of cells changes.
@@ -49,7 +50,7 @@ final class PackFile implements Closeable {
         if (out == null || s.pack().cells() != cells || due(rowDay)) {
             open(s.pack().cells(), wallMillis, rowDay);
         }
-        append(CsvFormat.row(s, wallMillis));
+        append(RecordingFormat.row(wallMillis, s.tick(), s.reading(), s.decision(), s.health()));
     }
 
     private boolean due(LocalDate rowDay) {
@@ -71,7 +72,7 @@ final class PackFile implements Closeable {
         cells = cellCount;
         day = rowDay;
         bytes = 0;
-        append(CsvFormat.header(cellCount));
+        append(RecordingFormat.header(cellCount));
         prune();
     }
 

@@ -3,6 +3,10 @@ package io.cellgate.export.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.recording.RecordingFormat;
+import io.cellgate.api.recording.RecordingReader;
+import io.cellgate.api.telemetry.PackSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +46,40 @@ class PackFileTest {
                 files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path p : files) {
             List<String> lines = Files.readAllLines(p);
-            assertEquals(CsvFormat.header(3), lines.get(0));
-            assertEquals(3, lines.size());
+            assertEquals(RecordingFormat.header(3), lines.get(0) + "\n" + lines.get(1));
+            assertEquals(4, lines.size());
         }
-        assertTrue(Files.readAllLines(files.get(1)).get(1).startsWith("2026-11-26T00:00:00.000Z,3,"));
+        assertTrue(Files.readAllLines(files.get(1)).get(2).startsWith("2026-11-26T00:00:00.000Z,3,"));
+    }
+
+    @Test
+    void whatAPackFileWritesTheRecordingReaderReadsBack() throws IOException {
+        try (PackFile f = new PackFile(settings(RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), "pack1")) {
+            f.write(TestPacks.snapshot("pack1", 3, 7), LATE - 5000);
+            f.write(TestPacks.snapshot("pack1", 3, 8), LATE - 4000);
+        }
+        try (RecordingReader in = RecordingReader.open(files().get(0))) {
+            PackReading reading = new PackReading(3);
+            for (long tick = 7; tick <= 8; tick++) {
+                assertTrue(in.next(reading));
+                PackReading written = TestPacks.snapshot("pack1", 3, tick).reading();
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(Double.doubleToRawLongBits(written.volts(c)),
+                            Double.doubleToRawLongBits(reading.volts(c)));
+                    assertEquals(written.status(c), reading.status(c));
+                }
+                assertEquals(tick, in.tick());
+                assertEquals(-0.5, in.signedAmps(0));
+            }
+            assertEquals(LATE - 4000, in.wallMillis());
+            assertTrue(!in.next(reading));
+        }
     }
 
     @Test
     void sizeRotationStartsANewFileWhenOneIsFullAndKeepsTheNewest() throws IOException {
-        int rowBytes = CsvFormat.row(TestPacks.snapshot("p", 3, 1), LATE).length() + 1;
+        PackSnapshot first = TestPacks.snapshot("p", 3, 1);
+        int rowBytes = RecordingFormat.row(LATE, 1, first.reading(), first.decision(), first.health()).length() + 1;
         try (PackFile f = new PackFile(settings(RecorderSettings.Rotation.SIZE, 2L * rowBytes, 2), "p")) {
             for (int i = 0; i < 10; i++) {
                 f.write(TestPacks.snapshot("p", 3, i + 1), LATE + i * 1000L);
@@ -59,10 +88,10 @@ class PackFileTest {
         List<Path> files = files();
         assertEquals(2, files.size(), "keep.files=2: " + files);
         List<String> last = Files.readAllLines(files.get(1));
-        assertEquals(CsvFormat.header(3), last.get(0));
+        assertEquals(RecordingFormat.header(3), last.get(0) + "\n" + last.get(1));
         assertTrue(last.get(last.size() - 1).contains(",10,"), "the last row is there");
         for (Path p : files) {
-            assertTrue(Files.size(p) <= 3L * rowBytes + CsvFormat.header(3).length() + 1);
+            assertTrue(Files.size(p) <= 3L * rowBytes + RecordingFormat.header(3).length() + 1);
         }
     }
 
@@ -74,6 +103,6 @@ class PackFileTest {
         }
         List<Path> files = files();
         assertEquals(2, files.size(), "same second: " + files);
-        assertEquals(CsvFormat.header(4), Files.readAllLines(files.get(1)).get(0));
+        assertEquals(RecordingFormat.columns(4), Files.readAllLines(files.get(1)).get(1));
     }
 }

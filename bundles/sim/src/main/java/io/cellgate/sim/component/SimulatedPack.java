@@ -24,7 +24,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * A simulated pack standing in for hardware: it is the pack's voltage source, its balance output and its LEDs,
  * so the pack runtime cannot tell it from a real board. Its physics advances on every reading by the clock time
- * since the last one, times the configured time scale, with the pair currents last driven held over that time.
+ * since the last one, times the configured time scale, with the decision last driven (pairs, bleeds, board draw)
+ * held over that time.
  */
 @Component(configurationPid = "io.cellgate.sim.pack", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {CellVoltageSource.class, BalanceOutput.class, IndicatorOutput.class, SimulatedPack.class})
@@ -38,9 +39,9 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
     private final TickClock clock;
     private final String packId;
     private final SimPack sim;
-    private final double[] pairAmps;
+    /** A copy of the decision last driven: the runtime reuses its own buffer on the next tick. */
+    private final Decision driven;
     private final Indicator[] indicators;
-    private double boardDrawAmps;
     private double loadAmps;
     /** A repeating step schedule of the pack current, or null for the constant {@link #loadAmps}. */
     private LoadProfile profile;
@@ -63,7 +64,7 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
                 .seed(config.seed())
                 .balancerEfficiency(config.efficiency())
                 .build());
-        this.pairAmps = new double[config.cells() - 1];
+        this.driven = new Decision(config.cells());
         this.indicators = new Indicator[config.cells()];
         Arrays.fill(indicators, Indicator.OFF);
         setLoad(config.load_amps());
@@ -97,15 +98,12 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
 
     @Override
     public synchronized void drive(Decision decision) {
-        for (int k = 0; k < pairAmps.length; k++) {
-            pairAmps[k] = decision.signedAmps(k);
-        }
-        boardDrawAmps = decision.boardDrawAmps();
+        driven.copyFrom(decision);
     }
 
     @Override
     public synchronized void allOff() {
-        Arrays.fill(pairAmps, 0);
+        driven.reset();
     }
 
     @Override
@@ -122,7 +120,7 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
         lastNanos = now;
         while (seconds > 1e-9) {
             double dt = Math.min(MAX_STEP_SECONDS, seconds);
-            sim.step(dt, currentLoadAmps(), pairAmps, boardDrawAmps);
+            sim.step(dt, currentLoadAmps(), driven);
             seconds -= dt;
         }
     }

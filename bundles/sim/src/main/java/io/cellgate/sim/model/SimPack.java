@@ -2,7 +2,6 @@ package io.cellgate.sim.model;
 
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.pack.PackReading;
-import java.util.Arrays;
 
 /**
  * A string of simulated cells. Each cell is an OCV source behind a series R0 and one R1‖C1 pair, with a
@@ -44,8 +43,9 @@ public final class SimPack {
 
     /** Scratch: this step's signed pair currents, pair k at index k+1, zero at both ends. */
     private final double[] paddedPairAmps;
-    /** Scratch: this step's bleed current per cell, in amperes; all zero unless a step bleeds. */
+    /** Scratch: this step's bleed current per cell, in amperes. */
     private final double[] bleedAmps;
+    /** True when a cell bleeds in this step: only then is the bleed ledger written. */
     private boolean bleeding;
 
     // exp(−dt/τ) only changes with dt, so it is computed once per new dt, not per cell or step
@@ -86,12 +86,13 @@ public final class SimPack {
     }
 
     /**
-     * Advances by {@code dtSeconds} with the pack current and the balancer's decision: its pair currents and its
-     * board draw, all held constant over the step.
+     * Advances by {@code dtSeconds} with the pack current and the balancer's whole decision, held constant over the
+     * step: its pair currents, its bleeds and its board draw. This is the only way to step, so no caller can drop a
+     * part of a decision (a passive board balances by its bleeds alone).
      *
      * @param packAmps current through the pack terminals, positive = discharge, negative = charge
      * @param balance  the board's pairs (donor gives {@code amps}, receiver gets η·amps), its bleeds (the charge
-     *                 becomes heat) and its own draw
+     *                 becomes heat; see {@link ChargeLedger#bleedAs()}) and its own draw, taken from every cell
      */
     public void step(double dtSeconds, double packAmps, Decision balance) {
         if (balance.cells() != cells) {
@@ -99,74 +100,18 @@ public final class SimPack {
                     "a decision for " + balance.cells() + " cells cannot drive a pack of " + cells);
         }
         checkStep(dtSeconds, packAmps, balance.boardDrawAmps());
+        // a Decision only holds finite, checked currents: pairs >= 0 with a direction, bleeds >= 0
         for (int k = 0; k < cells - 1; k++) {
-            paddedPairAmps[k + 1] = balance.signedAmps(k); // a Decision only holds finite, checked currents
+            paddedPairAmps[k + 1] = balance.signedAmps(k);
         }
-        if (balance.bleedingCells() == 0) {
-            advance(dtSeconds, packAmps, paddedPairAmps, balance.boardDrawAmps());
-            return;
-        }
+        boolean anyBleed = false;
         for (int i = 0; i < cells; i++) {
-            bleedAmps[i] = balance.bleedAmps(i);
+            double amps = balance.bleedAmps(i);
+            bleedAmps[i] = amps;
+            anyBleed |= amps > 0;
         }
-        bleeding = true;
-        try {
-            advance(dtSeconds, packAmps, paddedPairAmps, balance.boardDrawAmps());
-        } finally {
-            Arrays.fill(bleedAmps, 0);
-            bleeding = false;
-        }
-    }
-
-    /**
-     * Advances by {@code dtSeconds} without a {@link Decision}.
-     *
-     * @param pairSignedAmps per pair k, the donor current: positive moves from cell k to k+1, negative back
-     * @param boardDrawAmps  the balancer board's own consumption, taken from every cell of the string
-     */
-    public void step(double dtSeconds, double packAmps, double[] pairSignedAmps, double boardDrawAmps) {
-        checkStep(dtSeconds, packAmps, boardDrawAmps);
-        if (pairSignedAmps.length != cells - 1) {
-            throw new IllegalArgumentException("expected " + (cells - 1) + " pair currents for " + cells
-                    + " cells, got " + pairSignedAmps.length);
-        }
-        for (int k = 0; k < pairSignedAmps.length; k++) {
-            if (!Double.isFinite(pairSignedAmps[k])) {
-                throw new IllegalArgumentException("pair " + k + ": current " + pairSignedAmps[k] + " A is not finite");
-            }
-        }
-        System.arraycopy(pairSignedAmps, 0, paddedPairAmps, 1, cells - 1);
-        advance(dtSeconds, packAmps, paddedPairAmps, boardDrawAmps);
-    }
-
-    /**
-     * Advances by {@code dtSeconds} with a passive board's bleed resistors besides the pairs: cell i loses
-     * {@code cellBleedAmps[i]} for the whole step, and that charge arrives nowhere (the resistor turns it into
-     * heat; see {@link ChargeLedger#bleedAs()} and {@link ChargeLedger#bleedJoules()}).
-     *
-     * @param pairSignedAmps per pair k, the donor current: positive moves from cell k to k+1, negative back
-     * @param cellBleedAmps  per cell, the bleed current in amperes, finite and {@code >= 0}
-     * @param boardDrawAmps  the balancer board's own consumption, taken from every cell of the string
-     */
-    public void step(double dtSeconds, double packAmps, double[] pairSignedAmps, double[] cellBleedAmps,
-            double boardDrawAmps) {
-        if (cellBleedAmps.length != cells) {
-            throw new IllegalArgumentException("expected " + cells + " bleed currents, got " + cellBleedAmps.length);
-        }
-        for (int i = 0; i < cells; i++) {
-            if (!(cellBleedAmps[i] >= 0) || cellBleedAmps[i] == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("cell " + i + ": bleed current " + cellBleedAmps[i]
-                        + " A must be finite and >= 0");
-            }
-        }
-        System.arraycopy(cellBleedAmps, 0, bleedAmps, 0, cells);
-        bleeding = true;
-        try {
-            step(dtSeconds, packAmps, pairSignedAmps, boardDrawAmps);
-        } finally {
-            Arrays.fill(bleedAmps, 0);
-            bleeding = false;
-        }
+        bleeding = anyBleed;
+        advance(dtSeconds, packAmps, paddedPairAmps, balance.boardDrawAmps());
     }
 
     private static void checkStep(double dtSeconds, double packAmps, double boardDrawAmps) {

@@ -70,6 +70,25 @@ class SimulatedPackTest {
     }
 
     @Test
+    void aPassiveBoardsBleedIsHeldUntilTheNextDriveAndStopsWithAllOff() {
+        SimulatedPack p = pack(Map.of("time.scale", 100.0));
+        PackReading r = new PackReading(4);
+        p.read(r);
+        Decision d = new Decision(4);
+        d.setBleed(2, 0.1);
+        p.drive(d);
+        d.reset(); // the runtime reuses its buffer for the next tick: the pack keeps what it was driven
+        clock.nanos += 1_000_000_000L;
+        p.read(r);
+        assertEquals(0.1 * 100, p.<Double>withModel(sim -> sim.ledger().bleedAs(2)), 1e-9);
+        assertEquals(0.1 * 100, p.<Double>withModel(sim -> sim.ledger().bleedAs()), 1e-9, "only cell 3 bled");
+        p.allOff();
+        clock.nanos += 1_000_000_000L;
+        p.read(r);
+        assertEquals(0.1 * 100, p.<Double>withModel(sim -> sim.ledger().bleedAs()), 1e-9, "nothing bleeds after allOff");
+    }
+
+    @Test
     void aLoadProfileFileDrivesThePackCurrentUntilTheShellSetsOne(@TempDir Path dir) throws Exception {
         Path csv = Files.writeString(dir.resolve("load.csv"), "seconds,amps\n0,2.0\n50,-1.0\n");
         SimulatedPack p = pack(Map.of("time.scale", 10.0, "load.csv", csv.toString()));

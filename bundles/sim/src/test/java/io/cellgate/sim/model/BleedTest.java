@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.Chemistry;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -17,12 +19,12 @@ class BleedTest {
     @Test
     void aBledCellLosesExactlyITimesTAndNoOtherCellGainsIt() {
         SimPack pack = new SimPack(IdealPacks.identical(3, Chemistry.NCM, CAPACITY_AH, 0.5).build());
-        double[] pairs = new double[2];
-        double[] bleed = {0, 0.11, 0};
+        Decision decision = new Decision(3);
+        decision.setBleed(1, 0.11);
         double joules = 0;
         for (int s = 0; s < 3600; s++) {
             joules += 0.11 * pack.openCircuitVolts(1);
-            pack.step(1.0, 0, pairs, bleed, 0);
+            pack.step(1.0, 0, decision);
         }
         assertEquals(0.5, pack.soc(0), 1e-15);
         assertEquals(0.5 - 0.11 * 3600 / CAPACITY_AS, pack.soc(1), 1e-13);
@@ -37,7 +39,9 @@ class BleedTest {
     @Test
     void theBleedPassesR0SoTheBleedingCellReadsLow() {
         SimPack pack = new SimPack(IdealPacks.identical(2, Chemistry.NCM, CAPACITY_AH, 0.5).build());
-        pack.step(1.0, 0, new double[1], new double[] {0.12, 0}, 0);
+        Decision decision = new Decision(2);
+        decision.setBleed(0, 0.12);
+        pack.step(1.0, 0, decision);
         double drop = pack.openCircuitVolts(0) - pack.terminalVolts(0);
         assertTrue(drop > pack.r0Ohms(0) * 0.12 * 0.999, "I·R0 drop while bleeding: " + drop + " V");
     }
@@ -45,8 +49,12 @@ class BleedTest {
     @Test
     void aStepWithoutBleedBleedsNothingAfterABleedingStep() {
         SimPack pack = new SimPack(IdealPacks.identical(2, Chemistry.LFP, CAPACITY_AH, 0.5).build());
-        pack.step(1.0, 0, new double[1], new double[] {0.1, 0.1}, 0);
-        pack.step(1.0, 0, new double[1], 0);
+        Decision decision = new Decision(2);
+        decision.setBleed(0, 0.1);
+        decision.setBleed(1, 0.1);
+        pack.step(1.0, 0, decision);
+        decision.reset();
+        pack.step(1.0, 0, decision);
         assertEquals(0.2, pack.ledger().bleedAs(), 1e-12);
     }
 
@@ -56,29 +64,43 @@ class BleedTest {
         SimPack pack = new SimPack(SimPackSpec.builder(cells, Chemistry.NCM, 3.0).initialSocDrawn(0.6, 0.05)
                 .seed(3).build());
         SplittableRandom random = new SplittableRandom(11);
-        double[] pairs = new double[cells - 1];
-        double[] bleed = new double[cells];
+        Decision decision = new Decision(cells);
+        decision.setBoardDrawAmps(0.005);
         for (int step = 0; step < 50_000; step++) {
-            for (int k = 0; k < pairs.length; k++) {
-                pairs[k] = random.nextDouble(-1, 1);
+            for (int k = 0; k < cells - 1; k++) {
+                decision.setPair(k, random.nextBoolean() ? PairDirection.LOWER_TO_UPPER : PairDirection.UPPER_TO_LOWER,
+                        random.nextDouble(0, 1));
             }
             for (int i = 0; i < cells; i++) {
-                bleed[i] = random.nextBoolean() ? random.nextDouble(0, 0.15) : 0;
+                decision.setBleed(i, random.nextBoolean() ? random.nextDouble(0, 0.15) : 0);
             }
-            pack.step(0.5, random.nextDouble(-2, 2), pairs, bleed, 0.005);
+            pack.step(0.5, random.nextDouble(-2, 2), decision);
         }
         assertTrue(pack.ledger().bleedAs() > 1000, "the run bled real charge");
         assertTrue(pack.conservationError() < 1e-9, "relative conservation error " + pack.conservationError());
     }
 
     @Test
-    void refusesANegativeOrNonFiniteBleed() {
+    void aBleedTogetherWithPairsTakesBoth() {
+        SimPack pack = new SimPack(IdealPacks.identical(3, Chemistry.NCM, CAPACITY_AH, 0.5).balancerEfficiency(0.8)
+                .build());
+        Decision decision = new Decision(3);
+        decision.setPair(0, PairDirection.LOWER_TO_UPPER, 0.5);
+        decision.setBleed(2, 0.1);
+        pack.step(3600, 0, decision);
+        assertEquals(0.5 - 0.5 * 3600 / CAPACITY_AS, pack.soc(0), 1e-13);
+        assertEquals(0.5 + 0.8 * 0.5 * 3600 / CAPACITY_AS, pack.soc(1), 1e-13);
+        assertEquals(0.5 - 0.1 * 3600 / CAPACITY_AS, pack.soc(2), 1e-13);
+        assertEquals(0.1 * 3600, pack.ledger().bleedAs(2), 1e-9);
+    }
+
+    @Test
+    void aDecisionForAnotherPackIsRefusedBeforeAnythingMoves() {
         SimPack pack = new SimPack(IdealPacks.identical(2, Chemistry.NCM, CAPACITY_AH, 0.5).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> pack.step(1.0, 0, new double[1], new double[] {-0.1, 0}, 0));
-        assertThrows(IllegalArgumentException.class,
-                () -> pack.step(1.0, 0, new double[1], new double[] {Double.NaN, 0}, 0));
-        assertThrows(IllegalArgumentException.class,
-                () -> pack.step(1.0, 0, new double[1], new double[] {0.1}, 0));
+        Decision wrongSize = new Decision(3);
+        wrongSize.setBleed(0, 0.1);
+        assertThrows(IllegalArgumentException.class, () -> pack.step(1.0, 0, wrongSize));
+        assertEquals(0, pack.ledger().bleedAs(), 0);
+        assertEquals(0, pack.timeSeconds(), 0);
     }
 }

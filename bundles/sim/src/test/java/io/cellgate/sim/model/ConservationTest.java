@@ -66,8 +66,9 @@ class ConservationTest {
                 .selfDischarge(2, 10.0)
                 .build());
         double month = CellParams.SECONDS_PER_MONTH;
+        Decision idle = new Decision(4);
         for (int hour = 0; hour < month / 3600; hour++) {
-            pack.step(3600, 0, new double[3], 0);
+            pack.step(3600, 0, idle);
         }
         assertEquals(0.8 - 0.02, pack.soc(0), 1e-12);
         assertEquals(0.8 - 0.10, pack.soc(2), 1e-12);
@@ -75,7 +76,7 @@ class ConservationTest {
         assertEquals(pack.openCircuitVolts(2), pack.terminalVolts(2), 1e-15);
         pack.selfDischarge(2, 0);
         double before = pack.soc(2);
-        pack.step(3600, 0, new double[3], 0);
+        pack.step(3600, 0, idle);
         assertEquals(before, pack.soc(2), 0);
         assertTrue(pack.conservationError() < 1e-12);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackReading;
@@ -19,7 +20,7 @@ class SensorFaultsTest {
     @Test
     void aCleanReadingIsTheTerminalVoltage() {
         SimPack pack = pack(1);
-        pack.step(1, 1.5, new double[7], 0);
+        pack.step(1, 1.5, new Decision(8));
         PackReading reading = new PackReading(8);
         pack.read(reading);
         for (int i = 0; i < 8; i++) {
@@ -51,8 +52,9 @@ class SensorFaultsTest {
         pack.read(reading);
         double shown = reading.volts(5);
         pack.stuckChannel(5, true);
+        Decision idle = new Decision(8);
         for (int s = 0; s < 600; s++) {
-            pack.step(1, 2.0, new double[7], 0); // a 2 A discharge moves every real voltage
+            pack.step(1, 2.0, idle); // a 2 A discharge moves every real voltage
         }
         pack.read(reading);
         assertEquals(shown, reading.volts(5), 0);
@@ -69,7 +71,7 @@ class SensorFaultsTest {
         SimPack pack = pack(1);
         double before = pack.terminalVolts(0);
         pack.stuckChannel(0, true);
-        pack.step(60, 3.0, new double[7], 0);
+        pack.step(60, 3.0, new Decision(8));
         PackReading reading = new PackReading(8);
         pack.read(reading);
         assertEquals(before, reading.volts(0), 0);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.pack.Chemistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -111,14 +112,13 @@ class SimPackSpecTest {
     @Test
     void badStepsAreNamed() {
         SimPack pack = new SimPack(SimPackSpec.builder(3, Chemistry.NCM, 2.5).build());
-        expect("dtSeconds=0.0 must be a positive finite number", () -> pack.step(0, 0, new double[2], 0));
-        expect("packAmps=NaN must be finite", () -> pack.step(1, Double.NaN, new double[2], 0));
-        expect("boardDrawAmps=-1.0 must be finite and >= 0", () -> pack.step(1, 0, new double[2], -1));
-        expect("expected 2 pair currents for 3 cells, got 3", () -> pack.step(1, 0, new double[3], 0));
-        expect("pair 1: current Infinity A is not finite",
-                () -> pack.step(1, 0, new double[] {0, Double.POSITIVE_INFINITY}, 0));
-        expect("a decision for 4 cells cannot drive a pack of 3",
-                () -> pack.step(1, 0, new io.cellgate.api.balancer.Decision(4)));
+        Decision idle = new Decision(3);
+        expect("dtSeconds=0.0 must be a positive finite number", () -> pack.step(0, 0, idle));
+        expect("packAmps=NaN must be finite", () -> pack.step(1, Double.NaN, idle));
+        Decision drawing = new Decision(3);
+        drawing.setBoardDrawAmps(-1);
+        expect("boardDrawAmps=-1.0 must be finite and >= 0", () -> pack.step(1, 0, drawing));
+        expect("a decision for 4 cells cannot drive a pack of 3", () -> pack.step(1, 0, new Decision(4)));
         assertEquals(0, pack.timeSeconds(), "a refused step changes nothing");
     }
 

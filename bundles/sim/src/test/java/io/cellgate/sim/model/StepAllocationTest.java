@@ -25,23 +25,27 @@ class StepAllocationTest {
         for (int k = 0; k < 23; k++) {
             decision.setPair(k, k % 2 == 0 ? PairDirection.LOWER_TO_UPPER : PairDirection.UPPER_TO_LOWER, 0.5);
         }
-        double[] pairs = new double[23];
+        Decision bleeding = new Decision(24);
+        for (int c = 0; c < 24; c += 3) {
+            bleeding.setBleed(c, 0.1);
+        }
+        bleeding.setBoardDrawAmps(10e-6);
         PackReading reading = new PackReading(24);
         pack.noise(0.001, 0);
-        run(pack, decision, pairs, reading, 50_000); // warm up: class loading and compilation may allocate
+        run(pack, decision, bleeding, reading, 50_000); // warm up: class loading and compilation may allocate
 
         long thread = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(thread);
-        run(pack, decision, pairs, reading, 200_000);
+        run(pack, decision, bleeding, reading, 200_000);
         long allocated = threads.getThreadAllocatedBytes(thread) - before;
         assertTrue(allocated < 4096, allocated + " bytes allocated in 400k steps and 200k readings");
     }
 
-    private static void run(SimPack pack, Decision decision, double[] pairs, PackReading reading, int steps) {
+    private static void run(SimPack pack, Decision decision, Decision bleeding, PackReading reading, int steps) {
         for (int s = 0; s < steps; s++) {
             double amps = (s & 1024) == 0 ? 1.0 : -1.0;
             pack.step(0.01, amps, decision);
-            pack.step(0.02, amps, pairs, 10e-6);
+            pack.step(0.02, amps, bleeding);
             pack.read(reading);
         }
     }

@@ -35,9 +35,8 @@ public final class StepThroughput {
     }
 
     private enum Mode {
-        ARRAY_ALL_PAIRS("step(double[]), all 23 pairs on"),
-        ARRAY_IDLE("step(double[]), pairs idle"),
         DECISION_ALL_PAIRS("step(Decision), all 23 pairs on"),
+        DECISION_IDLE("step(Decision), pairs idle"),
         STEP_AND_READ("step(Decision) + read, every step");
 
         final String label;
@@ -50,17 +49,13 @@ public final class StepThroughput {
     private static double measure(Mode mode, double seconds) {
         SimPack pack = new SimPack(SimPackSpec.builder(CELLS, Chemistry.NCM, 2.5).initialSocDrawn(0.5, 0.02)
                 .selfDischarge(5, 8).seed(3).build());
-        double[] pairs = new double[CELLS - 1];
-        double[] flipped = new double[CELLS - 1];
         Decision decision = new Decision(CELLS);
         Decision flippedDecision = new Decision(CELLS);
         for (int k = 0; k < CELLS - 1; k++) {
             boolean up = k % 2 == 0;
-            double amps = mode == Mode.ARRAY_IDLE ? 0 : 0.5;
-            pairs[k] = up ? amps : -amps;
-            flipped[k] = -pairs[k];
-            decision.setPair(k, up ? PairDirection.LOWER_TO_UPPER : PairDirection.UPPER_TO_LOWER, 0.5);
-            flippedDecision.setPair(k, up ? PairDirection.UPPER_TO_LOWER : PairDirection.LOWER_TO_UPPER, 0.5);
+            double amps = mode == Mode.DECISION_IDLE ? 0 : 0.5;
+            decision.setPair(k, up ? PairDirection.LOWER_TO_UPPER : PairDirection.UPPER_TO_LOWER, amps);
+            flippedDecision.setPair(k, up ? PairDirection.UPPER_TO_LOWER : PairDirection.LOWER_TO_UPPER, amps);
         }
         decision.setBoardDrawAmps(10e-6);
         flippedDecision.setBoardDrawAmps(10e-6);
@@ -76,8 +71,7 @@ public final class StepThroughput {
                 double amps = even ? 1.0 : -1.0;
                 for (int s = 0; s < BLOCK; s++) {
                     switch (mode) {
-                        case ARRAY_ALL_PAIRS, ARRAY_IDLE -> pack.step(0.01, amps, even ? pairs : flipped, 10e-6);
-                        case DECISION_ALL_PAIRS -> pack.step(0.01, amps, even ? decision : flippedDecision);
+                        case DECISION_ALL_PAIRS, DECISION_IDLE -> pack.step(0.01, amps, even ? decision : flippedDecision);
                         case STEP_AND_READ -> {
                             pack.step(0.01, amps, even ? decision : flippedDecision);
                             pack.read(reading);

@@ -35,12 +35,13 @@ class TwoCellTransferTest {
     }
 
     @Test
-    void upperToLowerMatchesTheClosedFormWithSignedCurrents() {
+    void upperToLowerMatchesTheClosedForm() {
         SimPack pack = new SimPack(IdealPacks.identical(2, Chemistry.LFP, CAPACITY_AH, 0.6)
                 .balancerEfficiency(ETA).build());
-        double[] pairs = {-1.0};
+        Decision decision = new Decision(2);
+        decision.setPair(0, PairDirection.UPPER_TO_LOWER, 1.0);
         for (int s = 0; s < 1800; s++) {
-            pack.step(2.0, 0, pairs, 0);
+            pack.step(2.0, 0, decision);
         }
         double t = 3600;
         assertEquals(0.6 + ETA * t / CAPACITY_AS, pack.soc(0), 1e-13);
@@ -68,7 +69,9 @@ class TwoCellTransferTest {
         SimPack pack = new SimPack(IdealPacks.identical(2, Chemistry.NCM, CAPACITY_AH, 0.5)
                 .balancerEfficiency(ETA).build());
         double donorOcv = pack.openCircuitVolts(1);
-        pack.step(1.0, 0, new double[] {-1.0}, 0);
+        Decision decision = new Decision(2);
+        decision.setPair(0, PairDirection.UPPER_TO_LOWER, 1.0);
+        pack.step(1.0, 0, decision);
         assertEquals((1 - ETA) * 1.0 * donorOcv, pack.ledger().conversionLossJoules(), 1e-12);
     }
 }

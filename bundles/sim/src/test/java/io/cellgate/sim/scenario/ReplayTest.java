@@ -11,7 +11,9 @@ import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.recording.RecordingFormat;
 import io.cellgate.balancer.ek.EkModel;
 import io.cellgate.balancer.ek.EkProfile;
 import io.cellgate.sim.model.SimPack;
@@ -28,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A recorded pack replayed through the scenario runner: the recording here is made the way the CSV recorder writes
- * one (the format of docs/exporters.md), from a simulated 20S pack balanced by the EK-L20S1A datasheet board.
+ * A recorded pack replayed through the scenario runner: the recording here is written with the format the CSV
+ * recorder uses ({@link RecordingFormat}), from a simulated 20S pack balanced by the EK-L20S1A datasheet board.
  */
 class ReplayTest {
 
@@ -58,7 +60,7 @@ class ReplayTest {
         PackReading r = new PackReading(20);
         Decision d = new Decision(20);
         Indicator[] led = new Indicator[20];
-        StringBuilder b = new StringBuilder(header(20)).append('\n');
+        StringBuilder b = new StringBuilder(RecordingFormat.header(20)).append('\n');
         for (int i = 0; i < ROWS; i++) {
             pack.read(r);
             d.reset();
@@ -69,32 +71,10 @@ class ReplayTest {
                     recordedLeds.add(new ScenarioResult.IndicatorChange(i, c + 1, led[c]));
                 }
             }
-            b.append(row(Instant.ofEpochMilli(START_MS + i * 1000L), i + 1, r, d)).append('\n');
+            b.append(RecordingFormat.row(START_MS + i * 1000L, i + 1, r, d, PackHealth.OK)).append('\n');
             pack.step(1.0, 0, d);
         }
         Files.writeString(csv, b);
-    }
-
-    static String header(int cells) {
-        StringBuilder b = new StringBuilder("time,tick");
-        for (int c = 1; c <= cells; c++) {
-            b.append(",cell").append(c).append("_volts,cell").append(c).append("_status");
-        }
-        for (int k = 1; k < cells; k++) {
-            b.append(",pair").append(k).append("_amps");
-        }
-        return b.append(",board_state,health,temperature_celsius").toString();
-    }
-
-    static String row(Instant time, long tick, PackReading r, Decision d) {
-        StringBuilder b = new StringBuilder(time.toString()).append(',').append(tick);
-        for (int c = 0; c < r.cells(); c++) {
-            b.append(',').append(r.volts(c)).append(',').append(r.status(c));
-        }
-        for (int k = 0; k < d.pairs(); k++) {
-            b.append(',').append(d.signedAmps(k));
-        }
-        return b.append(',').append(d.boardState()).append(",OK,").toString();
     }
 
     private Scenario scenario(String extra) throws IOException {
@@ -171,6 +151,16 @@ class ReplayTest {
     }
 
     @Test
+    void aRecordingWithoutRowsOrOfAnotherVersionIsRefusedWhenTheScenarioIsRead() throws IOException {
+        Files.writeString(csv, RecordingFormat.header(20) + "\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> scenario("")).getMessage()
+                .contains("pack1-20261125T100000Z.csv: no rows: "));
+        Files.writeString(csv, "# cellgate recording format 7\n" + RecordingFormat.columns(20) + "\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> scenario("")).getMessage()
+                .contains("pack1-20261125T100000Z.csv:1: recording format '7' is unknown"));
+    }
+
+    @Test
     void rowsThePackRanFailSafeAreNotComparedWithTheBalancer() throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(csv));
         String[] f = lines.get(100).split(",", -1);
@@ -191,7 +181,7 @@ class ReplayTest {
         Files.write(csv, lines);
         String m = assertThrows(IllegalArgumentException.class, () -> ReplayRunner.run(scenario(""), DATASHEET))
                 .getMessage();
-        assertTrue(m.endsWith("pack1-20261125T100000Z.csv:4: cell status 'SHORT' is unknown; expected [OK, "
+        assertTrue(m.endsWith("pack1-20261125T100000Z.csv:4: cell1_status 'SHORT' is unknown; expected [OK, "
                 + "OPEN_WIRE, OUT_OF_RANGE, STALE]"), m);
     }
 }

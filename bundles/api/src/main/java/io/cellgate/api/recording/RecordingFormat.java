@@ -1,0 +1,104 @@
+package io.cellgate.api.recording;
+
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.pack.PackHealth;
+import io.cellgate.api.pack.PackReading;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Version {@value #VERSION} of the pack recording format (docs/exporters.md):
+ *
+ * <pre>
+ * # cellgate recording format 1
+ * time,tick,cell1_volts,cell1_status,...,cellN_volts,cellN_status,pair1_amps,...,pairN-1_amps,board_state,health,temperature_celsius
+ * 2026-11-25T10:15:30.123Z,4711,3.7012345,OK,...,0.0,-0.512,...,ACTIVE,OK,
+ * </pre>
+ *
+ * {@code time} is the tick's wall-clock time, UTC with milliseconds; numbers are written by {@link Double#toString}
+ * and read by {@link Double#parseDouble}, so they come back bit for bit; NaN (an open wire, an unknown temperature)
+ * is an empty field. {@code pairK_amps} is signed, positive from cell K to cell K+1. Cells and pairs are numbered
+ * from 1. Statuses, board states and health are the API's enum names.
+ */
+public final class RecordingFormat {
+
+    /** The format version this class writes and {@link RecordingReader} reads. */
+    public static final int VERSION = 1;
+
+    /** The first line of a recording is this prefix followed by the format version. */
+    public static final String VERSION_PREFIX = "# cellgate recording format ";
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private RecordingFormat() {
+    }
+
+    /** The first line of every recording. */
+    public static String versionLine() {
+        return VERSION_PREFIX + VERSION;
+    }
+
+    /** The column names of a recording of {@code cells} cells, in order. */
+    public static String[] columnNames(int cells) {
+        if (cells < 2) {
+            throw new IllegalArgumentException("a recording needs at least two cells, got " + cells);
+        }
+        String[] names = new String[3 * cells + 4];
+        int i = 0;
+        names[i++] = "time";
+        names[i++] = "tick";
+        for (int c = 1; c <= cells; c++) {
+            names[i++] = "cell" + c + "_volts";
+            names[i++] = "cell" + c + "_status";
+        }
+        for (int k = 1; k < cells; k++) {
+            names[i++] = "pair" + k + "_amps";
+        }
+        names[i++] = "board_state";
+        names[i++] = "health";
+        names[i] = "temperature_celsius";
+        return names;
+    }
+
+    /** The column line of a recording of {@code cells} cells. */
+    public static String columns(int cells) {
+        return String.join(",", columnNames(cells));
+    }
+
+    /** Both header lines (version, columns), without the final line break. */
+    public static String header(int cells) {
+        return versionLine() + '\n' + columns(cells);
+    }
+
+    /**
+     * One row, without its line break: the tick's reading and the decision driven on it.
+     *
+     * @param wallMillis the tick's wall-clock time, milliseconds since the epoch
+     * @param health     the tick's health: anything but OK means the runtime drove its fail-safe decision
+     */
+    public static String row(long wallMillis, long tick, PackReading reading, Decision decision, PackHealth health) {
+        if (decision.cells() != reading.cells()) {
+            throw new IllegalArgumentException("a decision of " + decision.cells() + " cells does not belong to a "
+                    + "reading of " + reading.cells());
+        }
+        StringBuilder b = new StringBuilder(32 * reading.cells() + 64);
+        b.append(TIME.format(Instant.ofEpochMilli(wallMillis))).append(',').append(tick);
+        for (int c = 0; c < reading.cells(); c++) {
+            b.append(',');
+            number(b, reading.volts(c)).append(',').append(reading.status(c).name());
+        }
+        for (int k = 0; k < decision.pairs(); k++) {
+            b.append(',');
+            number(b, decision.signedAmps(k));
+        }
+        b.append(',').append(decision.boardState().name()).append(',').append(health.name()).append(',');
+        return number(b, reading.temperatureCelsius()).toString();
+    }
+
+    /** NaN is an empty field; every other double, infinities included, as {@link Double#toString} writes it. */
+    private static StringBuilder number(StringBuilder b, double v) {
+        return Double.isNaN(v) ? b : b.append(v);
+    }
+}
