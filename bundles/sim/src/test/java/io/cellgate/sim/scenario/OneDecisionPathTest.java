@@ -17,12 +17,12 @@ import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.pack.PackReading;
-import io.cellgate.pack.engine.PackEngine;
-import io.cellgate.pack.engine.PackEvents;
+import io.cellgate.api.recording.RecordingFormat;
+import io.cellgate.engine.PackEngine;
+import io.cellgate.engine.PackEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,10 +92,10 @@ class OneDecisionPathTest {
 
         // The replay: the same readings as the recorder writes them.
         Path csv = dir.resolve("one-path.csv");
-        StringBuilder b = new StringBuilder(ReplayTest.header(CELLS)).append('\n');
+        StringBuilder b = new StringBuilder(RecordingFormat.header(CELLS)).append('\n');
         Decision none = new Decision(CELLS);
         for (int i = 0; i < sequence.size(); i++) {
-            b.append(ReplayTest.row(Instant.ofEpochSecond(1_767_225_600L + i), i + 1, sequence.get(i), none))
+            b.append(RecordingFormat.row(1_767_225_600_000L + i * 1000L, i + 1, sequence.get(i), none, PackHealth.OK))
                     .append('\n');
         }
         Files.writeString(csv, b);

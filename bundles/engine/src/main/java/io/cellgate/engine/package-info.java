@@ -4,7 +4,7 @@
  */
 @Export
 @Version("1.0.0")
-package io.cellgate.pack.engine;
+package io.cellgate.engine;
 
 import org.osgi.annotation.bundle.Export;
 import org.osgi.annotation.versioning.Version;

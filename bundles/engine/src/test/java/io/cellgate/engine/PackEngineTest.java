@@ -1,4 +1,4 @@
-package io.cellgate.pack.engine;
+package io.cellgate.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

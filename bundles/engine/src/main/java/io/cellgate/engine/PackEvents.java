@@ -1,4 +1,4 @@
-package io.cellgate.pack.engine;
+package io.cellgate.engine;
 
 /** Where a pack engine reports what an operator should read in the log. */
 public interface PackEvents {

@@ -1,4 +1,4 @@
-package io.cellgate.pack.engine;
+package io.cellgate.engine;
 
 import io.cellgate.api.runtime.Pack.ActiveFault;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.cellgate.pack.engine;
+package io.cellgate.engine;
 
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.pack.PackHealth;
