@@ -50,7 +50,7 @@ class EkVariantModelComponentTest {
     void variantNameIsRequired_decision_variantValidation() {
         assertRejected("cellgate.variant is missing: name the variant with 1 to 64 letters, digits, '-' or '_'",
                 new HashMap<>());
-        assertRejected("cellgate.variant='datasheet' is taken by the datasheet board: choose another name",
+        assertRejected("cellgate.variant='datasheet' is taken by a built-in variant: choose another name",
                 variant("datasheet"));
         assertRejected("cellgate.variant='l f p' is invalid: use 1 to 64 letters, digits, '-' or '_'",
                 variant("l f p"));
