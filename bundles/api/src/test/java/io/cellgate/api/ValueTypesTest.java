@@ -169,4 +169,19 @@ class ValueTypesTest {
         assertThrows(IllegalArgumentException.class, () -> new ModelDescriptor(" ", "v", "V", 2, 24,
                 EnumSet.of(Chemistry.NCM), Topology.ADJACENT, 1, null));
     }
+
+    @Test
+    void modelDescriptorGivesTheReasonItRefusesAPack() {
+        ModelDescriptor d = new ModelDescriptor("M", "v", "V", 2, 24, Set.of(Chemistry.NCM), Topology.ADJACENT, 1.0,
+                null);
+        PackDescription fits = new PackDescription("p1", 24, Chemistry.NCM);
+        PackDescription tooLong = new PackDescription("p2", 25, Chemistry.NCM);
+        assertTrue(d.unsupportedReason(fits).isEmpty());
+        d.requireSupports(fits);
+        String reason = d.unsupportedReason(tooLong).orElseThrow();
+        assertEquals("M/v does not support pack p2 of 25 NCM cells: it takes 2 to 24 cells of [NCM]", reason);
+        assertEquals(reason, assertThrows(IllegalArgumentException.class, () -> d.requireSupports(tooLong))
+                .getMessage());
+        assertTrue(d.unsupportedReason(new PackDescription("p3", 4, Chemistry.LFP)).orElseThrow().contains("4 LFP"));
+    }
 }

@@ -1,7 +1,9 @@
 package io.cellgate.api.balancer;
 
 import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackDescription;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -50,6 +52,32 @@ public record ModelDescriptor(String model, String variant, String vendor, int m
 
     public boolean supports(int cells, Chemistry chemistry) {
         return cells >= minCells && cells <= maxCells && chemistries.contains(chemistry);
+    }
+
+    /**
+     * Why this model cannot balance the pack, in words an operator can act on; empty when it can.
+     *
+     * @since 1.2
+     */
+    public Optional<String> unsupportedReason(PackDescription pack) {
+        if (supports(pack.cells(), pack.chemistry())) {
+            return Optional.empty();
+        }
+        return Optional.of(qualifiedName() + " does not support pack " + pack.id() + " of " + pack.cells() + " "
+                + pack.chemistry() + " cells: it takes " + minCells + " to " + maxCells + " cells of " + chemistries);
+    }
+
+    /**
+     * The check that opens every {@link BalancerModel#create}, so that all models refuse a pack the same way.
+     *
+     * @throws IllegalArgumentException with the {@linkplain #unsupportedReason reason} when the pack is unsupported
+     * @since 1.2
+     */
+    public void requireSupports(PackDescription pack) {
+        Optional<String> reason = unsupportedReason(pack);
+        if (reason.isPresent()) {
+            throw new IllegalArgumentException(reason.get());
+        }
     }
 
     /** A named figure of the model, or {@code NaN} when the model has none by that name. */

@@ -1,7 +1,7 @@
 package ${package};
 
 import io.cellgate.api.balancer.Balancer;
-import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.DescribedModel;
 import io.cellgate.api.balancer.ModelDescriptor;
 import io.cellgate.api.balancer.Topology;
 import io.cellgate.api.pack.Chemistry;
@@ -17,7 +17,7 @@ import java.util.Set;
  * "max.cell.volts", "min.celsius", "max.celsius", "strings", "max.amps") and probes each one you declare; declare
  * "trigger.volts" and it also runs your board on the simulator.
  */
-public class ${boardClass}Model implements BalancerModel {
+public class ${boardClass}Model extends DescribedModel {
 
     /** Model id, the cellgate.model service property a pack filters on. */
     public static final String MODEL_ID = "${modelId}";
@@ -33,7 +33,6 @@ public class ${boardClass}Model implements BalancerModel {
     static final double MIN_CELL_VOLTS = 2.5;
     static final double MAX_CELL_VOLTS = 4.5;
 
-    private final ModelDescriptor descriptor;
     private final double maxAmps;
 
     /**
@@ -41,26 +40,17 @@ public class ${boardClass}Model implements BalancerModel {
      * @param maxAmps  the most current any pair is ever driven with, in amperes (TODO: your datasheet's maximum)
      */
     public ${boardClass}Model(String variant, double maxAmps) {
-        this.maxAmps = maxAmps;
-        this.descriptor = new ModelDescriptor(MODEL_ID, variant, VENDOR_NAME, MIN_CELLS, MAX_CELLS,
+        super(new ModelDescriptor(MODEL_ID, variant, VENDOR_NAME, MIN_CELLS, MAX_CELLS,
                 Set.of(Chemistry.NCM, Chemistry.LFP), Topology.ADJACENT, maxAmps, Map.of(
                         "max.amps", maxAmps,
                         "min.cell.volts", MIN_CELL_VOLTS,
-                        "max.cell.volts", MAX_CELL_VOLTS));
+                        "max.cell.volts", MAX_CELL_VOLTS)));
+        this.maxAmps = maxAmps;
     }
 
+    /** Only called for a pack the descriptor supports: DescribedModel refuses the others, with the reason. */
     @Override
-    public ModelDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Balancer create(PackDescription pack) {
-        if (!descriptor.supports(pack.cells(), pack.chemistry())) {
-            throw new IllegalArgumentException(descriptor.qualifiedName() + " does not support pack " + pack.id()
-                    + " of " + pack.cells() + " " + pack.chemistry() + " cells: it takes " + MIN_CELLS + " to "
-                    + MAX_CELLS + " cells of " + descriptor.chemistries());
-        }
+    protected Balancer createSupported(PackDescription pack) {
         return new ${boardClass}Balancer(pack.cells(), MIN_CELL_VOLTS, MAX_CELL_VOLTS, maxAmps);
     }
 }

@@ -1,9 +1,6 @@
 package ${package};
 
-import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
-import io.cellgate.api.balancer.ModelDescriptor;
-import io.cellgate.api.pack.PackDescription;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -19,29 +16,20 @@ import org.osgi.service.metatype.annotations.Designate;
         BalancerModel.VENDOR + "=" + ${boardClass}Model.VENDOR_NAME,
         BalancerModel.VARIANT + "=" + ${boardClass}Model.DATASHEET_VARIANT })
 @Designate(ocd = ${boardClass}Config.class)
-public class ${boardClass}ModelComponent implements BalancerModel {
+public class ${boardClass}ModelComponent extends ${boardClass}Model {
 
     /** Configuration PID of the component. */
     public static final String PID = "${package}";
 
-    private final ${boardClass}Model model;
-
     @Activate
     public ${boardClass}ModelComponent(${boardClass}Config config) {
-        if (!(config.max_amps() > 0) || Double.isInfinite(config.max_amps())) {
-            throw new IllegalArgumentException("max.amps=" + config.max_amps() + " is out of range: a finite "
-                    + "current > 0 A");
+        super(config.cellgate_variant(), checkedMaxAmps(config.max_amps()));
+    }
+
+    private static double checkedMaxAmps(double maxAmps) {
+        if (!(maxAmps > 0) || Double.isInfinite(maxAmps)) {
+            throw new IllegalArgumentException("max.amps=" + maxAmps + " is out of range: a finite current > 0 A");
         }
-        model = new ${boardClass}Model(config.cellgate_variant(), config.max_amps());
-    }
-
-    @Override
-    public ModelDescriptor descriptor() {
-        return model.descriptor();
-    }
-
-    @Override
-    public Balancer create(PackDescription pack) {
-        return model.create(pack);
+        return maxAmps;
     }
 }

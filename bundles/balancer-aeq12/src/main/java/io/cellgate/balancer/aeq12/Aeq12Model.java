@@ -2,11 +2,11 @@ package io.cellgate.balancer.aeq12;
 
 import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.DescribedModel;
 import io.cellgate.api.balancer.ModelDescriptor;
 import io.cellgate.api.balancer.Topology;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -15,7 +15,7 @@ import java.util.Set;
  * for the pack, 2 to 24 cells (an assumption: the range of the class's best documented board, the EK-L20S1A
  * series, "Supports 2 to 24 battery strings").
  */
-public class Aeq12Model implements BalancerModel {
+public class Aeq12Model extends DescribedModel {
 
     /** Model id, the {@value BalancerModel#MODEL} service property. */
     public static final String MODEL_ID = "AEQ-1.2A";
@@ -26,26 +26,15 @@ public class Aeq12Model implements BalancerModel {
     public static final int MAX_CELLS = 24;
 
     private final Aeq12Profile profile;
-    private final ModelDescriptor descriptor;
 
     public Aeq12Model(Aeq12Profile profile, String variant) {
-        this.profile = Objects.requireNonNull(profile, "profile");
-        this.descriptor = new ModelDescriptor(MODEL_ID, variant, VENDOR_NAME, PackDescription.MIN_CELLS, MAX_CELLS,
-                Set.of(Chemistry.NCM, Chemistry.LFP), Topology.ADJACENT, profile.maxAmps(), profile.toParameters());
+        super(new ModelDescriptor(MODEL_ID, variant, VENDOR_NAME, PackDescription.MIN_CELLS, MAX_CELLS,
+                Set.of(Chemistry.NCM, Chemistry.LFP), Topology.ADJACENT, profile.maxAmps(), profile.toParameters()));
+        this.profile = profile;
     }
 
     @Override
-    public ModelDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Balancer create(PackDescription pack) {
-        if (!descriptor.supports(pack.cells(), pack.chemistry())) {
-            throw new IllegalArgumentException(descriptor.qualifiedName() + " does not support pack " + pack.id()
-                    + " of " + pack.cells() + " " + pack.chemistry() + " cells: it takes " + descriptor.minCells()
-                    + " to " + descriptor.maxCells() + " cells of " + descriptor.chemistries());
-        }
+    protected Balancer createSupported(PackDescription pack) {
         return new Aeq12Balancer(profile, pack.cells());
     }
 }

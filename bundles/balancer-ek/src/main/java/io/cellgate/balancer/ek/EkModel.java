@@ -2,11 +2,11 @@ package io.cellgate.balancer.ek;
 
 import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.DescribedModel;
 import io.cellgate.api.balancer.ModelDescriptor;
 import io.cellgate.api.balancer.Topology;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -16,7 +16,7 @@ import java.util.Set;
  * more cells than the board's strings is a cascade ("Cascading: Support (Not recommended)"), one of fewer is "low
  * strings"; both are reported in every decision's messages, which the pack runtime logs once when they appear.
  */
-public class EkModel implements BalancerModel {
+public class EkModel extends DescribedModel {
 
     /** Model id, the {@value BalancerModel#MODEL} service property. */
     public static final String MODEL_ID = "EK-L20S1A";
@@ -28,27 +28,16 @@ public class EkModel implements BalancerModel {
     public static final String STRINGS = "cellgate.strings";
 
     private final EkProfile profile;
-    private final ModelDescriptor descriptor;
 
     public EkModel(EkProfile profile, String variant) {
-        this.profile = Objects.requireNonNull(profile, "profile");
-        this.descriptor = new ModelDescriptor(MODEL_ID, variant, VENDOR_NAME, PackDescription.MIN_CELLS,
+        super(new ModelDescriptor(MODEL_ID, variant, VENDOR_NAME, PackDescription.MIN_CELLS,
                 PackDescription.MAX_CELLS, Set.of(Chemistry.NCM, Chemistry.LFP), Topology.ADJACENT,
-                profile.maxAmps(), profile.toParameters());
+                profile.maxAmps(), profile.toParameters()));
+        this.profile = profile;
     }
 
     @Override
-    public ModelDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Balancer create(PackDescription pack) {
-        if (!descriptor.supports(pack.cells(), pack.chemistry())) {
-            throw new IllegalArgumentException(descriptor.qualifiedName() + " does not support pack " + pack.id()
-                    + " of " + pack.cells() + " " + pack.chemistry() + " cells: it takes " + descriptor.minCells()
-                    + " to " + descriptor.maxCells() + " cells of " + descriptor.chemistries());
-        }
+    protected Balancer createSupported(PackDescription pack) {
         // Cascade and low-strings warnings are in every decision's messages: the pack runtime logs them once.
         return new EkBalancer(profile, pack.cells());
     }

@@ -1,9 +1,6 @@
 package io.cellgate.balancer.ek;
 
-import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
-import io.cellgate.api.balancer.ModelDescriptor;
-import io.cellgate.api.pack.PackDescription;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -23,25 +20,13 @@ import org.osgi.service.metatype.annotations.Designate;
                 BalancerModel.MODEL + "=" + EkModel.MODEL_ID,
                 BalancerModel.VENDOR + "=" + EkModel.VENDOR_NAME })
 @Designate(ocd = EkVariantConfig.class, factory = true)
-public class EkVariantModelComponent implements BalancerModel {
+public class EkVariantModelComponent extends EkModel {
 
     /** Factory PID of the variant configurations. */
     public static final String PID = "io.cellgate.balancer.ek.variant";
 
-    private final EkModel model;
-
     @Activate
     public EkVariantModelComponent(EkVariantConfig config) {
-        model = new EkModel(EkVariantValidator.toProfile(config), EkVariantValidator.variantName(config));
-    }
-
-    @Override
-    public ModelDescriptor descriptor() {
-        return model.descriptor();
-    }
-
-    @Override
-    public Balancer create(PackDescription pack) {
-        return model.create(pack);
+        super(EkVariantValidator.toProfile(config), EkVariantValidator.variantName(config));
     }
 }

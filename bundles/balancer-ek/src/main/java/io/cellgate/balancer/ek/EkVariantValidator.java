@@ -1,7 +1,7 @@
 package io.cellgate.balancer.ek;
 
 import io.cellgate.api.balancer.BalancerModel;
-import java.util.regex.Pattern;
+import io.cellgate.api.balancer.VariantName;
 
 /**
  * Checks a variant configuration against the board's limits and turns it into an {@link EkProfile}. A variant may
@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
  */
 final class EkVariantValidator {
 
-    private static final Pattern VARIANT_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** No two cells inside the 3.0-4.5 V working range differ by more. */
     private static final int MAX_TRIGGER_MILLIVOLTS = 1500;
     private static final EkProfile LIMITS = EkProfile.DATASHEET;
@@ -20,14 +19,7 @@ final class EkVariantValidator {
 
     /** The variant's name, the {@value BalancerModel#VARIANT} service property. */
     static String variantName(EkVariantConfig config) {
-        String variant = config.cellgate_variant();
-        require(variant != null && !variant.isBlank(), BalancerModel.VARIANT
-                + " is missing: name the variant with 1 to 64 letters, digits, '-' or '_'");
-        require(VARIANT_NAME.matcher(variant).matches(), BalancerModel.VARIANT + "='" + variant
-                + "' is invalid: use 1 to 64 letters, digits, '-' or '_'");
-        require(!variant.equalsIgnoreCase(EkModel.DATASHEET_VARIANT), BalancerModel.VARIANT + "='" + variant
-                + "' is taken by the datasheet board: choose another name");
-        return variant;
+        return VariantName.requireConfigurable(config.cellgate_variant(), EkModel.DATASHEET_VARIANT);
     }
 
     /** The profile the configuration describes; the board's draw is the datasheet board's. */

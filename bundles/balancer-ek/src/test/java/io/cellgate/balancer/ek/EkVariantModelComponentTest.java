@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.osgi.util.converter.Converters;
 
 @DisplayName("A variant tunes the EK-L20S1A within its datasheet limits, or does not activate")
 class EkVariantModelComponentTest {
 
     private static EkVariantModelComponent activate(Map<String, Object> properties) {
-        return new EkVariantModelComponent(ConfigProxy.of(EkVariantConfig.class, properties));
+        return new EkVariantModelComponent(
+                Converters.standardConverter().convert(properties).to(EkVariantConfig.class));
     }
 
     private static Map<String, Object> variant(String name, Object... keysAndValues) {
@@ -48,9 +50,10 @@ class EkVariantModelComponentTest {
 
     @Test
     void variantNameIsRequired_decision_variantValidation() {
+        // DS hands over null for a property the configuration lacks
         assertRejected("cellgate.variant is missing: name the variant with 1 to 64 letters, digits, '-' or '_'",
-                new HashMap<>());
-        assertRejected("cellgate.variant='datasheet' is taken by the datasheet board: choose another name",
+                variant(null));
+        assertRejected("cellgate.variant='datasheet' is taken by a built-in variant: choose another name",
                 variant("datasheet"));
         assertRejected("cellgate.variant='l f p' is invalid: use 1 to 64 letters, digits, '-' or '_'",
                 variant("l f p"));

@@ -10,11 +10,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.osgi.util.converter.Converters;
 
 @DisplayName("config/io.cellgate.balancer.ek.variant-lfp.cfg is a valid variant for the LFP plateau")
 class LfpVariantConfigTest {
@@ -26,9 +25,8 @@ class LfpVariantConfigTest {
         try (Reader in = Files.newBufferedReader(CFG)) {
             properties.load(in);
         }
-        Map<String, Object> map = new HashMap<>();
-        properties.forEach((k, v) -> map.put((String) k, v));
-        return new EkVariantModelComponent(ConfigProxy.of(EkVariantConfig.class, map));
+        return new EkVariantModelComponent(
+                Converters.standardConverter().convert(properties).to(EkVariantConfig.class));
     }
 
     @Test

@@ -2,11 +2,11 @@ package io.cellgate.balancer.passive;
 
 import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.DescribedModel;
 import io.cellgate.api.balancer.ModelDescriptor;
 import io.cellgate.api.balancer.Topology;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Set;
  * framework. A bleed board has one switch and resistor per cell, so it takes any pack of 2 to
  * {@value PackDescription#MAX_CELLS} NCM or LFP cells.
  */
-public class PassiveModel implements BalancerModel {
+public class PassiveModel extends DescribedModel {
 
     /** Model id, the {@value BalancerModel#MODEL} service property. */
     public static final String MODEL_ID = "PASSIVE-BLEED";
@@ -26,27 +26,16 @@ public class PassiveModel implements BalancerModel {
     public static final String LIBRESOLAR_VARIANT = "libresolar";
 
     private final PassiveProfile profile;
-    private final ModelDescriptor descriptor;
 
     public PassiveModel(PassiveProfile profile, String variant) {
-        this.profile = Objects.requireNonNull(profile, "profile");
-        this.descriptor = new ModelDescriptor(MODEL_ID, variant, VENDOR_NAME, PackDescription.MIN_CELLS,
+        super(new ModelDescriptor(MODEL_ID, variant, VENDOR_NAME, PackDescription.MIN_CELLS,
                 PackDescription.MAX_CELLS, Set.of(Chemistry.NCM, Chemistry.LFP), Topology.BLEED, profile.maxAmps(),
-                profile.toParameters());
+                profile.toParameters()));
+        this.profile = profile;
     }
 
     @Override
-    public ModelDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Balancer create(PackDescription pack) {
-        if (!descriptor.supports(pack.cells(), pack.chemistry())) {
-            throw new IllegalArgumentException(descriptor.qualifiedName() + " does not support pack " + pack.id()
-                    + " of " + pack.cells() + " " + pack.chemistry() + " cells: it takes " + descriptor.minCells()
-                    + " to " + descriptor.maxCells() + " cells of " + descriptor.chemistries());
-        }
+    protected Balancer createSupported(PackDescription pack) {
         return new PassiveBalancer(profile, pack.chemistry(), pack.cells());
     }
 }

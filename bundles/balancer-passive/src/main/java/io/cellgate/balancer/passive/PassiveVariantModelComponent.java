@@ -1,9 +1,6 @@
 package io.cellgate.balancer.passive;
 
-import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
-import io.cellgate.api.balancer.ModelDescriptor;
-import io.cellgate.api.pack.PackDescription;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -19,26 +16,13 @@ import org.osgi.service.metatype.annotations.Designate;
                 BalancerModel.MODEL + "=" + PassiveModel.MODEL_ID,
                 BalancerModel.VENDOR + "=" + PassiveModel.VENDOR_NAME })
 @Designate(ocd = PassiveVariantConfig.class, factory = true)
-public class PassiveVariantModelComponent implements BalancerModel {
+public class PassiveVariantModelComponent extends PassiveModel {
 
     /** Factory PID of the variant configurations. */
     public static final String PID = "io.cellgate.balancer.passive.variant";
 
-    private final PassiveModel model;
-
     @Activate
     public PassiveVariantModelComponent(PassiveVariantConfig config) {
-        model = new PassiveModel(PassiveVariantValidator.toProfile(config),
-                PassiveVariantValidator.variantName(config));
-    }
-
-    @Override
-    public ModelDescriptor descriptor() {
-        return model.descriptor();
-    }
-
-    @Override
-    public Balancer create(PackDescription pack) {
-        return model.create(pack);
+        super(PassiveVariantValidator.toProfile(config), PassiveVariantValidator.variantName(config));
     }
 }

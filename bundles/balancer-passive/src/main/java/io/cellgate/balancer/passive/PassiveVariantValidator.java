@@ -1,8 +1,6 @@
 package io.cellgate.balancer.passive;
 
-import io.cellgate.api.balancer.BalancerModel;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import io.cellgate.api.balancer.VariantName;
 
 /**
  * Checks a variant configuration and turns it into a {@link PassiveProfile}. Every message names the configuration
@@ -10,7 +8,6 @@ import java.util.regex.Pattern;
  */
 final class PassiveVariantValidator {
 
-    private static final Pattern VARIANT_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** No two cells of a working pack differ by more. */
     private static final int MAX_TRIGGER_MILLIVOLTS = 1500;
     /** The bleed range's ceiling (Libre Solar's ISL94202 "CBMAX, 4.5F"). */
@@ -24,15 +21,8 @@ final class PassiveVariantValidator {
     }
 
     static String variantName(PassiveVariantConfig config) {
-        String variant = config.cellgate_variant();
-        require(variant != null && !variant.isBlank(), BalancerModel.VARIANT
-                + " is missing: name the variant with 1 to 64 letters, digits, '-' or '_'");
-        require(VARIANT_NAME.matcher(variant).matches(), BalancerModel.VARIANT + "='" + variant
-                + "' is invalid: use 1 to 64 letters, digits, '-' or '_'");
-        String lower = variant.toLowerCase(Locale.ROOT);
-        require(!lower.equals(PassiveModel.FOXBMS_VARIANT) && !lower.equals(PassiveModel.LIBRESOLAR_VARIANT),
-                BalancerModel.VARIANT + "='" + variant + "' is taken by a built-in variant: choose another name");
-        return variant;
+        return VariantName.requireConfigurable(config.cellgate_variant(), PassiveModel.FOXBMS_VARIANT,
+                PassiveModel.LIBRESOLAR_VARIANT);
     }
 
     static PassiveProfile toProfile(PassiveVariantConfig config) {

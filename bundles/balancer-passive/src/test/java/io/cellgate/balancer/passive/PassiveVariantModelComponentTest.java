@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.osgi.util.converter.Converters;
 
 class PassiveVariantModelComponentTest {
 
@@ -21,7 +22,8 @@ class PassiveVariantModelComponentTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             p.put((String) keyValues[i], keyValues[i + 1]);
         }
-        return new PassiveVariantModelComponent(ConfigProxy.of(PassiveVariantConfig.class, p));
+        return new PassiveVariantModelComponent(
+                Converters.standardConverter().convert(p).to(PassiveVariantConfig.class));
     }
 
     @Test

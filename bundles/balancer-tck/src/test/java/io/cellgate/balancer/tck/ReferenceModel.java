@@ -1,7 +1,7 @@
 package io.cellgate.balancer.tck;
 
 import io.cellgate.api.balancer.Balancer;
-import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.DescribedModel;
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
@@ -11,6 +11,7 @@ import io.cellgate.api.balancer.Topology;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackReading;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ import java.util.Set;
  * A small adjacent balancer that keeps the contract (start above 50 mV, stop at 20 mV, 0.5 A, cells 2.8-4.3 V, up
  * to 50 °C), and the same with one flaw each, to show that the kit catches it.
  */
-final class ReferenceModel implements BalancerModel {
+final class ReferenceModel extends DescribedModel {
 
     enum Flaw { IGNORES_VALIDITY, EXCEEDS_MAX_AMPS, TRIGGER_5MV_LOW, THROWS_ON_NAN, RANDOM, ALLOCATES, NO_HYSTERESIS, NEVER_BALANCES }
 
@@ -28,27 +29,18 @@ final class ReferenceModel implements BalancerModel {
     static final double AMPS = 0.5;
 
     private final Set<Flaw> flaws;
-    private final ModelDescriptor descriptor;
 
     ReferenceModel(Flaw... flaws) {
-        this.flaws = flaws.length == 0 ? EnumSet.noneOf(Flaw.class) : EnumSet.of(flaws[0], flaws);
-        this.descriptor = new ModelDescriptor("REF", flaws.length == 0 ? "sound" : this.flaws.toString(), "tck", 2,
-                48, Set.of(Chemistry.NCM, Chemistry.LFP), Topology.ADJACENT, AMPS, Map.of(
+        super(new ModelDescriptor("REF", flaws.length == 0 ? "sound" : Arrays.toString(flaws), "tck", 2, 48,
+                Set.of(Chemistry.NCM, Chemistry.LFP), Topology.ADJACENT, AMPS, Map.of(
                         ParameterNames.TRIGGER_VOLTS, TRIGGER_VOLTS, ParameterNames.STOP_VOLTS, STOP_VOLTS,
                         ParameterNames.MIN_CELL_VOLTS, 2.8, ParameterNames.MAX_CELL_VOLTS, 4.3,
-                        ParameterNames.MAX_CELSIUS, 50.0, ParameterNames.MAX_AMPS, AMPS));
+                        ParameterNames.MAX_CELSIUS, 50.0, ParameterNames.MAX_AMPS, AMPS)));
+        this.flaws = flaws.length == 0 ? EnumSet.noneOf(Flaw.class) : EnumSet.of(flaws[0], flaws);
     }
 
     @Override
-    public ModelDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public Balancer create(PackDescription pack) {
-        if (!descriptor.supports(pack.cells(), pack.chemistry())) {
-            throw new IllegalArgumentException("unsupported " + pack);
-        }
+    protected Balancer createSupported(PackDescription pack) {
         return new ReferenceBalancer(pack.cells());
     }
 

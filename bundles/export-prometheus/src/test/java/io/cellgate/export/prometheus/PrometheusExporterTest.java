@@ -10,19 +10,18 @@ import io.cellgate.api.telemetry.PackSnapshot;
 import io.cellgate.export.mqtt.api.MqttExporterStatus;
 import java.io.StringWriter;
 import java.lang.reflect.Field;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.util.converter.Converters;
 
 /** The text the servlet writes, with the references set as SCR would. */
 class PrometheusExporterTest {
 
     private static PrometheusConfig defaults() {
-        return (PrometheusConfig) Proxy.newProxyInstance(PrometheusConfig.class.getClassLoader(),
-                new Class<?>[] {PrometheusConfig.class}, (proxy, m, args) -> m.getDefaultValue());
+        return Converters.standardConverter().convert(Map.of()).to(PrometheusConfig.class);
     }
 
     private static void inject(Object target, String field, Object value) throws Exception {

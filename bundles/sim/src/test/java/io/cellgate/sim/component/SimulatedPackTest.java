@@ -9,13 +9,13 @@ import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.time.TickClock;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.util.converter.Converters;
 
 class SimulatedPackTest {
 
@@ -36,11 +36,7 @@ class SimulatedPackTest {
 
     /** The configuration as DS would make it: annotation defaults, overridden by the given properties. */
     static SimPackConfig config(Map<String, Object> props) {
-        return (SimPackConfig) Proxy.newProxyInstance(SimPackConfig.class.getClassLoader(),
-                new Class<?>[] {SimPackConfig.class}, (proxy, method, args) -> {
-                    String key = method.getName().replace('_', '.');
-                    return props.containsKey(key) ? props.get(key) : method.getDefaultValue();
-                });
+        return Converters.standardConverter().convert(props).to(SimPackConfig.class);
     }
 
     private final HandClock clock = new HandClock();

@@ -96,7 +96,9 @@ public class HardwareIT {
         PackView d = pack.latest();
         assertEquals(PairDirection.UPPER_TO_LOWER, d.direction(5));
         assertEquals(PairDirection.LOWER_TO_UPPER, d.direction(6));
-        await("the outputs to follow", () -> tree.pwm(6, "duty_cycle").equals(DUTY_AT_1_AMP));
+        // The LED component may bind a tick after the balance outputs: wait for both, then check every line.
+        await("the outputs to follow", () -> tree.pwm(6, "duty_cycle").equals(DUTY_AT_1_AMP)
+                && tree.cellLed(6, "brightness").equals("255"));
         for (int k = 0; k < CELLS - 1; k++) {
             boolean on = k == 5 || k == 6;
             assertEquals("pair " + (k + 1) + " period", "1000000", tree.pwm(k, "period"));

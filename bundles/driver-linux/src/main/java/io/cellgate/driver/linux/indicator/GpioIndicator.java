@@ -9,25 +9,18 @@ import java.io.IOException;
  * unlike a LED class LED it freezes if the gateway stalls. Declaring the line under {@code gpio-leds} in the device
  * tree makes it a LED class LED with the kernel's timer instead.
  */
-final class GpioIndicator implements IndicatorLed {
+final class GpioIndicator extends IndicatorLed {
 
     private final DigitalLine line;
-    private Indicator shown;
 
     GpioIndicator(DigitalLine line) {
         this.line = line;
     }
 
+    /** Writes every time: the gateway's blink task flashes the line by calling again with {@code blinkOn}. */
     @Override
-    public void show(Indicator state, boolean blinkOn) throws IOException {
-        shown = null;
+    void write(Indicator state, Indicator before, boolean blinkOn) throws IOException {
         line.set(state == Indicator.ON || (state == Indicator.FLASHING && blinkOn));
-        shown = state;
-    }
-
-    @Override
-    public Indicator shown() {
-        return shown;
     }
 
     @Override

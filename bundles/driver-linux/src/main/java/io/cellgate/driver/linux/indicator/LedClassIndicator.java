@@ -9,13 +9,12 @@ import java.io.IOException;
  * A cell LED of the Linux LED class. ON is max_brightness, OFF is 0, FLASHING is the kernel's {@code timer}
  * trigger: the kernel flashes the LED on its own, so it goes on flashing if the gateway stalls.
  */
-final class LedClassIndicator implements IndicatorLed {
+final class LedClassIndicator extends IndicatorLed {
 
     private final LedClassDevice led;
     private final Sysfs sysfs;
     private final long onMillis;
     private final long offMillis;
-    private Indicator shown;
 
     LedClassIndicator(LedClassDevice led, Sysfs sysfs, long onMillis, long offMillis) {
         this.led = led;
@@ -25,12 +24,10 @@ final class LedClassIndicator implements IndicatorLed {
     }
 
     @Override
-    public void show(Indicator state, boolean blinkOn) throws IOException {
-        if (state == shown) {
+    void write(Indicator state, Indicator before, boolean blinkOn) throws IOException {
+        if (state == before) {
             return;
         }
-        Indicator before = shown;
-        shown = null; // unknown until every write of the change went through
         if (state == Indicator.FLASHING) {
             // Setting the trigger creates delay_on and delay_off, with the kernel's 500 ms; ours follow.
             led.triggerTimer(sysfs);
@@ -44,12 +41,6 @@ final class LedClassIndicator implements IndicatorLed {
             }
             sysfs.writeLong(led.brightness(), state == Indicator.ON ? led.maxBrightness() : 0);
         }
-        shown = state;
-    }
-
-    @Override
-    public Indicator shown() {
-        return shown;
     }
 
     @Override

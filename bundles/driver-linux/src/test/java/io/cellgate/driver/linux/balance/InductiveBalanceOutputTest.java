@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.balancer.Decision;
-import io.cellgate.driver.linux.testing.Configs;
 import io.cellgate.driver.linux.testing.FakeGpio;
 import io.cellgate.driver.linux.testing.FakeTree;
 import io.cellgate.driver.linux.testing.TestLog;
@@ -22,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.util.converter.Converters;
 
 class InductiveBalanceOutputTest {
 
@@ -61,7 +61,8 @@ class InductiveBalanceOutputTest {
     }
 
     private InductiveBalanceOutput output(Map<String, Object> config) {
-        return new InductiveBalanceOutput(Configs.of(BalanceConfig.class, config), log.logger(), gpio);
+        return new InductiveBalanceOutput(Converters.standardConverter().convert(config).to(BalanceConfig.class),
+                log.logger(), gpio);
     }
 
     private String sw(int pair, String dir) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.PackReading;
-import io.cellgate.driver.linux.testing.Configs;
 import io.cellgate.driver.linux.testing.FakeTree;
 import io.cellgate.driver.linux.testing.TestLog;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.util.converter.Converters;
 
 class IioCellSourceTest {
 
@@ -54,7 +54,8 @@ class IioCellSourceTest {
     }
 
     private IioCellSource source(Map<String, Object> config) {
-        return new IioCellSource(Configs.of(IioSourceConfig.class, config), log.logger());
+        return new IioCellSource(Converters.standardConverter().convert(config).to(IioSourceConfig.class),
+                log.logger());
     }
 
     private void setTaps(double... volts) {

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
-import io.cellgate.driver.linux.testing.Configs;
 import io.cellgate.driver.linux.testing.FakeGpio;
 import io.cellgate.driver.linux.testing.FakeTree;
 import io.cellgate.driver.linux.testing.ManualClock;
@@ -23,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.util.converter.Converters;
 
 class LinuxIndicatorsTest {
 
@@ -56,7 +56,8 @@ class LinuxIndicatorsTest {
     }
 
     private LinuxIndicators indicators(Map<String, Object> config) {
-        return new LinuxIndicators(Configs.of(IndicatorsConfig.class, config), clock, log.logger(), gpio);
+        return new LinuxIndicators(Converters.standardConverter().convert(config).to(IndicatorsConfig.class),
+                clock, log.logger(), gpio);
     }
 
     private void show(LinuxIndicators out, Indicator... states) throws IOException {

@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.osgi.util.converter.Converters;
 
 class MqttSettingsTest {
 
-    /** A configuration with the annotation's defaults, some overridden by method name. */
+    /** A configuration as DS builds it: the annotation's defaults, some overridden by property name. */
     static MqttConfig config(Map<String, Object> values) {
-        return (MqttConfig) Proxy.newProxyInstance(MqttConfig.class.getClassLoader(), new Class<?>[] {MqttConfig.class},
-                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName())
-                        : method.getDefaultValue());
+        return Converters.standardConverter().convert(values).to(MqttConfig.class);
     }
 
     private static String refusal(String key, Object value) {
@@ -39,23 +37,23 @@ class MqttSettingsTest {
     @Test
     void badValuesAreRefusedNamingThePropertyAndWhatItTakes() {
         assertEquals("broker.url 'http://x:1' is invalid: use tcp://host:port or ssl://host:port",
-                refusal("broker_url", "http://x:1"));
+                refusal("broker.url", "http://x:1"));
         assertEquals("broker.url 'tcp://host' is invalid: use tcp://host:port or ssl://host:port",
-                refusal("broker_url", "tcp://host"));
+                refusal("broker.url", "tcp://host"));
         assertEquals("gateway.id 'my gw' is invalid: use 1 to 64 letters, digits, '-' or '_'",
-                refusal("gateway_id", "my gw"));
-        assertEquals("publish.ms=50 is out of range: 100 to 3600000 ms", refusal("publish_ms", 50L));
-        assertEquals("buffer.messages=0 is out of range: 1 to 1000000", refusal("buffer_messages", 0));
+                refusal("gateway.id", "my gw"));
+        assertEquals("publish.ms=50 is out of range: 100 to 3600000 ms", refusal("publish.ms", 50L));
+        assertEquals("buffer.messages=0 is out of range: 1 to 1000000", refusal("buffer.messages", 0));
         assertEquals("qos=3 is out of range: 0 to 2", refusal("qos", 3));
         assertEquals("topic.prefix 'a/#' is invalid: use topic levels such as 'cellgate' or 'site/cellgate', "
-                + "without wildcards or empty levels", refusal("topic_prefix", "a/#"));
+                + "without wildcards or empty levels", refusal("topic.prefix", "a/#"));
         assertEquals("tls.truststore is set but broker.url 'tcp://127.0.0.1:1883' is not ssl://",
-                refusal("tls_truststore", "/x.p12"));
+                refusal("tls.truststore", "/x.p12"));
     }
 
     @Test
     void aMissingTrustStoreIsRefused() {
-        Map<String, Object> v = Map.of("broker_url", "ssl://broker:8883", "tls_truststore", "/no/such.p12");
+        Map<String, Object> v = Map.of("broker.url", "ssl://broker:8883", "tls.truststore", "/no/such.p12");
         String m = assertThrows(IllegalArgumentException.class, () -> MqttSettings.of(config(v))).getMessage();
         assertEquals("tls.truststore '/no/such.p12' does not exist", m);
     }

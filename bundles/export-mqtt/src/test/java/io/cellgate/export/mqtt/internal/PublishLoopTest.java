@@ -84,8 +84,8 @@ class PublishLoopTest {
 
     private PublishLoop loop(int buffer) {
         Map<String, Object> v = new HashMap<>();
-        v.put("buffer_messages", buffer);
-        v.put("gateway_id", "gw");
+        v.put("buffer.messages", buffer);
+        v.put("gateway.id", "gw");
         return new PublishLoop(MqttSettings.of(MqttSettingsTest.config(v)), link, log, () -> now);
     }
 
