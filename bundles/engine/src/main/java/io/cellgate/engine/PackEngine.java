@@ -170,7 +170,7 @@ public final class PackEngine implements PackState, Pack {
             try {
                 ModelDescriptor d = model.descriptor();
                 modelName = d.qualifiedName();
-                unsupportedFault = DecisionCheck.unsupported(d, pack);
+                unsupportedFault = d.unsupportedReason(pack).orElse(null);
                 if (unsupportedFault == null) {
                     maxAmps = d.maxAmps();
                     balancer = model.create(pack);

@@ -195,7 +195,7 @@ class PackEngineTest {
         };
         tick(small);
         assertEquals(PackHealth.BALANCER_FAILED, engine.health());
-        assertTrue(engine.decision().faults().get(0).contains("does not support 4 NCM cells"));
+        assertTrue(engine.decision().faults().get(0).contains("does not support pack p of 4 NCM cells"));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.cellgate.api.balancer;
 
 import io.cellgate.api.pack.CellStatus;
-import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackReading;
 
 /**
- * The platform's one check of what goes into a balancer and what comes out of it. The pack runtime runs it on
+ * The platform's one check of what goes into a balancer and what comes out of it (whether a model fits a pack at
+ * all is {@link ModelDescriptor#unsupportedReason}). The pack runtime runs it on
  * every tick, and so do the scenario and replay runners (which run the runtime's engine) and the conformance kit,
  * so that a scenario refuses exactly what the gateway refuses. Allocates nothing.
  */
@@ -55,16 +55,5 @@ public final class DecisionCheck {
             }
         }
         return true;
-    }
-
-    /**
-     * Why {@code model} cannot balance {@code pack}, in words an operator can act on, or {@code null} when it can.
-     */
-    public static String unsupported(ModelDescriptor model, PackDescription pack) {
-        if (model.supports(pack.cells(), pack.chemistry())) {
-            return null;
-        }
-        return model.qualifiedName() + " does not support " + pack.cells() + " " + pack.chemistry() + " cells (it takes "
-                + model.minCells() + "-" + model.maxCells() + " cells of " + model.chemistries() + ")";
     }
 }
