@@ -5,18 +5,18 @@ import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
 
 /**
- * The gateway's bundle set, as the build passes it (system property {@code gateway.bundles}: the jars of the
- * itests module's provided dependencies, which mirror gateway.bndrun), installed from the jars themselves.
+ * The gateway's bundle set: the bundles the bnd resolver chose for gateway.bndrun, which the build exports into a
+ * folder (system property {@code gateway.bundles.dir}), installed from the jars themselves.
  */
 final class GatewayOptions {
 
@@ -24,15 +24,11 @@ final class GatewayOptions {
     }
 
     static Option[] gateway() {
-        String list = System.getProperty("gateway.bundles");
-        if (list == null || list.isBlank()) {
-            throw new IllegalStateException("system property gateway.bundles is missing: run the tests with mvn verify");
-        }
         Path work = Path.of(System.getProperty("project.build.directory", "target"), "gateway-it");
         deleteTree(work); // every run starts with no configuration left over from the last one
         List<Option> options = new ArrayList<>();
-        for (String jar : list.split(File.pathSeparator)) {
-            options.add(bundle(new File(jar).toURI().toString()));
+        for (Path jar : resolvedBundles("gateway.bundles.dir")) {
+            options.add(bundle(jar.toUri().toString()));
         }
         options.add(junitBundles());
         options.add(cleanCaches(true));
@@ -60,6 +56,27 @@ final class GatewayOptions {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The jars in the folder the system property names, sorted by name. The build fills it with the bundles the
+     * resolver chose for the assembly, so a bundle added to the assembly reaches the tests with no edit here.
+     */
+    private static List<Path> resolvedBundles(String property) {
+        String dir = System.getProperty(property);
+        if (dir == null || dir.isBlank()) {
+            throw new IllegalStateException(
+                    "system property " + property + " is missing: run the tests with mvn verify");
+        }
+        try (Stream<Path> files = Files.list(Path.of(dir))) {
+            List<Path> jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+            if (jars.isEmpty()) {
+                throw new IllegalStateException(dir + " holds no bundles: build the assembly first (mvn verify)");
+            }
+            return jars;
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + " cannot be read: build the assembly first (mvn verify)", e);
         }
     }
 

@@ -5,7 +5,6 @@ import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +16,8 @@ import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
 
 /**
- * The hardware assembly's bundle set, as the build passes it (system property {@code hardware.bundles}: the jars of
- * this module's provided dependencies, which mirror gateway-hw.bndrun), installed from the jars themselves.
+ * The hardware assembly's bundle set: the bundles the bnd resolver chose for gateway-hw.bndrun, which the build
+ * exports into a folder (system property {@code hardware.bundles.dir}), installed from the jars themselves.
  */
 final class HardwareOptions {
 
@@ -31,16 +30,11 @@ final class HardwareOptions {
     }
 
     static Option[] hardware() {
-        String list = System.getProperty("hardware.bundles");
-        if (list == null || list.isBlank()) {
-            throw new IllegalStateException(
-                    "system property hardware.bundles is missing: run the tests with mvn verify");
-        }
         Path work = work();
         deleteTree(work);
         List<Option> options = new ArrayList<>();
-        for (String jar : list.split(File.pathSeparator)) {
-            options.add(bundle(new File(jar).toURI().toString()));
+        for (Path jar : resolvedBundles("hardware.bundles.dir")) {
+            options.add(bundle(jar.toUri().toString()));
         }
         options.add(junitBundles());
         options.add(cleanCaches(true));
@@ -54,6 +48,27 @@ final class HardwareOptions {
         options.add(systemProperty("gosh.args").value("--nointeractive"));
         options.add(systemProperty("gosh.home").value(goshHome(work).toString()));
         return options.toArray(new Option[0]);
+    }
+
+    /**
+     * The jars in the folder the system property names, sorted by name. The build fills it with the bundles the
+     * resolver chose for the assembly, so a bundle added to the assembly reaches the tests with no edit here.
+     */
+    private static List<Path> resolvedBundles(String property) {
+        String dir = System.getProperty(property);
+        if (dir == null || dir.isBlank()) {
+            throw new IllegalStateException(
+                    "system property " + property + " is missing: run the tests with mvn verify");
+        }
+        try (Stream<Path> files = Files.list(Path.of(dir))) {
+            List<Path> jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+            if (jars.isEmpty()) {
+                throw new IllegalStateException(dir + " holds no bundles: build the assembly first (mvn verify)");
+            }
+            return jars;
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + " cannot be read: build the assembly first (mvn verify)", e);
+        }
     }
 
     private static Path goshHome(Path work) {
