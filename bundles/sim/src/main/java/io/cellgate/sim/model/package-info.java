@@ -5,7 +5,7 @@
  * docs/simulator.md.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.cellgate.sim.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,7 @@
  * recorded pack instead of the physics (1.1: {@link io.cellgate.sim.scenario.ReplayRunner}).
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package io.cellgate.sim.scenario;
 
 import org.osgi.annotation.bundle.Export;
