@@ -1,8 +1,6 @@
 package io.cellgate.export.file;
 
-import io.cellgate.api.balancer.Decision;
-import io.cellgate.api.pack.PackReading;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,21 +35,19 @@ final class CsvFormat {
         return b.append(",board_state,health,temperature_celsius").toString();
     }
 
-    static String row(PackSnapshot s, long wallMillis) {
-        PackReading r = s.reading();
-        Decision d = s.decision();
-        StringBuilder b = new StringBuilder(32 * r.cells() + 64);
-        b.append(TIME.format(Instant.ofEpochMilli(wallMillis))).append(',').append(s.tick());
-        for (int c = 0; c < r.cells(); c++) {
+    static String row(PackView v, long wallMillis) {
+        StringBuilder b = new StringBuilder(32 * v.cells() + 64);
+        b.append(TIME.format(Instant.ofEpochMilli(wallMillis))).append(',').append(v.tick());
+        for (int c = 0; c < v.cells(); c++) {
             b.append(',');
-            number(b, r.volts(c)).append(',').append(r.status(c).name());
+            number(b, v.volts(c)).append(',').append(v.status(c).name());
         }
-        for (int k = 0; k < d.pairs(); k++) {
+        for (int k = 0; k < v.pairs(); k++) {
             b.append(',');
-            number(b, d.signedAmps(k));
+            number(b, v.signedAmps(k));
         }
-        b.append(',').append(d.boardState().name()).append(',').append(s.health().name()).append(',');
-        return number(b, r.temperatureCelsius()).toString();
+        b.append(',').append(v.boardState().name()).append(',').append(v.health().name()).append(',');
+        return number(b, v.temperatureCelsius()).toString();
     }
 
     private static StringBuilder number(StringBuilder b, double v) {

@@ -1,6 +1,6 @@
 package io.cellgate.export.file;
 
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -44,7 +44,7 @@ final class PackFile implements Closeable {
         this.ownFiles = Pattern.compile(Pattern.quote(pack) + "-(\\d{8}T\\d{6}Z)(?:_(\\d+))?\\.csv");
     }
 
-    void write(PackSnapshot s, long wallMillis) throws IOException {
+    void write(PackView s, long wallMillis) throws IOException {
         LocalDate rowDay = LocalDate.ofInstant(Instant.ofEpochMilli(wallMillis), ZoneOffset.UTC);
         if (out == null || s.pack().cells() != cells || due(rowDay)) {
             open(s.pack().cells(), wallMillis, rowDay);
