@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.ModelDescriptor;
 import io.cellgate.api.runtime.Pack;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,7 +145,7 @@ public final class ModelCommands {
             Object id = e.getKey().get(Constants.SERVICE_BUNDLEID);
             Bundle bundle = id == null ? null : context.getBundle((Long) id);
             List<String> using = running.stream().filter(p -> {
-                PackSnapshot s = p.latest();
+                PackView s = p.latest();
                 return s != null && d.qualifiedName().equals(s.model());
             }).map(p -> p.description().id()).sorted().collect(Collectors.toList());
             rows.add(new ModelRow(d, bundle == null ? "?" : bundle.getSymbolicName(),

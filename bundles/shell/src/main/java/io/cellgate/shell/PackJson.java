@@ -1,13 +1,13 @@
 package io.cellgate.shell;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import io.cellgate.api.balancer.Decision;
-import io.cellgate.api.pack.PackReading;
+import com.google.gson.JsonPrimitive;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickStats;
 import io.cellgate.api.runtime.TickSummary;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.util.List;
 
 /**
@@ -22,7 +22,7 @@ final class PackJson {
     static JsonArray packs(List<Pack> packs) {
         JsonArray a = new JsonArray();
         for (Pack p : packs) {
-            PackSnapshot s = p.latest();
+            PackView s = p.latest();
             TickStats t = p.stats();
             JsonObject o = new JsonObject();
             o.addProperty("pack", p.description().id());
@@ -30,10 +30,10 @@ final class PackJson {
             o.addProperty("chemistry", p.description().chemistry().name());
             o.addProperty("model", s == null ? null : s.model());
             o.addProperty("health", s == null ? null : s.health().name());
-            o.addProperty("boardState", s == null ? null : s.decision().boardState().name());
-            o.addProperty("maxAdjacentSpreadVolts", s == null ? null : s.maxAdjacentSpreadVolts());
-            o.addProperty("balancingPairs", s == null ? 0 : s.decision().balancingPairs());
-            o.addProperty("bleedingCells", s == null ? 0 : s.decision().bleedingCells());
+            o.addProperty("boardState", s == null ? null : s.boardState().name());
+            o.addProperty("maxAdjacentSpreadVolts", s == null ? null : s.maxAdjacentDeltaVolts());
+            o.addProperty("balancingPairs", s == null ? 0 : s.balancingPairs());
+            o.addProperty("bleedingCells", s == null ? 0 : s.bleedingCells());
             o.addProperty("ticks", t.ticks());
             o.addProperty("tickPeriodSeconds", t.periodNanos() / 1e9);
             o.addProperty("lastTickSeconds", t.lastDurationNanos() / 1e9);
@@ -46,42 +46,42 @@ final class PackJson {
     }
 
     static JsonObject cells(Pack pack) {
-        PackSnapshot s = pack.latest();
+        PackView s = pack.latest();
         JsonObject o = new JsonObject();
         o.addProperty("pack", pack.description().id());
         if (s == null) {
             return o;
         }
-        PackReading r = s.reading();
-        Decision d = s.decision();
         o.addProperty("tick", s.tick());
         o.addProperty("model", s.model());
         o.addProperty("health", s.health().name());
-        o.addProperty("boardState", d.boardState().name());
-        o.addProperty("boardDrawAmps", d.boardDrawAmps());
+        o.addProperty("boardState", s.boardState().name());
+        o.addProperty("boardDrawAmps", s.boardDrawAmps());
+        o.addProperty("spreadVolts", s.spreadVolts());
+        o.addProperty("maxAdjacentDeltaVolts", s.maxAdjacentDeltaVolts());
         JsonArray cells = new JsonArray();
-        for (int c = 0; c < r.cells(); c++) {
+        for (int c = 0; c < s.cells(); c++) {
             JsonObject cell = new JsonObject();
             cell.addProperty("cell", c + 1);
-            cell.addProperty("volts", r.volts(c));
-            cell.addProperty("status", r.status(c).name());
-            cell.addProperty("indicator", d.indicator(c).name());
-            cell.addProperty("bleedAmps", d.bleedAmps(c));
+            cell.addProperty("volts", s.volts(c));
+            cell.addProperty("status", s.status(c).name());
+            cell.addProperty("indicator", s.indicator(c).name());
+            cell.addProperty("bleedAmps", s.bleedAmps(c));
             cells.add(cell);
         }
         o.add("cells", cells);
         JsonArray pairs = new JsonArray();
-        for (int k = 0; k < d.pairs(); k++) {
+        for (int k = 0; k < s.pairs(); k++) {
             JsonObject pair = new JsonObject();
             pair.addProperty("pair", k + 1);
-            pair.addProperty("deltaVolts", r.volts(k + 1) - r.volts(k));
-            pair.addProperty("direction", d.direction(k).name());
-            pair.addProperty("amps", d.amps(k));
+            pair.add("deltaVolts", s.hasDeltaVolts(k) ? new JsonPrimitive(s.deltaVolts(k)) : JsonNull.INSTANCE);
+            pair.addProperty("direction", s.directionLabel(k));
+            pair.addProperty("amps", s.signedAmps(k));
             pairs.add(pair);
         }
         o.add("pairs", pairs);
         JsonArray faults = new JsonArray();
-        d.faults().forEach(faults::add);
+        s.faults().forEach(faults::add);
         o.add("faults", faults);
         return o;
     }
@@ -91,8 +91,9 @@ final class PackJson {
         for (TickSummary t : ticks) {
             JsonObject o = new JsonObject();
             o.addProperty("tick", t.tick());
-            o.addProperty("timeNanos", t.timeNanos());
-            o.addProperty("maxSpreadVolts", t.maxSpreadVolts());
+            o.addProperty("timeMillis", t.timeMillis());
+            o.addProperty("spreadVolts", t.spreadVolts());
+            o.addProperty("maxAdjacentDeltaVolts", t.maxAdjacentDeltaVolts());
             o.addProperty("balancingPairs", t.balancingPairs());
             o.addProperty("boardState", t.boardState().name());
             o.addProperty("health", t.health().name());

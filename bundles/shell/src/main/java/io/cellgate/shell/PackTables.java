@@ -1,12 +1,9 @@
 package io.cellgate.shell;
 
-import io.cellgate.api.balancer.Decision;
-import io.cellgate.api.balancer.PairDirection;
-import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickStats;
 import io.cellgate.api.runtime.TickSummary;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,13 +21,13 @@ final class PackTables {
         b.append(String.format(Locale.ROOT, "%-12s %5s %-4s %-24s %-14s %9s %4s %9s %8s%n", "PACK", "CELLS", "CHEM",
                 "MODEL", "BOARD", "SPREAD mV", "BAL", "TICKS", "TICK us"));
         for (Pack p : packs) {
-            PackSnapshot s = p.latest();
+            PackView s = p.latest();
             TickStats t = p.stats();
             String model = s == null || s.model() == null ? "-" : s.model();
             b.append(String.format(Locale.ROOT, "%-12s %5d %-4s %-24s %-14s %9.1f %4d %9d %8.1f%n",
                     p.description().id(), p.description().cells(), p.description().chemistry(), clip(model, 24),
-                    s == null ? "-" : board(s), s == null ? 0.0 : s.maxAdjacentSpreadVolts() * 1000,
-                    s == null ? 0 : s.decision().balancingPairs() + s.decision().bleedingCells(), t.ticks(),
+                    s == null ? "-" : board(s), s == null ? 0.0 : s.maxAdjacentDeltaVolts() * 1000,
+                    s == null ? 0 : s.balancingPairs() + s.bleedingCells(), t.ticks(),
                     t.lastDurationNanos() / 1000.0));
         }
         return b.toString();
@@ -49,7 +46,7 @@ final class PackTables {
             sumNanos += t.meanDurationNanos() * t.ticks();
             maxDuration = Math.max(maxDuration, t.maxDurationNanos());
             maxLateness = Math.max(maxLateness, t.maxLatenessNanos());
-            PackSnapshot s = p.latest();
+            PackView s = p.latest();
             if (s == null || s.health() != io.cellgate.api.pack.PackHealth.OK) {
                 unhealthy++;
             }
@@ -60,29 +57,26 @@ final class PackTables {
     }
 
     static String cells(Pack pack) {
-        PackSnapshot s = pack.latest();
+        PackView s = pack.latest();
         if (s == null) {
             return pack.description().id() + ": no tick yet\n";
         }
-        PackReading r = s.reading();
-        Decision d = s.decision();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s: %d %s cells, %s, board %s, tick %d%n", s.pack().id(),
                 s.pack().cells(), s.pack().chemistry(), s.model() == null ? "no balancer" : s.model(), board(s),
                 s.tick()));
         b.append(String.format(Locale.ROOT, "%4s %8s %-12s %-8s | %-7s %9s %-9s %7s%n", "CELL", "VOLTS", "STATUS",
                 "LED", "PAIR", "DV mV", "DIRECTION", "AMPS"));
-        for (int c = 0; c < r.cells(); c++) {
-            b.append(String.format(Locale.ROOT, "%4d %8.4f %-12s %-8s", c + 1, r.volts(c), r.status(c),
-                    d.isBleeding(c) ? d.indicator(c) + "*" : d.indicator(c)));
-            if (c < d.pairs()) {
-                double dv = r.volts(c + 1) - r.volts(c);
-                b.append(String.format(Locale.ROOT, " | %-7s %9.1f %-9s %7.3f", (c + 1) + "-" + (c + 2), dv * 1000,
-                        direction(d.direction(c), c), d.amps(c)));
+        for (int c = 0; c < s.cells(); c++) {
+            b.append(String.format(Locale.ROOT, "%4d %8.4f %-12s %-8s", c + 1, s.volts(c), s.status(c),
+                    s.bleedAmps(c) > 0 ? s.indicator(c) + "*" : s.indicator(c)));
+            if (c < s.pairs()) {
+                b.append(String.format(Locale.ROOT, " | %-7s %9.1f %-9s %7.3f", (c + 1) + "-" + (c + 2),
+                        s.deltaVolts(c) * 1000, s.directionLabel(c), s.amps(c)));
             }
             b.append('\n');
         }
-        for (String f : d.faults()) {
+        for (String f : s.faults()) {
             b.append("! ").append(f).append('\n');
         }
         return b.toString();
@@ -93,10 +87,10 @@ final class PackTables {
                 ticks.size()));
         b.append(String.format(Locale.ROOT, "%10s %12s %10s %4s %-8s %-16s %s%n", "TICK", "TIME s", "SPREAD mV",
                 "BAL", "BOARD", "HEALTH", "MODEL"));
-        long t0 = ticks.isEmpty() ? 0 : ticks.get(0).timeNanos();
+        long t0 = ticks.isEmpty() ? 0 : ticks.get(0).timeMillis();
         for (TickSummary t : ticks) {
             b.append(String.format(Locale.ROOT, "%10d %12.3f %10.1f %4d %-8s %-16s %s%n", t.tick(),
-                    (t.timeNanos() - t0) / 1e9, t.maxSpreadVolts() * 1000, t.balancingPairs(), t.boardState(),
+                    (t.timeMillis() - t0) / 1e3, t.maxAdjacentDeltaVolts() * 1000, t.balancingPairs(), t.boardState(),
                     t.health(), t.model() == null ? "-" : t.model()));
         }
         return b.toString();
@@ -115,14 +109,9 @@ final class PackTables {
         return b.toString();
     }
 
-    private static String board(PackSnapshot s) {
-        return s.health() == io.cellgate.api.pack.PackHealth.OK ? s.decision().boardState().name()
+    private static String board(PackView s) {
+        return s.health() == io.cellgate.api.pack.PackHealth.OK ? s.boardState().name()
                 : s.health().name();
-    }
-
-    /** "3->4": energy flows from cell 3 to cell 4 (numbered from 1). */
-    private static String direction(PairDirection dir, int pair) {
-        return dir == PairDirection.IDLE ? "idle" : (dir.donor(pair) + 1) + "->" + (dir.receiver(pair) + 1);
     }
 
     private static String clip(String s, int width) {
