@@ -87,7 +87,7 @@ public class BoardPluginsIT extends GatewaySupport {
                 && pack.latest().health() == PackHealth.OK && pack.stats().ticks() >= 5,
                 () -> pack.latest() == null ? "no tick" : pack.latest().health() + " " + pack.latest().model());
         assertEquals(GENERATED_MODEL + "/datasheet", pack.latest().model());
-        assertEquals("the skeleton balances nothing", 0, pack.latest().decision().balancingPairs());
+        assertEquals("the skeleton balances nothing", 0, pack.latest().balancingPairs());
 
         plugin.uninstall();
         await("the pack to lose its balancer", () -> pack.latest().health() == PackHealth.NO_BALANCER);

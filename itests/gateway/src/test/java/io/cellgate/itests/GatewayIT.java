@@ -80,7 +80,7 @@ public class GatewayIT extends GatewaySupport {
         await("10 ticks", () -> pack.stats().ticks() >= 10);
         assertEquals(PackHealth.OK, pack.latest().health());
         assertEquals("EK-L20S1A/datasheet", pack.latest().model());
-        assertEquals(20, pack.latest().reading().cells());
+        assertEquals(20, pack.latest().cells());
 
         for (org.osgi.service.cm.Configuration c : configs) {
             c.delete();
@@ -174,7 +174,7 @@ public class GatewayIT extends GatewaySupport {
             await("both packs to tick 20 times",
                     () -> throwing.stats().ticks() >= 20 && healthy.stats().ticks() >= 20);
             assertEquals(PackHealth.BALANCER_FAILED, throwing.latest().health());
-            assertTrue("fail-safe: nothing balances", throwing.latest().decision().balancingPairs() == 0);
+            assertTrue("fail-safe: nothing balances", throwing.latest().balancingPairs() == 0);
             assertEquals(PackHealth.OK, healthy.latest().health());
             long before = throwing.stats().ticks();
             await("the throwing pack to keep ticking", () -> throwing.stats().ticks() >= before + 10);

@@ -113,22 +113,22 @@ public class ShellIT extends GatewaySupport {
     public void anImbalancedCellLightsItsNeighboursAndGoesOutOnceBalanced() throws Exception {
         Pack pack = pack("shell1");
         assertTrue(run("sim:imbalance shell1 7 150").contains("cell 7 moved by +150.0 mV"));
-        await("cells 6, 7 and 8 to light", () -> pack.latest().decision().indicator(5) == Indicator.ON
-                && pack.latest().decision().indicator(6) == Indicator.ON
-                && pack.latest().decision().indicator(7) == Indicator.ON);
+        await("cells 6, 7 and 8 to light", () -> pack.latest().indicator(5) == Indicator.ON
+                && pack.latest().indicator(6) == Indicator.ON
+                && pack.latest().indicator(7) == Indicator.ON);
         assertTrue(run("cellgate:cells shell1").contains("7->"));
-        await("the LEDs to go out as the pairs balance", () -> pack.latest().decision().balancingPairs() == 0
-                && pack.latest().decision().indicator(6) == Indicator.OFF);
+        await("the LEDs to go out as the pairs balance", () -> pack.latest().balancingPairs() == 0
+                && pack.latest().indicator(6) == Indicator.OFF);
     }
 
     @Test
     public void disconnectFlashesTheCellAndReconnectClearsIt() throws Exception {
         Pack pack = pack("shell1");
         run("sim:disconnect shell1 4");
-        await("cell 4 to flash", () -> pack.latest().decision().indicator(3) == Indicator.FLASHING);
+        await("cell 4 to flash", () -> pack.latest().indicator(3) == Indicator.FLASHING);
         assertTrue(run("cellgate:cells shell1").contains("OPEN_WIRE"));
         run("sim:reconnect shell1 4");
-        await("cell 4 to stop flashing", () -> pack.latest().decision().indicator(3) != Indicator.FLASHING);
+        await("cell 4 to stop flashing", () -> pack.latest().indicator(3) != Indicator.FLASHING);
     }
 
     @Test
