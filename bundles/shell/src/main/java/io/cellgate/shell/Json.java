@@ -7,7 +7,7 @@ import com.google.gson.JsonElement;
 /** The machine-readable form of every {@code --json} command: pretty JSON, NaN written as is. */
 final class Json {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().serializeSpecialFloatingPointValues()
             .create();
 
     private Json() {

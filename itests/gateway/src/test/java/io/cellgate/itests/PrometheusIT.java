@@ -6,11 +6,9 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import io.cellgate.api.balancer.BoardState;
-import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
-import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.runtime.Pack;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
@@ -53,17 +51,17 @@ public class PrometheusIT extends TelemetrySupport {
         cleanUp();
     }
 
-    /** A scrape and the snapshot it was taken from: the pack did not tick in between. */
-    private record Scrape(PromText metrics, PackSnapshot snapshot, long ticksBefore, long ticksAfter,
+    /** A scrape and the view it was taken from: the pack did not tick in between. */
+    private record Scrape(PromText metrics, PackView view, long ticksBefore, long ticksAfter,
             HttpResponse<String> response) {
     }
 
     private Scrape scrapeBetweenTicks(Pack pack) throws InterruptedException {
         for (int attempt = 0; attempt < 20; attempt++) {
             long ticksBefore = pack.stats().ticks();
-            PackSnapshot before = pack.latest();
+            PackView before = pack.latest();
             HttpResponse<String> r = scrape();
-            PackSnapshot after = pack.latest();
+            PackView after = pack.latest();
             if (r != null && before != null && before.tick() == after.tick()) {
                 return new Scrape(PromText.parse(r.body()), before, ticksBefore, pack.stats().ticks(), r);
             }
@@ -80,13 +78,15 @@ public class PrometheusIT extends TelemetrySupport {
         awaitMetrics();
         Scrape s = scrapeBetweenTicks(pack);
         PromText m = s.metrics();
-        PackReading r = s.snapshot().reading();
-        Decision d = s.snapshot().decision();
+        PackView v = s.view();
 
         assertTrue(s.response().headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
         assertEquals("gauge", m.types.get("cellgate_cell_voltage_volts"));
         assertEquals("gauge", m.types.get("cellgate_pair_delta_volts"));
         assertEquals("gauge", m.types.get("cellgate_pair_balance_current_amperes"));
+        assertEquals("gauge", m.types.get("cellgate_cell_bleed_current_amperes"));
+        assertEquals("gauge", m.types.get("cellgate_pack_spread_volts"));
+        assertEquals("gauge", m.types.get("cellgate_pack_max_adjacent_delta_volts"));
         assertEquals("gauge", m.types.get("cellgate_cell_indicator"));
         assertEquals("gauge", m.types.get("cellgate_board_state"));
         assertEquals("counter", m.types.get("cellgate_ticks_total"));
@@ -96,24 +96,28 @@ public class PrometheusIT extends TelemetrySupport {
 
         for (int c = 0; c < 6; c++) {
             String cell = String.valueOf(c + 1);
-            assertEquals("cell " + cell, r.volts(c), m.value("cellgate_cell_voltage_volts", "pack", "itp1", "cell", cell),
+            assertEquals("cell " + cell, v.volts(c), m.value("cellgate_cell_voltage_volts", "pack", "itp1", "cell", cell),
+                    0.0);
+            assertEquals(v.bleedAmps(c), m.value("cellgate_cell_bleed_current_amperes", "pack", "itp1", "cell", cell),
                     0.0);
             for (Indicator i : Indicator.values()) {
-                assertEquals(d.indicator(c) == i ? 1.0 : 0.0,
+                assertEquals(v.indicator(c) == i ? 1.0 : 0.0,
                         m.value("cellgate_cell_indicator", "pack", "itp1", "cell", cell, "state", i.name()), 0.0);
             }
         }
         for (int k = 0; k < 5; k++) {
             String pair = String.valueOf(k + 1);
-            assertEquals(r.volts(k + 1) - r.volts(k), m.value("cellgate_pair_delta_volts", "pack", "itp1", "pair",
-                    pair), 0.0);
-            assertEquals(d.signedAmps(k), m.value("cellgate_pair_balance_current_amperes", "pack", "itp1", "pair",
+            assertEquals(v.deltaVolts(k), m.value("cellgate_pair_delta_volts", "pack", "itp1", "pair", pair), 0.0);
+            assertEquals(v.signedAmps(k), m.value("cellgate_pair_balance_current_amperes", "pack", "itp1", "pair",
                     pair), 0.0);
         }
         for (BoardState b : BoardState.values()) {
-            assertEquals(d.boardState() == b ? 1.0 : 0.0, m.value("cellgate_board_state", "pack", "itp1", "state",
+            assertEquals(v.boardState() == b ? 1.0 : 0.0, m.value("cellgate_board_state", "pack", "itp1", "state",
                     b.name()), 0.0);
         }
+        assertEquals(v.spreadVolts(), m.value("cellgate_pack_spread_volts", "pack", "itp1"), 0.0);
+        assertEquals(v.maxAdjacentDeltaVolts(), m.value("cellgate_pack_max_adjacent_delta_volts", "pack", "itp1"),
+                0.0);
         double ticks = m.value("cellgate_ticks_total", "pack", "itp1");
         assertTrue(ticks >= s.ticksBefore() && ticks <= s.ticksAfter());
         assertEquals(6, m.named("cellgate_cell_voltage_volts").stream()

@@ -1,11 +1,16 @@
 package io.cellgate.api.recording;
 
+import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.telemetry.PackView;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Version {@value #VERSION} of the pack recording format (docs/exporters.md):
@@ -83,18 +88,31 @@ public final class RecordingFormat {
             throw new IllegalArgumentException("a decision of " + decision.cells() + " cells does not belong to a "
                     + "reading of " + reading.cells());
         }
-        StringBuilder b = new StringBuilder(32 * reading.cells() + 64);
+        return row(wallMillis, tick, reading.cells(), reading::volts, reading::status, decision::signedAmps,
+                decision.boardState(), health, reading.temperatureCelsius());
+    }
+
+    /** One row, without its line break: a tick as the recorder sees it. */
+    public static String row(PackView view) {
+        return row(view.timeMillis(), view.tick(), view.cells(), view::volts, view::status, view::signedAmps,
+                view.boardState(), view.health(), view.temperatureCelsius());
+    }
+
+    private static String row(long wallMillis, long tick, int cells, IntToDoubleFunction volts,
+            IntFunction<CellStatus> status, IntToDoubleFunction signedAmps, BoardState board, PackHealth health,
+            double temperatureCelsius) {
+        StringBuilder b = new StringBuilder(32 * cells + 64);
         b.append(TIME.format(Instant.ofEpochMilli(wallMillis))).append(',').append(tick);
-        for (int c = 0; c < reading.cells(); c++) {
+        for (int c = 0; c < cells; c++) {
             b.append(',');
-            number(b, reading.volts(c)).append(',').append(reading.status(c).name());
+            number(b, volts.applyAsDouble(c)).append(',').append(status.apply(c).name());
         }
-        for (int k = 0; k < decision.pairs(); k++) {
+        for (int k = 0; k < cells - 1; k++) {
             b.append(',');
-            number(b, decision.signedAmps(k));
+            number(b, signedAmps.applyAsDouble(k));
         }
-        b.append(',').append(decision.boardState().name()).append(',').append(health.name()).append(',');
-        return number(b, reading.temperatureCelsius()).toString();
+        b.append(',').append(board.name()).append(',').append(health.name()).append(',');
+        return number(b, temperatureCelsius).toString();
     }
 
     /** NaN is an empty field; every other double, infinities included, as {@link Double#toString} writes it. */

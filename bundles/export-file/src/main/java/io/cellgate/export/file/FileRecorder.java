@@ -2,8 +2,8 @@ package io.cellgate.export.file;
 
 import io.cellgate.api.telemetry.RateGate;
 import io.cellgate.api.telemetry.PackListener;
-import io.cellgate.api.telemetry.PackSnapshot;
 import io.cellgate.api.telemetry.PackState;
+import io.cellgate.api.telemetry.PackView;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,7 +16,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * One CSV recorder per factory configuration {@code io.cellgate.export.file}: when a pack is due it takes a
- * snapshot on the tick and hands it to its own writer thread; nothing touches the disk on the tick.
+ * {@link PackView} on the tick and hands it to its own writer thread; nothing touches the disk on the tick.
  */
 @Component(configurationPid = "io.cellgate.export.file", configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true)
@@ -64,7 +64,8 @@ public final class FileRecorder implements PackListener {
     @Override
     public void onTick(PackState state) {
         if (gate.due(state.pack().id(), state.reading().timeNanos())) {
-            loop.offer(PackSnapshot.of(state), System.currentTimeMillis());
+            PackView view = PackView.of(state);
+            loop.offer(view, view.timeMillis()); // the time of the tick's reading
         }
     }
 

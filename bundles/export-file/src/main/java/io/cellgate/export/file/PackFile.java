@@ -1,7 +1,7 @@
 package io.cellgate.export.file;
 
 import io.cellgate.api.recording.RecordingFormat;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -45,12 +45,12 @@ final class PackFile implements Closeable {
         this.ownFiles = Pattern.compile(Pattern.quote(pack) + "-(\\d{8}T\\d{6}Z)(?:_(\\d+))?\\.csv");
     }
 
-    void write(PackSnapshot s, long wallMillis) throws IOException {
+    void write(PackView s, long wallMillis) throws IOException {
         LocalDate rowDay = LocalDate.ofInstant(Instant.ofEpochMilli(wallMillis), ZoneOffset.UTC);
         if (out == null || s.pack().cells() != cells || due(rowDay)) {
             open(s.pack().cells(), wallMillis, rowDay);
         }
-        append(RecordingFormat.row(wallMillis, s.tick(), s.reading(), s.decision(), s.health()));
+        append(RecordingFormat.row(s));
     }
 
     private boolean due(LocalDate rowDay) {

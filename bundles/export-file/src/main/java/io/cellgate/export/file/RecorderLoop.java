@@ -1,6 +1,6 @@
 package io.cellgate.export.file;
 
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ final class RecorderLoop implements Runnable {
     static final int QUEUE_ROWS = 4096;
     static final long POLL_MILLIS = 200;
 
-    private record Row(PackSnapshot snapshot, long wallMillis) {
+    private record Row(PackView view, long wallMillis) {
     }
 
     private final RecorderSettings settings;
@@ -37,8 +37,8 @@ final class RecorderLoop implements Runnable {
     }
 
     /** From a tick thread: never waits. */
-    void offer(PackSnapshot snapshot, long wallMillis) {
-        if (!queue.offer(new Row(snapshot, wallMillis)) && skipped.getAndIncrement() == 0) {
+    void offer(PackView view, long wallMillis) {
+        if (!queue.offer(new Row(view, wallMillis)) && skipped.getAndIncrement() == 0) {
             log.warn("recorder " + settings.directory() + ": the disk is behind; rows are skipped until it catches up");
         }
     }
@@ -65,10 +65,10 @@ final class RecorderLoop implements Runnable {
     }
 
     private void write(Row row) {
-        String pack = row.snapshot().pack().id();
+        String pack = row.view().pack().id();
         PackFile f = files.computeIfAbsent(pack, p -> new PackFile(settings, p));
         try {
-            f.write(row.snapshot(), row.wallMillis());
+            f.write(row.view(), row.wallMillis());
             written.incrementAndGet();
             if (failing) {
                 failing = false;

@@ -1,11 +1,9 @@
 package io.cellgate.export.prometheus;
 
 import io.cellgate.api.balancer.BoardState;
-import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
-import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.runtime.Pack;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CounterMetricFamily;
 import io.prometheus.client.GaugeMetricFamily;
@@ -15,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The pack metrics, read from the {@link Pack} services at scrape time so that the tick does no metric work. Every
- * family of one scrape comes from one snapshot per pack. Cells and pairs are numbered from 1, as in the shell.
+ * family of one scrape comes from one {@link PackView} per pack, and every value is the view's: nothing is derived
+ * here. Cells and pairs are numbered from 1, as in the shell.
  */
 final class PackCollector extends Collector {
 
@@ -32,14 +31,22 @@ final class PackCollector extends Collector {
     public List<MetricFamilySamples> collect() {
         GaugeMetricFamily volts = new GaugeMetricFamily("cellgate_cell_voltage_volts",
                 "Cell voltage; NaN when the cell has no valid reading.", List.of("pack", "cell"));
+        GaugeMetricFamily bleed = new GaugeMetricFamily("cellgate_cell_bleed_current_amperes",
+                "Bleed current of a cell through the board's resistor (passive boards); 0 when it does not bleed.",
+                List.of("pack", "cell"));
         GaugeMetricFamily delta = new GaugeMetricFamily("cellgate_pair_delta_volts",
-                "Upper cell minus lower cell of an adjacent pair; NaN unless both readings are valid.",
+                "Upper cell minus lower cell of an adjacent pair; no sample unless both readings are valid.",
                 List.of("pack", "pair"));
         GaugeMetricFamily amps = new GaugeMetricFamily("cellgate_pair_balance_current_amperes",
                 "Balance current setpoint of a pair, signed: positive moves energy from the lower cell (k) to the "
                         + "upper (k+1), negative from upper to lower, 0 idle.", List.of("pack", "pair"));
         GaugeMetricFamily indicator = new GaugeMetricFamily("cellgate_cell_indicator",
                 "Cell LED: 1 for its current state, 0 for the others.", List.of("pack", "cell", "state"));
+        GaugeMetricFamily spread = new GaugeMetricFamily("cellgate_pack_spread_volts",
+                "Highest minus lowest valid cell; 0 with fewer than two valid cells.", List.of("pack"));
+        GaugeMetricFamily adjacent = new GaugeMetricFamily("cellgate_pack_max_adjacent_delta_volts",
+                "Largest difference between two adjacent valid cells, whatever its sign; what an adjacent balancer "
+                        + "acts on.", List.of("pack"));
         GaugeMetricFamily board = new GaugeMetricFamily("cellgate_board_state",
                 "Balancer board state: 1 for the current state, 0 for the others.", List.of("pack", "state"));
         CounterMetricFamily ticks = new CounterMetricFamily("cellgate_ticks", "Ticks run since the pack started.",
@@ -49,29 +56,31 @@ final class PackCollector extends Collector {
         for (Pack p : list) {
             String id = p.description().id();
             ticks.addMetric(List.of(id), p.stats().ticks());
-            PackSnapshot s = p.latest();
-            if (s == null) {
+            PackView v = p.latest();
+            if (v == null) {
                 continue; // not ticked yet
             }
-            PackReading r = s.reading();
-            Decision d = s.decision();
-            for (int c = 0; c < r.cells(); c++) {
+            for (int c = 0; c < v.cells(); c++) {
                 String cell = String.valueOf(c + 1);
-                volts.addMetric(List.of(id, cell), r.isValid(c) ? r.volts(c) : Double.NaN);
+                volts.addMetric(List.of(id, cell), v.isValid(c) ? v.volts(c) : Double.NaN);
+                bleed.addMetric(List.of(id, cell), v.bleedAmps(c));
                 for (Indicator i : INDICATORS) {
-                    indicator.addMetric(List.of(id, cell, i.name()), d.indicator(c) == i ? 1 : 0);
+                    indicator.addMetric(List.of(id, cell, i.name()), v.indicator(c) == i ? 1 : 0);
                 }
             }
-            for (int k = 0; k < d.pairs(); k++) {
+            for (int k = 0; k < v.pairs(); k++) {
                 String pair = String.valueOf(k + 1);
-                delta.addMetric(List.of(id, pair), r.isValid(k) && r.isValid(k + 1)
-                        ? r.volts(k + 1) - r.volts(k) : Double.NaN);
-                amps.addMetric(List.of(id, pair), d.signedAmps(k));
+                if (v.hasDeltaVolts(k)) { // an absent series, not NaN: a NaN would poison sums and averages
+                    delta.addMetric(List.of(id, pair), v.deltaVolts(k));
+                }
+                amps.addMetric(List.of(id, pair), v.signedAmps(k));
             }
+            spread.addMetric(List.of(id), v.spreadVolts());
+            adjacent.addMetric(List.of(id), v.maxAdjacentDeltaVolts());
             for (BoardState b : BOARD_STATES) {
-                board.addMetric(List.of(id, b.name()), d.boardState() == b ? 1 : 0);
+                board.addMetric(List.of(id, b.name()), v.boardState() == b ? 1 : 0);
             }
         }
-        return List.of(volts, delta, amps, indicator, board, ticks);
+        return List.of(volts, bleed, delta, amps, spread, adjacent, indicator, board, ticks);
     }
 }

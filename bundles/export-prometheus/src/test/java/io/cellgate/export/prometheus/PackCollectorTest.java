@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.runtime.Pack;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import io.prometheus.client.CollectorRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +28,14 @@ class PackCollectorTest {
     }
 
     @Test
-    void cellsPairsLedsAndBoardFromTheLatestSnapshot() {
-        packs.add(TestPacks.pack("p1", 4, PackSnapshot.of(TestPacks.typical(TestPacks.state("p1", 4))), 77));
+    void cellsPairsLedsAndBoardFromTheLatestView() {
+        packs.add(TestPacks.pack("p1", 4, PackView.of(TestPacks.typical(TestPacks.state("p1", 4))), 77));
         assertEquals(3.70, value("cellgate_cell_voltage_volts", "p1", "1"), 1e-12);
         assertEquals(3.73, value("cellgate_cell_voltage_volts", "p1", "4"), 1e-12);
         assertTrue(value("cellgate_cell_voltage_volts", "p1", "3").isNaN(), "an open wire has no voltage");
         assertEquals(0.01, value("cellgate_pair_delta_volts", "p1", "1"), 1e-12);
-        assertTrue(value("cellgate_pair_delta_volts", "p1", "2").isNaN());
+        assertNull(value("cellgate_pair_delta_volts", "p1", "2"), "no sample for a pair with an open cell");
+        assertNull(value("cellgate_pair_delta_volts", "p1", "3"));
         assertEquals(-0.5, value("cellgate_pair_balance_current_amperes", "p1", "1"), "from cell 2 down to cell 1");
         assertEquals(0.0, value("cellgate_pair_balance_current_amperes", "p1", "2"));
         assertEquals(0.25, value("cellgate_pair_balance_current_amperes", "p1", "3"), "from cell 3 up to cell 4");
@@ -49,6 +50,20 @@ class PackCollectorTest {
     }
 
     @Test
+    void bleedCurrentsAndBothSpreadsAreTheViews() {
+        PackView v = PackView.of(TestPacks.typical(TestPacks.state("p1", 4)));
+        packs.add(TestPacks.pack("p1", 4, v, 1));
+        for (int c = 0; c < 4; c++) {
+            assertEquals(v.bleedAmps(c), value("cellgate_cell_bleed_current_amperes", "p1", String.valueOf(c + 1)));
+        }
+        assertEquals(0.2, value("cellgate_cell_bleed_current_amperes", "p1", "4"), 1e-12);
+        assertEquals(v.spreadVolts(), value("cellgate_pack_spread_volts", "p1"));
+        assertEquals(v.maxAdjacentDeltaVolts(), value("cellgate_pack_max_adjacent_delta_volts", "p1"));
+        assertEquals(0.03, value("cellgate_pack_spread_volts", "p1"), 1e-12, "cell 4 minus cell 1, cell 3 open");
+        assertEquals(0.01, value("cellgate_pack_max_adjacent_delta_volts", "p1"), 1e-12, "pair 1 alone is valid");
+    }
+
+    @Test
     void aPackThatHasNotTickedShowsItsTicksOnly() {
         packs.add(TestPacks.pack("p0", 4, null, 0));
         assertEquals(0.0, value("cellgate_ticks_total", "p0"));
@@ -57,8 +72,8 @@ class PackCollectorTest {
 
     @Test
     void everyPackHasItsOwnSeries() {
-        packs.add(TestPacks.pack("b", 3, PackSnapshot.of(TestPacks.state("b", 3)), 5));
-        packs.add(TestPacks.pack("a", 2, PackSnapshot.of(TestPacks.state("a", 2)), 9));
+        packs.add(TestPacks.pack("b", 3, PackView.of(TestPacks.state("b", 3)), 5));
+        packs.add(TestPacks.pack("a", 2, PackView.of(TestPacks.state("a", 2)), 9));
         assertEquals(9.0, value("cellgate_ticks_total", "a"));
         assertEquals(5.0, value("cellgate_ticks_total", "b"));
         assertEquals(3.72, value("cellgate_cell_voltage_volts", "b", "3"), 1e-12);

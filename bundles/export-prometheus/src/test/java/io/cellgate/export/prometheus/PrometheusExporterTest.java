@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.runtime.Pack;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import io.cellgate.export.mqtt.api.MqttExporterStatus;
 import java.io.StringWriter;
 import java.lang.reflect.Field;
@@ -90,7 +90,7 @@ class PrometheusExporterTest {
     void writesTheTextFormatWithoutCreatedSeries() throws Exception {
         PrometheusExporter e = new PrometheusExporter(defaults());
         DummyPackState s = TestPacks.state("p1", 3);
-        Held pack = new Held(TestPacks.pack("p1", 3, PackSnapshot.of(s), 12));
+        Held pack = new Held(TestPacks.pack("p1", 3, PackView.of(s), 12));
         inject(e, "packs", List.of(pack));
         e.onTick(s);
         String text = scrape(e);

@@ -2,13 +2,14 @@ package io.cellgate.export.mqtt.internal;
 
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.pack.PackHealth;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Home Assistant MQTT discovery: one retained sensor configuration per cell voltage, pair difference and pair
- * current, plus the pack's spread, balancing pairs, board state and health. Every sensor belongs to one device per
+ * current, plus the pack's two spreads (highest minus lowest cell, largest adjacent difference), balancing pairs,
+ * board state and health. Every sensor belongs to one device per
  * pack and goes unavailable with the gateway's availability topic.
  */
 final class Discovery {
@@ -22,13 +23,13 @@ final class Discovery {
     }
 
     /** What the configurations depend on: a change of cells or model re-publishes them. */
-    static String signature(PackSnapshot s) {
+    static String signature(PackView s) {
         return s.pack().cells() + "|" + s.model();
     }
 
-    List<Message> of(PackSnapshot s) {
+    List<Message> of(PackView s) {
         String pack = s.pack().id();
-        List<Message> out = new ArrayList<>(3 * s.pack().cells() + 4);
+        List<Message> out = new ArrayList<>(3 * s.pack().cells() + 5);
         for (int c = 1; c <= s.pack().cells(); c++) {
             out.add(sensor(s, "cell" + c + "_volts", "Cell " + c + " voltage", topics.cell(pack, c),
                     "{{ value_json.volts }}", "V", "voltage", 4));
@@ -40,8 +41,10 @@ final class Discovery {
             out.add(sensor(s, "pair" + k + "_amps", name + " balance current", topics.pair(pack, k),
                     "{{ value_json.amps }}", "A", "current", 3));
         }
-        out.add(sensor(s, "spread_volts", "Largest adjacent difference", topics.state(pack),
-                "{{ value_json.maxAdjacentSpreadVolts }}", "V", "voltage", 4));
+        out.add(sensor(s, "spread_volts", "Spread (highest minus lowest cell)", topics.state(pack),
+                "{{ value_json.spreadVolts }}", "V", "voltage", 4));
+        out.add(sensor(s, "max_adjacent_delta_volts", "Largest adjacent difference", topics.state(pack),
+                "{{ value_json.maxAdjacentDeltaVolts }}", "V", "voltage", 4));
         out.add(sensor(s, "balancing_pairs", "Balancing pairs", topics.state(pack), "{{ value_json.balancingPairs }}",
                 null, null, 0));
         out.add(enumSensor(s, "board_state", "Board state", topics.board(pack), "{{ value_json.state }}",
@@ -55,7 +58,7 @@ final class Discovery {
         return "cellgate_" + topics.gatewayId() + "_" + pack + "_" + key;
     }
 
-    private Message sensor(PackSnapshot s, String key, String name, String stateTopic, String template, String unit,
+    private Message sensor(PackView s, String key, String name, String stateTopic, String template, String unit,
             String deviceClass, int precision) {
         Json j = common(s, key, name, stateTopic, template);
         if (unit != null) {
@@ -65,7 +68,7 @@ final class Discovery {
         return Message.retained(topics.discovery(uniqueId(s.pack().id(), key)), j.done());
     }
 
-    private Message enumSensor(PackSnapshot s, String key, String name, String stateTopic, String template,
+    private Message enumSensor(PackView s, String key, String name, String stateTopic, String template,
             List<String> options) {
         Json j = common(s, key, name, stateTopic, template).put("device_class", "enum");
         j.beginArray("options");
@@ -74,7 +77,7 @@ final class Discovery {
         return Message.retained(topics.discovery(uniqueId(s.pack().id(), key)), j.done());
     }
 
-    private Json common(PackSnapshot s, String key, String name, String stateTopic, String template) {
+    private Json common(PackView s, String key, String name, String stateTopic, String template) {
         String pack = s.pack().id();
         Json j = new Json().put("name", name).put("unique_id", uniqueId(pack, key)).put("state_topic", stateTopic)
                 .put("value_template", template).put("availability_topic", topics.availability())

@@ -2,8 +2,8 @@ package io.cellgate.export.mqtt.internal;
 
 import io.cellgate.api.telemetry.RateGate;
 import io.cellgate.api.telemetry.PackListener;
-import io.cellgate.api.telemetry.PackSnapshot;
 import io.cellgate.api.telemetry.PackState;
+import io.cellgate.api.telemetry.PackView;
 import io.cellgate.export.mqtt.api.MqttExporterStatus;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
@@ -17,7 +17,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * One MQTT exporter per factory configuration {@code io.cellgate.export.mqtt}: a telemetry listener that, when a
- * pack is due (every {@code publish.ms}, whatever its tick), takes a snapshot and hands it to its own publish
+ * pack is due (every {@code publish.ms}, whatever its tick), takes a {@link PackView} and hands it to its own publish
  * thread. The tick itself only compares two numbers on every other tick.
  */
 @Component(configurationPid = "io.cellgate.export.mqtt", configurationPolicy = ConfigurationPolicy.REQUIRE,
@@ -62,11 +62,11 @@ public final class MqttExporter implements PackListener, MqttExporterStatus {
         }
     }
 
-    /** On the tick thread: a comparison, and a snapshot only when the pack is due. */
+    /** On the tick thread: a comparison, and a view only when the pack is due. */
     @Override
     public void onTick(PackState state) {
         if (gate.due(state.pack().id(), state.reading().timeNanos())) {
-            loop.offer(PackSnapshot.of(state), System.currentTimeMillis());
+            loop.offer(PackView.of(state));
         }
     }
 

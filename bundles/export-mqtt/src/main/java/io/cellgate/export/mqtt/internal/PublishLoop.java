@@ -1,6 +1,6 @@
 package io.cellgate.export.mqtt.internal;
 
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
- * The exporter's own thread: turns snapshots into messages, keeps them in the bounded {@link Outbox}, connects
+ * The exporter's own thread: turns pack views into messages, keeps them in the bounded {@link Outbox}, connects
  * with exponential back-off and publishes in order. On every (re)connect it announces the gateway online and
  * publishes the discovery configurations (a broker without persistence forgets retained messages) ahead of the
  * buffered state. An outage is logged once when it starts and once when it ends, with the messages it cost.
@@ -43,7 +43,7 @@ final class PublishLoop implements Runnable, Link.Events {
     private final Queue<LinkEvent> events = new ConcurrentLinkedQueue<>();
     /** Availability and discovery: published ahead of the buffered state, never dropped, rebuilt per connection. */
     private final ArrayDeque<Message> control = new ArrayDeque<>();
-    private final Map<String, PackSnapshot> known = new LinkedHashMap<>();
+    private final Map<String, PackView> known = new LinkedHashMap<>();
     private final Map<String, String> discovered = new HashMap<>();
     private final AtomicLong published = new AtomicLong();
 
@@ -67,8 +67,8 @@ final class PublishLoop implements Runnable, Link.Events {
     }
 
     /** From a tick thread: never blocks. */
-    void offer(PackSnapshot snapshot, long wallMillis) {
-        mailbox.put(snapshot, wallMillis);
+    void offer(PackView view) {
+        mailbox.put(view);
         wake();
     }
 
@@ -93,10 +93,10 @@ final class PublishLoop implements Runnable, Link.Events {
         wake();
     }
 
-    /** One round: link events, new snapshots, connecting, publishing. Returns how long to wait for the next. */
+    /** One round: link events, new views, connecting, publishing. Returns how long to wait for the next. */
     long step() {
         handleEvents();
-        mailbox.drain(e -> accept(e.snapshot(), e.wallMillis()));
+        mailbox.drain(this::accept);
         long now = clock.getAsLong();
         if (!connected && !connecting && now - nextAttemptNanos >= 0) {
             connecting = true;
@@ -111,12 +111,12 @@ final class PublishLoop implements Runnable, Link.Events {
         return IDLE_WAKE_NANOS;
     }
 
-    private void accept(PackSnapshot s, long wallMillis) {
-        known.put(s.pack().id(), s);
+    private void accept(PackView v) {
+        known.put(v.pack().id(), v);
         if (connected) {
-            queueDiscovery(s);
+            queueDiscovery(v);
         }
-        for (Message m : payloads.of(s, wallMillis)) {
+        for (Message m : payloads.of(v)) {
             outbox.add(m);
             if (connected) {
                 flush(); // while connected, a buffer smaller than one publish does not drop
@@ -124,10 +124,10 @@ final class PublishLoop implements Runnable, Link.Events {
         }
     }
 
-    private void queueDiscovery(PackSnapshot s) {
-        if (settings.discovery() && !Discovery.signature(s).equals(discovered.get(s.pack().id()))) {
-            discovered.put(s.pack().id(), Discovery.signature(s));
-            control.addAll(discovery.of(s));
+    private void queueDiscovery(PackView v) {
+        if (settings.discovery() && !Discovery.signature(v).equals(discovered.get(v.pack().id()))) {
+            discovered.put(v.pack().id(), Discovery.signature(v));
+            control.addAll(discovery.of(v));
         }
     }
 

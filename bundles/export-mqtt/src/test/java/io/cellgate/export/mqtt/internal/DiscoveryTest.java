@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 class DiscoveryTest {
 
     private final Topics topics = new Topics("cellgate", "gw", "homeassistant");
-    private final PackSnapshot s = TestPacks.snapshot("pack1", 4, 1);
+    private final PackView s = TestPacks.view("pack1", 4, 1);
     private final Map<String, JsonObject> configs = new Discovery(topics).of(s).stream().collect(Collectors.toMap(
             Message::topic, m -> JsonParser.parseString(m.text()).getAsJsonObject()));
 
     @Test
     void oneRetainedConfigurationPerSensor() {
-        // 4 cell voltages, 3 pair differences, 3 pair currents, spread, balancing pairs, board state, health
-        assertEquals(14, configs.size());
+        // 4 cell voltages, 3 pair differences, 3 pair currents, two spreads, balancing pairs, board state, health
+        assertEquals(15, configs.size());
         assertTrue(new Discovery(topics).of(s).stream().allMatch(Message::retained));
         assertTrue(configs.containsKey("homeassistant/sensor/cellgate_gw_pack1_cell1_volts/config"));
     }
@@ -53,6 +53,19 @@ class DiscoveryTest {
         assertEquals("enum", board.get("device_class").getAsString());
         assertEquals(List.of("ACTIVE", "SLEEP", "FAULT"), board.getAsJsonArray("options").asList().stream()
                 .map(e -> e.getAsString()).toList());
+    }
+
+    @Test
+    void bothSpreadsAreVoltageSensorsOfTheStateTopic() {
+        JsonObject spread = configs.get("homeassistant/sensor/cellgate_gw_pack1_spread_volts/config");
+        assertEquals("{{ value_json.spreadVolts }}", spread.get("value_template").getAsString());
+        JsonObject adjacent = configs.get("homeassistant/sensor/cellgate_gw_pack1_max_adjacent_delta_volts/config");
+        assertEquals("{{ value_json.maxAdjacentDeltaVolts }}", adjacent.get("value_template").getAsString());
+        for (JsonObject c : List.of(spread, adjacent)) {
+            assertEquals("cellgate/pack1/state", c.get("state_topic").getAsString());
+            assertEquals("V", c.get("unit_of_measurement").getAsString());
+            assertEquals("voltage", c.get("device_class").getAsString());
+        }
     }
 
     @Test

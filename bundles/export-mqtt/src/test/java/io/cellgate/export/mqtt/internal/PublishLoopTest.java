@@ -96,7 +96,7 @@ class PublishLoopTest {
     @Test
     void publishesAvailabilityAndDiscoveryAheadOfTheStateInOrder() {
         PublishLoop loop = loop(1000);
-        loop.offer(TestPacks.snapshot("p", 3, 1), 0);
+        loop.offer(TestPacks.view("p", 3, 1));
         loop.step();
         assertEquals(1, link.connects);
         link.accept();
@@ -104,7 +104,7 @@ class PublishLoopTest {
         List<String> sent = topics(link.sent);
         assertEquals("cellgate/gw/availability", sent.get(0));
         assertEquals("online", link.sent.get(0).text());
-        int discovery = 3 + 2 * 2 + 4;
+        int discovery = 3 + 2 * 2 + 5; // cells, pair differences and currents, 2 spreads, balancing, board, health
         assertTrue(sent.subList(1, 1 + discovery).stream().allMatch(t -> t.startsWith("homeassistant/sensor/")));
         assertEquals(List.of("cellgate/p/state", "cellgate/p/cell/1", "cellgate/p/cell/2", "cellgate/p/cell/3",
                 "cellgate/p/pair/1", "cellgate/p/pair/2", "cellgate/p/board"), sent.subList(1 + discovery, sent.size()));
@@ -112,7 +112,7 @@ class PublishLoopTest {
         assertTrue(loop.isConnected());
 
         link.sent.clear();
-        loop.offer(TestPacks.snapshot("p", 3, 2), 0);
+        loop.offer(TestPacks.view("p", 3, 2));
         loop.step();
         assertEquals(7, link.sent.size(), "discovery only once while nothing changes");
     }
@@ -126,7 +126,7 @@ class PublishLoopTest {
         int attempts = 0;
         for (now = 0; now <= 40 * S && attempts < attemptsAt.length; now += S / 10) {
             int before = link.connects;
-            loop.offer(TestPacks.snapshot("p", 3, now / S), 0); // 7 messages each
+            loop.offer(TestPacks.view("p", 3, now / S)); // 7 messages each
             loop.step();
             if (link.connects > before) {
                 attemptsAt[attempts++] = now;
@@ -163,7 +163,7 @@ class PublishLoopTest {
         link.accept();
         loop.step();
         for (int tick = 1; tick <= 5; tick++) {
-            loop.offer(TestPacks.snapshot("p", 3, tick), 0); // 7 messages each
+            loop.offer(TestPacks.view("p", 3, tick)); // 7 messages each
             loop.step();
         }
         assertEquals(0, loop.dropped());
@@ -173,13 +173,13 @@ class PublishLoopTest {
     @Test
     void aLostConnectionIsRetriedAfterOneSecondAndDiscoveryIsPublishedAgain() {
         PublishLoop loop = loop(1000);
-        loop.offer(TestPacks.snapshot("p", 3, 1), 0);
+        loop.offer(TestPacks.view("p", 3, 1));
         loop.step();
         link.accept();
         loop.step();
         link.drop();
         link.sent.clear();
-        loop.offer(TestPacks.snapshot("p", 3, 2), 0);
+        loop.offer(TestPacks.view("p", 3, 2));
         loop.step();
         assertFalse(loop.isConnected());
         assertEquals(7, loop.buffered(), "kept while away");
@@ -202,7 +202,7 @@ class PublishLoopTest {
     @Test
     void aFullWindowPausesPublishingUntilTheLinkIsReady() {
         PublishLoop loop = loop(1000);
-        loop.offer(TestPacks.snapshot("p", 3, 1), 0);
+        loop.offer(TestPacks.view("p", 3, 1));
         loop.step();
         link.window = 5;
         link.accept();
@@ -211,7 +211,7 @@ class PublishLoopTest {
         link.window = 1000;
         link.events.ready();
         loop.step();
-        assertEquals(1 + (3 + 4 + 4) + 7, link.sent.size());
+        assertEquals(1 + (3 + 4 + 5) + 7, link.sent.size());
     }
 
     @Test
