@@ -65,7 +65,7 @@ public final class FileRecorder implements PackListener {
     public void onTick(PackState state) {
         if (gate.due(state.pack().id(), state.reading().timeNanos())) {
             PackView view = PackView.of(state);
-            loop.offer(view, view.timeMillis()); // the time of the tick's reading
+            loop.offer(view);
         }
     }
 

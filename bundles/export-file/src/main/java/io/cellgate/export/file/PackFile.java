@@ -45,7 +45,9 @@ final class PackFile implements Closeable {
         this.ownFiles = Pattern.compile(Pattern.quote(pack) + "-(\\d{8}T\\d{6}Z)(?:_(\\d+))?\\.csv");
     }
 
-    void write(PackView s, long wallMillis) throws IOException {
+    /** Appends the tick's row, stamped with the wall-clock time of its reading; rotates first when due. */
+    void write(PackView s) throws IOException {
+        long wallMillis = s.timeMillis();
         LocalDate rowDay = LocalDate.ofInstant(Instant.ofEpochMilli(wallMillis), ZoneOffset.UTC);
         if (out == null || s.pack().cells() != cells || due(rowDay)) {
             open(s.pack().cells(), wallMillis, rowDay);

@@ -19,7 +19,7 @@ final class RecorderLoop implements Runnable {
     static final int QUEUE_ROWS = 4096;
     static final long POLL_MILLIS = 200;
 
-    private record Row(PackView view, long wallMillis) {
+    private record Row(PackView view) {
     }
 
     private final RecorderSettings settings;
@@ -37,8 +37,8 @@ final class RecorderLoop implements Runnable {
     }
 
     /** From a tick thread: never waits. */
-    void offer(PackView view, long wallMillis) {
-        if (!queue.offer(new Row(view, wallMillis)) && skipped.getAndIncrement() == 0) {
+    void offer(PackView view) {
+        if (!queue.offer(new Row(view)) && skipped.getAndIncrement() == 0) {
             log.warn("recorder " + settings.directory() + ": the disk is behind; rows are skipped until it catches up");
         }
     }
@@ -68,7 +68,7 @@ final class RecorderLoop implements Runnable {
         String pack = row.view().pack().id();
         PackFile f = files.computeIfAbsent(pack, p -> new PackFile(settings, p));
         try {
-            f.write(row.view(), row.wallMillis());
+            f.write(row.view());
             written.incrementAndGet();
             if (failing) {
                 failing = false;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.recording.RecordingFormat;
 import io.cellgate.api.recording.RecordingReader;
-import io.cellgate.api.telemetry.PackSnapshot;
+import io.cellgate.api.telemetry.PackView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class PackFileTest {
     void dailyFilesBeginAtMidnightUtcEachWithTheHeader() throws IOException {
         try (PackFile f = new PackFile(settings(RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), "pack1")) {
             for (int i = 0; i < 4; i++) { // 23:59:58, 23:59:59, 00:00:00, 00:00:01
-                f.write(TestPacks.snapshot("pack1", 3, i + 1), LATE + i * 1000L);
+                f.write(TestPacks.snapshot("pack1", 3, i + 1, LATE + i * 1000L));
             }
         }
         List<Path> files = files();
@@ -55,14 +55,14 @@ class PackFileTest {
     @Test
     void whatAPackFileWritesTheRecordingReaderReadsBack() throws IOException {
         try (PackFile f = new PackFile(settings(RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), "pack1")) {
-            f.write(TestPacks.snapshot("pack1", 3, 7), LATE - 5000);
-            f.write(TestPacks.snapshot("pack1", 3, 8), LATE - 4000);
+            f.write(TestPacks.snapshot("pack1", 3, 7, LATE - 5000));
+            f.write(TestPacks.snapshot("pack1", 3, 8, LATE - 4000));
         }
         try (RecordingReader in = RecordingReader.open(files().get(0))) {
             PackReading reading = new PackReading(3);
             for (long tick = 7; tick <= 8; tick++) {
                 assertTrue(in.next(reading));
-                PackReading written = TestPacks.snapshot("pack1", 3, tick).reading();
+                PackView written = TestPacks.snapshot("pack1", 3, tick, 0);
                 for (int c = 0; c < 3; c++) {
                     assertEquals(Double.doubleToRawLongBits(written.volts(c)),
                             Double.doubleToRawLongBits(reading.volts(c)));
@@ -78,11 +78,10 @@ class PackFileTest {
 
     @Test
     void sizeRotationStartsANewFileWhenOneIsFullAndKeepsTheNewest() throws IOException {
-        PackSnapshot first = TestPacks.snapshot("p", 3, 1);
-        int rowBytes = RecordingFormat.row(LATE, 1, first.reading(), first.decision(), first.health()).length() + 1;
+        int rowBytes = RecordingFormat.row(TestPacks.snapshot("p", 3, 1, LATE)).length() + 1;
         try (PackFile f = new PackFile(settings(RecorderSettings.Rotation.SIZE, 2L * rowBytes, 2), "p")) {
             for (int i = 0; i < 10; i++) {
-                f.write(TestPacks.snapshot("p", 3, i + 1), LATE + i * 1000L);
+                f.write(TestPacks.snapshot("p", 3, i + 1, LATE + i * 1000L));
             }
         }
         List<Path> files = files();
@@ -98,8 +97,8 @@ class PackFileTest {
     @Test
     void aPackThatChangesItsCellsGetsANewFile() throws IOException {
         try (PackFile f = new PackFile(settings(RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), "p")) {
-            f.write(TestPacks.snapshot("p", 3, 1), LATE - DAY_MS / 2);
-            f.write(TestPacks.snapshot("p", 4, 2), LATE - DAY_MS / 2);
+            f.write(TestPacks.snapshot("p", 3, 1, LATE - DAY_MS / 2));
+            f.write(TestPacks.snapshot("p", 4, 2, LATE - DAY_MS / 2));
         }
         List<Path> files = files();
         assertEquals(2, files.size(), "same second: " + files);

@@ -39,8 +39,8 @@ class RecorderLoopTest {
         Thread t = new Thread(loop);
         t.start();
         for (int i = 1; i <= 500; i++) {
-            loop.offer(TestPacks.snapshot("a", 3, i), 1_795_651_000_000L + i);
-            loop.offer(TestPacks.snapshot("b", 4, i), 1_795_651_000_000L + i);
+            loop.offer(TestPacks.snapshot("a", 3, i, 1_795_651_000_000L + i));
+            loop.offer(TestPacks.snapshot("b", 4, i, 1_795_651_000_000L + i));
         }
         loop.stop();
         t.join(5000);
@@ -63,7 +63,7 @@ class RecorderLoopTest {
         Thread t = new Thread(loop);
         t.start();
         for (int i = 1; i <= 50; i++) {
-            loop.offer(TestPacks.snapshot("a", 3, i), 0);
+            loop.offer(TestPacks.snapshot("a", 3, i, 0));
         }
         loop.stop();
         t.join(5000);
@@ -77,7 +77,7 @@ class RecorderLoopTest {
         RecorderLoop loop = new RecorderLoop(new RecorderSettings(dir, 0, RecorderSettings.Rotation.DAILY,
                 Long.MAX_VALUE, 0), sink); // no thread: nothing drains the queue
         for (int i = 0; i < RecorderLoop.QUEUE_ROWS + 10; i++) {
-            loop.offer(TestPacks.snapshot("a", 3, i), 0);
+            loop.offer(TestPacks.snapshot("a", 3, i, 0));
         }
         assertEquals(10, loop.skipped());
         assertEquals(1, log.stream().filter(l -> l.startsWith("WARN")).count());

@@ -11,9 +11,12 @@ final class TestPacks {
     private TestPacks() {
     }
 
-    /** Tick {@code tick} of pack {@code id}: cells at 3.700 V, 3.701 V …, cell 2 open, pair 1 moving 0.5 A down. */
-    static PackView snapshot(String id, int cells, long tick) {
-        DummyPackState s = new DummyPackState(id, cells, 3.7, 0.001).setTick(tick);
+    /**
+     * Tick {@code tick} of pack {@code id}, read at {@code wallMillis}: cells at 3.700 V, 3.701 V …, cell 2 open,
+     * pair 1 moving 0.5 A down.
+     */
+    static PackView snapshot(String id, int cells, long tick, long wallMillis) {
+        DummyPackState s = new DummyPackState(id, cells, 3.7, 0.001).setTick(tick).setTimeMillis(wallMillis);
         s.reading().set(1, Double.NaN, CellStatus.OPEN_WIRE);
         s.decision().setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);
         return PackView.of(s);
