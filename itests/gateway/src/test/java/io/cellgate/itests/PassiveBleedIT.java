@@ -72,7 +72,7 @@ public class PassiveBleedIT extends TelemetrySupport {
         listener = context().registerService(PackListener.class, s -> {
             if (PACK.equals(s.pack().id())) {
                 PackReading r = s.reading();
-                samples.add(new Sample(r.timeNanos(), spreadVolts(r), s.decision().bleedingCells()));
+                samples.add(new Sample(r.timeNanos(), r.spreadVolts(), s.decision().bleedingCells()));
             }
         }, null);
         CommandProcessor processor = context().getService(context().getServiceReference(CommandProcessor.class));
@@ -85,19 +85,6 @@ public class PassiveBleedIT extends TelemetrySupport {
         listener.unregister();
         session.close();
         cleanUp();
-    }
-
-    /** Highest minus lowest valid cell, in volts. */
-    static double spreadVolts(PackReading r) {
-        double max = Double.NEGATIVE_INFINITY;
-        double min = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < r.cells(); c++) {
-            if (r.isValid(c)) {
-                max = Math.max(max, r.volts(c));
-                min = Math.min(min, r.volts(c));
-            }
-        }
-        return max - min;
     }
 
     /**
@@ -129,7 +116,7 @@ public class PassiveBleedIT extends TelemetrySupport {
                 "self.discharge.percent.per.month", 0.0, "time.scale", TIME_SCALE)));
         await("the even pack to tick", () -> samples.size() >= 5);
         assertTrue("an even pack: " + samples, samples.get(samples.size() - 1).spreadVolts() < 1e-9);
-        double othersVolts = awaitPack(PACK).latest().reading().volts(0);
+        double othersVolts = awaitPack(PACK).latest().volts(0);
 
         String said = String.valueOf(session.execute("sim:imbalance " + PACK + " " + RAISED_CELL + " "
                 + IMBALANCE_MV));
