@@ -184,7 +184,9 @@ public final class Decision {
         System.arraycopy(other.bleedAmps, 0, bleedAmps, 0, bleedAmps.length);
         System.arraycopy(other.indicator, 0, indicator, 0, indicator.length);
         faults.clear();
-        faults.addAll(other.faults);
+        for (int i = 0; i < other.faults.size(); i++) { // addAll would allocate an array on every copy
+            faults.add(other.faults.get(i));
+        }
         boardState = other.boardState;
         boardDrawAmps = other.boardDrawAmps;
     }
