@@ -1,10 +1,8 @@
 package io.cellgate.engine;
 
-import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.pack.PackDescription;
-import io.cellgate.api.pack.PackHealth;
-import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.telemetry.PackState;
+import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.telemetry.PackView;
 
 /**
@@ -13,87 +11,25 @@ import io.cellgate.api.telemetry.PackView;
  * tick, when someone asks), so a reader never waits for a tick in progress and a tick never waits for a reader
  * longer than one copy.
  */
-final class LatestTick implements PackState {
+final class LatestTick {
 
-    private final PackDescription pack;
-    private final PackReading reading;
-    private final Decision decision;
-    private long tick;
-    private long timeMillis;
-    private PackHealth health;
-    private String model;
-    private long durationNanos;
-    private long latenessNanos;
+    private final PackStateBuffer copy;
     private PackView view;
 
     LatestTick(PackDescription pack) {
-        this.pack = pack;
-        this.reading = new PackReading(pack.cells());
-        this.decision = new Decision(pack.cells());
+        this.copy = new PackStateBuffer(pack);
     }
 
-    synchronized void publish(PackState s) {
-        reading.copyFrom(s.reading());
-        decision.copyFrom(s.decision());
-        tick = s.tick();
-        timeMillis = s.timeMillis();
-        health = s.health();
-        model = s.model();
-        durationNanos = s.tickDurationNanos();
-        latenessNanos = s.tickLatenessNanos();
+    synchronized void publish(PackState state) {
+        copy.copyFrom(state);
         view = null;
     }
 
     /** The view of the last completed tick, or null before the first one. */
     synchronized PackView view() {
-        if (view == null && tick > 0) {
-            view = PackView.of(this);
+        if (view == null && copy.tick() > 0) {
+            view = PackView.of(copy);
         }
         return view;
-    }
-
-    @Override
-    public PackDescription pack() {
-        return pack;
-    }
-
-    @Override
-    public long tick() {
-        return tick;
-    }
-
-    @Override
-    public long timeMillis() {
-        return timeMillis;
-    }
-
-    @Override
-    public PackReading reading() {
-        return reading;
-    }
-
-    @Override
-    public Decision decision() {
-        return decision;
-    }
-
-    @Override
-    public PackHealth health() {
-        return health;
-    }
-
-    @Override
-    public String model() {
-        return model;
-    }
-
-    @Override
-    public long tickDurationNanos() {
-        return durationNanos;
-    }
-
-    @Override
-    public long tickLatenessNanos() {
-        return latenessNanos;
     }
 }

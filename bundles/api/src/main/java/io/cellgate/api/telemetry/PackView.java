@@ -40,6 +40,8 @@ public final class PackView {
 
     private final double[] volts;
     private final CellStatus[] status;
+    /** From {@link PackReading#isValid}, the one rule of what a usable cell is. */
+    private final boolean[] valid;
     private final Indicator[] indicator;
     private final double[] bleedAmps;
     private final double[] deltaVolts;
@@ -68,11 +70,13 @@ public final class PackView {
         faults = List.copyOf(d.faults());
         volts = new double[cells];
         status = new CellStatus[cells];
+        valid = new boolean[cells];
         indicator = new Indicator[cells];
         bleedAmps = new double[cells];
         for (int c = 0; c < cells; c++) {
             volts[c] = r.volts(c);
             status[c] = r.status(c);
+            valid[c] = r.isValid(c);
             indicator[c] = d.indicator(c);
             bleedAmps[c] = d.bleedAmps(c);
         }
@@ -164,7 +168,7 @@ public final class PackView {
 
     /** True when the cell's status is OK and its voltage a finite number. */
     public boolean isValid(int cell) {
-        return status[cell] == CellStatus.OK && Double.isFinite(volts[cell]);
+        return valid[cell];
     }
 
     public Indicator indicator(int cell) {

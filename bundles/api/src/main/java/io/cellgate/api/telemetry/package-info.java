@@ -1,6 +1,10 @@
-/** The telemetry whiteboard: services that see every pack after every tick. */
+/**
+ * The telemetry whiteboard: services that see every pack after every tick.
+ *
+ * <p>2.1: {@link io.cellgate.api.telemetry.PackStateBuffer}, a pack state to keep or to fill by hand.
+ */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.cellgate.api.telemetry;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,14 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.CellStatus;
-import io.cellgate.api.testing.DummyPackState;
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackDescription;
 import org.junit.jupiter.api.Test;
 
 class PackViewTest {
 
     @Test
     void aViewShowsEveryDerivedFigureOnceAndKeepsItWhenTheStateMovesOn() {
-        DummyPackState state = new DummyPackState("p", 4, 3.70, 0.0).setTick(7).setTimeMillis(1_000);
+        PackStateBuffer state = new PackStateBuffer(new PackDescription("p", 4, Chemistry.NCM))
+                .setTick(7).setTimeMillis(1_000);
+        for (int c = 0; c < 4; c++) {
+            state.reading().set(c, 3.70, CellStatus.OK);
+        }
         state.reading().set(1, 3.80, CellStatus.OK);
         state.reading().set(3, 3.10, CellStatus.OPEN_WIRE);
         state.decision().setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);

@@ -2,6 +2,7 @@ package io.cellgate.export.file;
 
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.api.testing.DummyPackState;
 
@@ -16,7 +17,7 @@ final class TestPacks {
      * pair 1 moving 0.5 A down.
      */
     static PackView snapshot(String id, int cells, long tick, long wallMillis) {
-        DummyPackState s = new DummyPackState(id, cells, 3.7, 0.001).setTick(tick).setTimeMillis(wallMillis);
+        PackStateBuffer s = DummyPackState.of(id, cells, 3.7, 0.001).setTick(tick).setTimeMillis(wallMillis);
         s.reading().set(1, Double.NaN, CellStatus.OPEN_WIRE);
         s.decision().setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);
         return PackView.of(s);

@@ -1,6 +1,6 @@
 package io.cellgate.export.prometheus;
 
-import io.cellgate.api.testing.DummyPackState;
+import io.cellgate.api.telemetry.PackStateBuffer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +89,7 @@ class PrometheusExporterTest {
     @Test
     void writesTheTextFormatWithoutCreatedSeries() throws Exception {
         PrometheusExporter e = new PrometheusExporter(defaults());
-        DummyPackState s = TestPacks.state("p1", 3);
+        PackStateBuffer s = TestPacks.state("p1", 3);
         Held pack = new Held(TestPacks.pack("p1", 3, PackView.of(s), 12));
         inject(e, "packs", List.of(pack));
         e.onTick(s);

@@ -6,6 +6,7 @@ import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.api.testing.DummyPack;
+import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.testing.DummyPackState;
 
 /** The packs these tests scrape, made from the API's test doubles. */
@@ -15,12 +16,12 @@ final class TestPacks {
     }
 
     /** Cells at 3.70 V, 3.71 V …, a tick of 20 µs. */
-    static DummyPackState state(String id, int cells) {
-        return new DummyPackState(id, cells).setTickDurationNanos(20_000);
+    static PackStateBuffer state(String id, int cells) {
+        return DummyPackState.of(id, cells).setTickDurationNanos(20_000);
     }
 
     /** Cell 3 open, pair 1 moving 0.5 A from cell 2 down to cell 1, pair 3 moving 0.25 A up, cell 4 bleeding 0.2 A. */
-    static DummyPackState typical(DummyPackState s) {
+    static PackStateBuffer typical(PackStateBuffer s) {
         s.reading().set(2, Double.NaN, CellStatus.OPEN_WIRE);
         s.decision().setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);
         s.decision().setPair(2, PairDirection.LOWER_TO_UPPER, 0.25);

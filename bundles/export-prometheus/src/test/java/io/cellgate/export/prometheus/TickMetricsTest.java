@@ -1,6 +1,6 @@
 package io.cellgate.export.prometheus;
 
-import io.cellgate.api.testing.DummyPackState;
+import io.cellgate.api.telemetry.PackStateBuffer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,7 @@ class TickMetricsTest {
 
     private final CollectorRegistry registry = new CollectorRegistry();
     private final TickMetrics metrics = new TickMetrics(registry);
-    private final DummyPackState p = TestPacks.state("p", 4);
+    private final PackStateBuffer p = TestPacks.state("p", 4);
 
     private double faults(String kind) {
         return registry.getSampleValue("cellgate_faults_total", new String[] {"pack", "kind"}, new String[] {"p", kind});

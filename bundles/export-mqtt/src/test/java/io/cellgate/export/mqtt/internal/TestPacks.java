@@ -3,6 +3,7 @@ package io.cellgate.export.mqtt.internal;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.api.testing.DummyPackState;
 
@@ -20,7 +21,7 @@ final class TestPacks {
      * from cell 2 to cell 1, the last cell bleeding 0.1 A.
      */
     static PackView view(String id, int cells, long tick) {
-        DummyPackState s = new DummyPackState(id, cells).setTick(tick).setTickDurationNanos(15_000)
+        PackStateBuffer s = DummyPackState.of(id, cells).setTick(tick).setTickDurationNanos(15_000)
                 .setTickLatenessNanos(1_000).setTimeMillis(TIME_MILLIS);
         s.reading().set(2, Double.NaN, CellStatus.OPEN_WIRE);
         s.decision().setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);

@@ -1,0 +1,13 @@
+/**
+ * Test doubles of the API, so that a plugin or an exporter is tested without a framework: a pack state to hand to
+ * a listener, and a running pack to show a tool. They ship in their own artifact, {@code io.cellgate.api.testing},
+ * for test scope; the gateway never runs them.
+ *
+ * <p>3.0: moved out of the API bundle; {@code DummyPackState} makes {@link io.cellgate.api.telemetry.PackStateBuffer}s.
+ */
+@Export
+@Version("3.0.0")
+package io.cellgate.api.testing;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
