@@ -3,6 +3,11 @@ package io.cellgate.export.mqtt.internal;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.pack.PackHealth;
+import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.telemetry.PackState;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.api.testing.DummyPackState;
 
@@ -20,7 +25,52 @@ final class TestPacks {
      * from cell 2 to cell 1, the last cell bleeding 0.1 A.
      */
     static PackView view(String id, int cells, long tick) {
-        DummyPackState s = new DummyPackState(id, cells).setTick(tick).setTickDurationNanos(15_000)
+        return view(new DummyPackState(id, cells), tick);
+    }
+
+    /** The same, of the pack {@code pack} (one pack's views share its description). */
+    static PackView view(String id, int cells, long tick, PackDescription pack) {
+        return PackView.of(new SamePack(pack, new DummyPackState(id, cells).setTick(tick)));
+    }
+
+    /** A state of an existing pack description, as the engine hands every tick of one pack. */
+    private record SamePack(PackDescription pack, PackState s) implements PackState {
+        public long tick() {
+            return s.tick();
+        }
+
+        public long timeMillis() {
+            return s.timeMillis();
+        }
+
+        public PackReading reading() {
+            return s.reading();
+        }
+
+        public Decision decision() {
+            return s.decision();
+        }
+
+        public PackHealth health() {
+            return s.health();
+        }
+
+        public String model() {
+            return s.model();
+        }
+
+        public long tickDurationNanos() {
+            return s.tickDurationNanos();
+        }
+
+        public long tickLatenessNanos() {
+            return s.tickLatenessNanos();
+        }
+    }
+
+    private static PackView view(DummyPackState s, long tick) {
+        int cells = s.pack().cells();
+        s.setTick(tick).setTickDurationNanos(15_000)
                 .setTickLatenessNanos(1_000).setTimeMillis(TIME_MILLIS);
         s.reading().set(2, Double.NaN, CellStatus.OPEN_WIRE);
         s.decision().setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);
