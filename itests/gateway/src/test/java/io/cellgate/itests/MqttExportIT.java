@@ -227,6 +227,65 @@ public class MqttExportIT extends TelemetrySupport {
         assertEquals(1, logged("mqtt " + broker.url() + ": connected again after", "no message dropped"));
     }
 
+    /**
+     * What a subscriber that connects now receives under {@code prefixes}: the broker's retained messages. The
+     * retained availability of the gateway arrives in the same burst at subscription, so once it is there, whatever
+     * the broker kept under the prefixes is there too.
+     */
+    private List<String> retainedUnder(String... prefixes) throws Exception {
+        try (Subscriber fresh = new Subscriber(broker.url())) {
+            await("the retained availability", () -> fresh.first("cellgate/itgw/availability") != null);
+            Thread.sleep(200); // slack for the rest of the burst
+            return List.of(prefixes).stream().flatMap(p -> fresh.under(p).stream())
+                    .filter(r -> r.retained() && !r.payload().isEmpty()).map(Subscriber.Received::topic)
+                    .distinct().collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    public void aRemovedPackLeavesNoRetainedStateOrDiscoveryAndIsNotDiscoveredAgainAfterABrokerRestart()
+            throws Exception {
+        org.osgi.service.cm.Configuration[] gone = track(simulatedPack("itm4", 8, "NCM", EK, TICK_MS));
+        track(simulatedPack("itm5", 4, "NCM", EK, TICK_MS));
+        awaitPack("itm4");
+        awaitPack("itm5");
+        exporter("ghosts", 10_000);
+        String[] itm4 = {"cellgate/itm4/", "homeassistant/sensor/cellgate_itgw_itm4_"};
+        await("itm4 retained with its discovery", () -> {
+            try {
+                return retainedUnder(itm4).size() == 1 + 8 + 7 + 1 + 27; // state, cells, pairs, board; 27 sensors
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        for (org.osgi.service.cm.Configuration c : gone) {
+            c.delete();
+        }
+        await("itm4 to stop", () -> pack("itm4") == null);
+        await("no retained message under itm4's topics for a new subscriber", () -> {
+            try {
+                return retainedUnder(itm4).isEmpty();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("itm5 stays", 1 + 4 + 3 + 1 + (4 + 2 * 3 + 5), retainedUnder("cellgate/itm5/",
+                "homeassistant/sensor/cellgate_itgw_itm5_").size());
+
+        MqttExporterStatus status = status();
+        broker.restart(); // no persistence: the broker forgot everything, the exporter tells it again
+        await("the exporter to reconnect", status::connected);
+        await("itm5's discovery again", () -> {
+            try {
+                return retainedUnder("homeassistant/sensor/cellgate_itgw_itm5_").size() == 4 + 2 * 3 + 5;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("no discovery for a pack the gateway no longer has", List.of(), retainedUnder(itm4));
+    }
+
     @Test
     public void aTinyBufferDropsTheOldestAndCountsThem() throws Exception {
         track(simulatedPack("itm3", 8, "NCM", EK, TICK_MS));

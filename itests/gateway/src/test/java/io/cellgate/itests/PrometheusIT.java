@@ -7,14 +7,22 @@ import static org.junit.Assert.assertTrue;
 
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackView;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -100,6 +108,10 @@ public class PrometheusIT extends TelemetrySupport {
                     0.0);
             assertEquals(v.bleedAmps(c), m.value("cellgate_cell_bleed_current_amperes", "pack", "itp1", "cell", cell),
                     0.0);
+            for (CellStatus st : CellStatus.values()) {
+                assertEquals(v.status(c) == st ? 1.0 : 0.0,
+                        m.value("cellgate_cell_status", "pack", "itp1", "cell", cell, "status", st.name()), 0.0);
+            }
             for (Indicator i : Indicator.values()) {
                 assertEquals(v.indicator(c) == i ? 1.0 : 0.0,
                         m.value("cellgate_cell_indicator", "pack", "itp1", "cell", cell, "state", i.name()), 0.0);
@@ -114,6 +126,10 @@ public class PrometheusIT extends TelemetrySupport {
         for (BoardState b : BoardState.values()) {
             assertEquals(v.boardState() == b ? 1.0 : 0.0, m.value("cellgate_board_state", "pack", "itp1", "state",
                     b.name()), 0.0);
+        }
+        for (PackHealth h : PackHealth.values()) {
+            assertEquals(v.health() == h ? 1.0 : 0.0, m.value("cellgate_pack_health", "pack", "itp1", "health",
+                    h.name()), 0.0);
         }
         assertEquals(v.spreadVolts(), m.value("cellgate_pack_spread_volts", "pack", "itp1"), 0.0);
         assertEquals(v.maxAdjacentDeltaVolts(), m.value("cellgate_pack_max_adjacent_delta_volts", "pack", "itp1"),
@@ -141,6 +157,51 @@ public class PrometheusIT extends TelemetrySupport {
             assertTrue(m.value("cellgate_faults_total", "pack", "itp1", "kind", kind) >= 0);
         }
         assertTrue("no MQTT exporter, no MQTT metrics", m.named("cellgate_mqtt_dropped_total").isEmpty());
+    }
+
+    private HttpResponse<byte[]> get(String accept, String acceptEncoding) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(metricsUri()).timeout(Duration.ofSeconds(5));
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        if (acceptEncoding != null) {
+            b.header("Accept-Encoding", acceptEncoding);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    public void openMetricsWhenAskedForAndGzipWhenTaken() throws Exception {
+        track(simulatedPack("itpo", 4, "NCM", EK, 100));
+        Pack pack = awaitPack("itpo");
+        await("a tick", () -> pack.latest() != null);
+        awaitMetrics();
+
+        // what Prometheus 2.x sends
+        HttpResponse<byte[]> open = get("application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,"
+                + "*/*;q=0.1", null);
+        assertEquals(200, open.statusCode());
+        assertTrue(open.headers().firstValue("Content-Type").orElse(""),
+                open.headers().firstValue("Content-Type").orElse("").startsWith("application/openmetrics-text"));
+        String text = new String(open.body(), StandardCharsets.UTF_8);
+        assertTrue(text, text.endsWith("# EOF\n"));
+        assertTrue(text, text.contains("cellgate_ticks_total{pack=\"itpo\"} "));
+        assertTrue(text, text.contains("cellgate_pack_health{pack=\"itpo\",health=\"OK\"} 1.0"));
+
+        HttpResponse<byte[]> zipped = get(null, "gzip");
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+        String unzipped;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(zipped.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        assertTrue(unzipped, PromText.parse(unzipped).value("cellgate_cell_status", "pack", "itpo", "cell", "1",
+                "status", "OK") >= 0);
+        assertTrue("compressed: " + zipped.body().length + " of " + unzipped.length(),
+                zipped.body().length < unzipped.length() / 3);
+
+        HttpResponse<byte[]> plain = get(null, null);
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.telemetry.PackView;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,9 +22,11 @@ import java.util.function.IntToDoubleFunction;
  * 2026-11-25T10:15:30.123Z,4711,3.7012345,OK,...,0.0,-0.512,...,ACTIVE,OK,
  * </pre>
  *
- * {@code time} is the tick's wall-clock time, UTC with milliseconds; numbers are written by {@link Double#toString}
- * and read by {@link Double#parseDouble}, so they come back bit for bit; NaN (an open wire, an unknown temperature)
- * is an empty field. {@code pairK_amps} is signed, positive from cell K to cell K+1. Cells and pairs are numbered
+ * {@code time} is the tick's wall-clock time, UTC with milliseconds; voltages and the temperature are written by
+ * {@link Double#toString} and read by {@link Double#parseDouble}, so they come back bit for bit; NaN (an open wire, an
+ * unknown temperature) is an empty field. {@code pairK_amps} is signed, positive from cell K to cell K+1, and kept to
+ * the microampere ({@link #recordedAmps}): a setpoint's further digits are float noise, not information. A reader
+ * reads rows written with every digit (before 0.2) as well. Cells and pairs are numbered
  * from 1. Statuses, board states and health are the API's enum names.
  */
 public final class RecordingFormat {
@@ -38,6 +41,24 @@ public final class RecordingFormat {
             .withZone(ZoneOffset.UTC);
 
     private RecordingFormat() {
+    }
+
+    /** Digits kept of a current: the microampere. */
+    private static final int AMPS_DECIMALS = 6;
+    private static final double MICROAMPS_PER_AMP = 1e6;
+    /** Beyond this a current is no setpoint, and is written with every digit rather than overflow a long. */
+    private static final double LARGEST_ROUNDED_AMPS = 1e12;
+
+    /**
+     * A current as a recording keeps it: rounded to the microampere (a row holds its decimal, which reads back as
+     * exactly this value). Compare a live current with a recorded one through this.
+     */
+    public static double recordedAmps(double amps) {
+        return rounds(amps) ? Math.round(amps * MICROAMPS_PER_AMP) / MICROAMPS_PER_AMP : amps;
+    }
+
+    private static boolean rounds(double amps) {
+        return Double.isFinite(amps) && Math.abs(amps) < LARGEST_ROUNDED_AMPS;
     }
 
     /** The first line of every recording. */
@@ -109,10 +130,20 @@ public final class RecordingFormat {
         }
         for (int k = 0; k < cells - 1; k++) {
             b.append(',');
-            number(b, signedAmps.applyAsDouble(k));
+            amps(b, signedAmps.applyAsDouble(k));
         }
         b.append(',').append(board.name()).append(',').append(health.name()).append(',');
         return number(b, temperatureCelsius).toString();
+    }
+
+    /** To the microampere, trailing zeros trimmed but one ({@code -0.35543}, {@code 0.0}); others as numbers. */
+    private static StringBuilder amps(StringBuilder b, double amps) {
+        if (!rounds(amps)) {
+            return number(b, amps);
+        }
+        String text = BigDecimal.valueOf(Math.round(amps * MICROAMPS_PER_AMP), AMPS_DECIMALS).stripTrailingZeros()
+                .toPlainString();
+        return b.append(text).append(text.indexOf('.') < 0 ? ".0" : "");
     }
 
     /** NaN is an empty field; every other double, infinities included, as {@link Double#toString} writes it. */

@@ -58,6 +58,28 @@ class RecordingFormatTest {
     }
 
     @Test
+    void currentsAreWrittenToTheMicroampereWithoutFloatNoise() {
+        PackReading r = PackReading.of(3.7, 3.71, 3.72, 3.73);
+        Decision d = new Decision(4);
+        d.setPair(0, PairDirection.UPPER_TO_LOWER, 0.35542999999999997);
+        d.setPair(1, PairDirection.LOWER_TO_UPPER, 0.0005);
+        d.setPair(2, PairDirection.LOWER_TO_UPPER, 1.0000004);
+        d.setBoardState(BoardState.ACTIVE);
+        String row = RecordingFormat.row(1_764_000_000_123L, 1, r, d, PackHealth.OK);
+        assertTrue(row.contains(",-0.35543,0.0005,1.0,ACTIVE,"), row);
+        assertEquals(-0.35543, RecordingFormat.recordedAmps(-0.35542999999999997));
+        assertEquals(0.0, RecordingFormat.recordedAmps(4e-7));
+    }
+
+    @Test
+    void anOldRowWithEveryDigitOfACurrentStillReads() throws IOException {
+        RecordingReader r = reader(RecordingFormat.header(2) + "\n"
+                + "2025-11-24T16:00:00.123Z,42,3.7,OK,3.71,OK,-0.35542999999999997,ACTIVE,OK,\n");
+        assertTrue(r.next(new PackReading(2)));
+        assertEquals(-0.35542999999999997, r.signedAmps(0));
+    }
+
+    @Test
     void randomTicksComeBackBitForBit() throws IOException {
         SplittableRandom random = new SplittableRandom(20261202);
         for (int run = 0; run < 50; run++) {
@@ -119,8 +141,8 @@ class RecordingFormatTest {
         assertEquals(Double.doubleToRawLongBits(expected.reading().temperatureCelsius()),
                 Double.doubleToRawLongBits(back.temperatureCelsius()));
         for (int k = 0; k < back.cells() - 1; k++) {
-            assertEquals(Double.doubleToRawLongBits(expected.decision().signedAmps(k)),
-                    Double.doubleToRawLongBits(in.signedAmps(k)), "pair " + k);
+            assertEquals(Double.doubleToRawLongBits(RecordingFormat.recordedAmps(expected.decision().signedAmps(k))),
+                    Double.doubleToRawLongBits(in.signedAmps(k)), "pair " + k + ": to the microampere");
         }
         assertEquals(expected.decision().boardState(), in.boardState());
         assertEquals(expected.health(), in.health());

@@ -2,6 +2,8 @@ package io.cellgate.export.prometheus;
 
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackView;
 import io.prometheus.client.Collector;
@@ -20,6 +22,8 @@ final class PackCollector extends Collector {
 
     private static final Indicator[] INDICATORS = Indicator.values();
     private static final BoardState[] BOARD_STATES = BoardState.values();
+    private static final CellStatus[] CELL_STATUSES = CellStatus.values();
+    private static final PackHealth[] HEALTHS = PackHealth.values();
 
     private final Supplier<List<Pack>> packs;
 
@@ -49,6 +53,12 @@ final class PackCollector extends Collector {
                         + "acts on.", List.of("pack"));
         GaugeMetricFamily board = new GaugeMetricFamily("cellgate_board_state",
                 "Balancer board state: 1 for the current state, 0 for the others.", List.of("pack", "state"));
+        GaugeMetricFamily cellStatus = new GaugeMetricFamily("cellgate_cell_status",
+                "Cell reading status after validation: 1 for the current status (OK, OPEN_WIRE, OUT_OF_RANGE, STALE), "
+                        + "0 for the others.", List.of("pack", "cell", "status"));
+        GaugeMetricFamily health = new GaugeMetricFamily("cellgate_pack_health",
+                "Health of the pack's latest tick: 1 for the current health, 0 for the others; anything but OK "
+                        + "means the runtime drove its fail-safe decision.", List.of("pack", "health"));
         CounterMetricFamily ticks = new CounterMetricFamily("cellgate_ticks", "Ticks run since the pack started.",
                 List.of("pack"));
         List<Pack> list = packs.get();
@@ -64,6 +74,9 @@ final class PackCollector extends Collector {
                 String cell = String.valueOf(c + 1);
                 volts.addMetric(List.of(id, cell), v.isValid(c) ? v.volts(c) : Double.NaN);
                 bleed.addMetric(List.of(id, cell), v.bleedAmps(c));
+                for (CellStatus st : CELL_STATUSES) {
+                    cellStatus.addMetric(List.of(id, cell, st.name()), v.status(c) == st ? 1 : 0);
+                }
                 for (Indicator i : INDICATORS) {
                     indicator.addMetric(List.of(id, cell, i.name()), v.indicator(c) == i ? 1 : 0);
                 }
@@ -80,7 +93,10 @@ final class PackCollector extends Collector {
             for (BoardState b : BOARD_STATES) {
                 board.addMetric(List.of(id, b.name()), v.boardState() == b ? 1 : 0);
             }
+            for (PackHealth h : HEALTHS) {
+                health.addMetric(List.of(id, h.name()), v.health() == h ? 1 : 0);
+            }
         }
-        return List.of(volts, bleed, delta, amps, spread, adjacent, indicator, board, ticks);
+        return List.of(volts, bleed, delta, amps, spread, adjacent, indicator, cellStatus, board, health, ticks);
     }
 }

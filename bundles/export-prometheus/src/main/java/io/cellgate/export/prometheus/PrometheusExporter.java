@@ -11,12 +11,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.CollectionType;
@@ -30,7 +34,8 @@ import org.osgi.service.servlet.whiteboard.annotations.RequireHttpWhiteboard;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 
 /**
- * {@code GET /metrics}: every pack in the Prometheus text format (0.0.4), through the OSGi servlet whiteboard. Pack
+ * {@code GET /metrics}: every pack in the Prometheus text format (0.0.4), or OpenMetrics 1.0 when the scraper asks for
+ * it, gzipped when it takes gzip, through the OSGi servlet whiteboard. Pack
  * state is read at scrape time; on the tick only the tick duration and fault onsets are observed. Each activation
  * has its own registry: nothing is shared with other bundles or with Prometheus' default registry.
  *
@@ -83,13 +88,26 @@ public final class PrometheusExporter extends HttpServlet implements PackListene
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setContentType(TextFormat.CONTENT_TYPE_004);
-        try (Writer out = response.getWriter()) {
-            write(out);
+        Negotiation asked = Negotiation.of(request.getHeader("Accept"), request.getHeader("Accept-Encoding"));
+        response.setContentType(asked.contentType());
+        response.setHeader("Vary", "Accept, Accept-Encoding");
+        if (asked.gzip()) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        OutputStream raw = response.getOutputStream();
+        try (Writer out = new OutputStreamWriter(asked.gzip() ? new GZIPOutputStream(raw) : raw,
+                StandardCharsets.UTF_8)) {
+            write(out, asked.contentType());
         }
     }
 
-    synchronized void write(Writer out) throws IOException {
+    /** The text format 0.0.4. */
+    void write(Writer out) throws IOException {
+        write(out, TextFormat.CONTENT_TYPE_004);
+    }
+
+    /** @param contentType one of simpleclient's: {@link TextFormat#CONTENT_TYPE_004} or OpenMetrics' */
+    synchronized void write(Writer out, String contentType) throws IOException {
         List<ComponentServiceObjects<Pack>> services = packs == null ? List.of() : List.copyOf(packs);
         List<Pack> got = new ArrayList<>(services.size());
         List<ComponentServiceObjects<Pack>> from = new ArrayList<>(services.size());
@@ -104,7 +122,7 @@ public final class PrometheusExporter extends HttpServlet implements PackListene
             scraped = got;
             Set<String> running = got.stream().map(p -> p.description().id()).collect(Collectors.toSet());
             ticks.retain(running);
-            TextFormat.write004(out, registry.filteredMetricFamilySamples(NO_CREATED));
+            TextFormat.writeFormat(contentType, out, registry.filteredMetricFamilySamples(NO_CREATED));
         } finally {
             scraped = List.of();
             for (int i = 0; i < got.size(); i++) {

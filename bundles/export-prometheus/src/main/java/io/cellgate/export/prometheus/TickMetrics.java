@@ -36,8 +36,8 @@ final class TickMetrics {
     }
 
     TickMetrics(CollectorRegistry registry) {
-        duration = Histogram.build("cellgate_tick_duration_seconds", "Duration of a pack's tick: read, decide, "
-                + "drive, publish.").labelNames("pack").buckets(BUCKETS_SECONDS).withoutExemplars().register(registry);
+        duration = Histogram.build("cellgate_tick_duration_seconds", "Duration of a pack's tick: read, validate, "
+                + "decide, drive; it ends before the tick is handed to the telemetry listeners (exporters).").labelNames("pack").buckets(BUCKETS_SECONDS).withoutExemplars().register(registry);
         faults = Counter.build("cellgate_faults_total", "Faults as they begin, by kind: the pack's health when not "
                 + "OK, or board when the balancer faulted the board.").labelNames("pack", "kind").withoutExemplars()
                 .register(registry);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackView;
 import io.prometheus.client.CollectorRegistry;
@@ -25,6 +27,31 @@ class PackCollectorTest {
                 ? new String[] {"pack", name.contains("pair") ? "pair" : name.contains("board") ? "state" : "cell"}
                 : new String[] {"pack", "cell", "state"};
         return registry.getSampleValue(name, names, labels);
+    }
+
+    @Test
+    void anOpenWireIsAStatusSeriesOfOneNotJustANaN() {
+        packs.add(TestPacks.pack("p1", 4, PackView.of(TestPacks.typical(TestPacks.state("p1", 4))), 77));
+        String[] labels = {"pack", "cell", "status"};
+        assertEquals(1.0, registry.getSampleValue("cellgate_cell_status", labels, new String[] {"p1", "3",
+            "OPEN_WIRE"}));
+        assertEquals(0.0, registry.getSampleValue("cellgate_cell_status", labels, new String[] {"p1", "3", "OK"}));
+        assertEquals(1.0, registry.getSampleValue("cellgate_cell_status", labels, new String[] {"p1", "1", "OK"}));
+        for (CellStatus st : CellStatus.values()) {
+            assertTrue(registry.getSampleValue("cellgate_cell_status", labels, new String[] {"p1", "2", st.name()})
+                    != null, "every status has a series: " + st);
+        }
+    }
+
+    @Test
+    void thePacksHealthIsOneForTheCurrentAndZeroForTheOthers() {
+        packs.add(TestPacks.pack("p1", 4, PackView.of(TestPacks.state("p1", 4).setHealth(PackHealth.NO_BALANCER)),
+                5));
+        String[] labels = {"pack", "health"};
+        for (PackHealth h : PackHealth.values()) {
+            assertEquals(h == PackHealth.NO_BALANCER ? 1.0 : 0.0, registry.getSampleValue("cellgate_pack_health",
+                    labels, new String[] {"p1", h.name()}), h.name());
+        }
     }
 
     @Test

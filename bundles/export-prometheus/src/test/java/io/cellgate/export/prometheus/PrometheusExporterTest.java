@@ -1,13 +1,14 @@
 package io.cellgate.export.prometheus;
 
-import io.cellgate.api.telemetry.PackStateBuffer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.export.mqtt.api.MqttExporterStatus;
+import io.prometheus.client.exporter.common.TextFormat;
 import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.util.List;
@@ -102,6 +103,41 @@ class PrometheusExporterTest {
         assertTrue(text.contains("cellgate_tick_duration_seconds_count{pack=\"p1\",} 1.0\n"), text);
         assertFalse(text.contains("_created"), text);
         assertFalse(text.contains("cellgate_mqtt_"), "no MQTT exporter, no MQTT metrics");
+    }
+
+    @Test
+    void writesOpenMetricsWhenAskedForIt() throws Exception {
+        PrometheusExporter e = new PrometheusExporter(defaults());
+        PackStateBuffer s = TestPacks.state("p1", 3);
+        inject(e, "packs", List.of(new Held(TestPacks.pack("p1", 3, PackView.of(s), 12))));
+        e.onTick(s);
+        Negotiation asked = Negotiation.of("application/openmetrics-text; version=1.0.0; charset=utf-8", null);
+        assertTrue(asked.contentType().startsWith("application/openmetrics-text"), asked.contentType());
+        StringWriter w = new StringWriter();
+        e.write(w, asked.contentType());
+        String text = w.toString();
+        assertTrue(text.endsWith("# EOF\n"), text);
+        assertTrue(text.contains("# TYPE cellgate_ticks counter\n"), text);
+        assertTrue(text.contains("cellgate_ticks_total{pack=\"p1\"} 12.0\n"), text);
+        assertTrue(text.contains("cellgate_pack_health{pack=\"p1\",health=\"OK\"} 1.0\n"), text);
+        assertFalse(text.contains("_created"), text);
+    }
+
+    @Test
+    void aScraperGetsTheTextFormatUnlessItAsksForOpenMetrics() {
+        assertEquals(TextFormat.CONTENT_TYPE_004, Negotiation.of(null, null).contentType());
+        assertEquals(TextFormat.CONTENT_TYPE_004, Negotiation.of("text/plain", null).contentType());
+        assertEquals(TextFormat.CONTENT_TYPE_OPENMETRICS_100, Negotiation.of("application/openmetrics-text;"
+                + "version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1", null).contentType(), "Prometheus' own");
+    }
+
+    @Test
+    void gzipOnlyWhenTheScraperTakesIt() {
+        assertFalse(Negotiation.of(null, null).gzip());
+        assertTrue(Negotiation.of(null, "gzip").gzip());
+        assertTrue(Negotiation.of(null, "deflate, GZIP;q=0.8").gzip());
+        assertFalse(Negotiation.of(null, "gzip;q=0").gzip());
+        assertFalse(Negotiation.of(null, "identity").gzip());
     }
 
     @Test

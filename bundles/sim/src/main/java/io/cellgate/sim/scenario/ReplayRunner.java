@@ -4,6 +4,7 @@ import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.recording.RecordingFormat;
 import io.cellgate.api.telemetry.PackState;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -85,7 +86,9 @@ public final class ReplayRunner {
                 compared++;
                 boolean amps = false;
                 for (int k = 0; k < movedAs.length; k++) {
-                    amps |= !(Math.abs(decision.signedAmps(k) - rec.signedAmps(k)) < ReplayResult.SAME_AMPS);
+                    // a recording keeps currents to the microampere; older ones kept every digit
+                    amps |= !(Math.abs(RecordingFormat.recordedAmps(decision.signedAmps(k))
+                            - RecordingFormat.recordedAmps(rec.signedAmps(k))) < ReplayResult.SAME_AMPS);
                 }
                 boolean boardState = decision.boardState() != rec.boardState();
                 otherAmps += amps ? 1 : 0;

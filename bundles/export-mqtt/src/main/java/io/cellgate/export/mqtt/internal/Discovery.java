@@ -54,6 +54,20 @@ final class Discovery {
         return out;
     }
 
+    /** The configuration topic of every sensor {@link #of} publishes for a pack of {@code cells} cells. */
+    List<String> topics(String pack, int cells) {
+        List<String> keys = new ArrayList<>(3 * cells + 5);
+        for (int c = 1; c <= cells; c++) {
+            keys.add("cell" + c + "_volts");
+        }
+        for (int k = 1; k < cells; k++) {
+            keys.add("pair" + k + "_delta_volts");
+            keys.add("pair" + k + "_amps");
+        }
+        keys.addAll(List.of("spread_volts", "max_adjacent_delta_volts", "balancing_pairs", "board_state", "health"));
+        return keys.stream().map(key -> topics.discovery(uniqueId(pack, key))).toList();
+    }
+
     String uniqueId(String pack, String key) {
         return "cellgate_" + topics.gatewayId() + "_" + pack + "_" + key;
     }

@@ -9,6 +9,11 @@ record Message(String topic, byte[] payload, boolean retained) {
         return new Message(topic, json.getBytes(StandardCharsets.UTF_8), true);
     }
 
+    /** An empty retained message: the broker forgets what it kept on {@code topic}, Home Assistant the sensor. */
+    static Message clear(String topic) {
+        return new Message(topic, new byte[0], true);
+    }
+
     String text() {
         return new String(payload, StandardCharsets.UTF_8);
     }

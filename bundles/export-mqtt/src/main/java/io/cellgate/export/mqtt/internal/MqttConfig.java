@@ -12,9 +12,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Broker", description = "tcp://host:port, or ssl://host:port for TLS.")
     String broker_url() default "tcp://127.0.0.1:1883";
 
-    @AttributeDefinition(name = "Gateway id", description = "Names this gateway in the availability topic and in "
-            + "Home Assistant's unique ids; letters, digits, '-' and '_'.")
-    String gateway_id() default "cellgate";
+    @AttributeDefinition(name = "Gateway id", description = "Names this gateway in the availability topic, the MQTT "
+            + "client id and Home Assistant's unique ids; letters, digits, '-' and '_'. Empty for the host name, so "
+            + "that two gateways on one broker never share a client id.")
+    String gateway_id() default "";
 
     @AttributeDefinition(name = "Client id", description = "MQTT client id; empty for cellgate-<gateway id>.")
     String client_id() default "";
@@ -24,8 +25,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String topic_prefix() default "cellgate";
 
     @AttributeDefinition(name = "Publish period (ms)", description = "How often each pack is published, "
-            + "independent of its tick; 100 to 3600000 ms.", min = "100", max = "3600000")
-    long publish_ms() default 1000;
+            + "independent of its tick; 100 to 3600000 ms. A change of board state, health or faults is published "
+            + "at once whatever the period.", min = "100", max = "3600000")
+    long publish_ms() default 10_000;
 
     @AttributeDefinition(name = "Buffer (messages)", description = "Messages kept while the broker cannot be "
             + "reached; when full the oldest is dropped. 1 to 1000000.", min = "1", max = "1000000")

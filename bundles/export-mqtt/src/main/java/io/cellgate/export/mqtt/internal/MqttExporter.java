@@ -1,5 +1,6 @@
 package io.cellgate.export.mqtt.internal;
 
+import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.RateGate;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
@@ -11,14 +12,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * One MQTT exporter per factory configuration {@code io.cellgate.export.mqtt}: a telemetry listener that, when a
- * pack is due (every {@code publish.ms}, whatever its tick), takes a {@link PackView} and hands it to its own publish
- * thread. The tick itself only compares two numbers on every other tick.
+ * pack is due (every {@code publish.ms}, whatever its tick, and at once when its board state, health or faults
+ * change), takes a {@link PackView} and hands it to its own publish thread. The tick itself only compares a few
+ * numbers on every other tick.
  */
 @Component(configurationPid = "io.cellgate.export.mqtt", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {PackListener.class, MqttExporterStatus.class}, immediate = true)
@@ -30,6 +34,7 @@ public final class MqttExporter implements PackListener, MqttExporterStatus {
     private final Logger log;
     private final MqttSettings settings;
     private final RateGate gate;
+    private final ChangeWatch changes = new ChangeWatch();
     private final PublishLoop loop;
     private final Thread thread;
 
@@ -62,10 +67,26 @@ public final class MqttExporter implements PackListener, MqttExporterStatus {
         }
     }
 
-    /** On the tick thread: a comparison, and a view only when the pack is due. */
+    /**
+     * Packs are referenced only to learn that one went away: the ticks bring everything else. Dynamic, so that a
+     * pack coming or going never restarts the exporter.
+     */
+    @Reference(service = Pack.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "packGone")
+    void packHere(Pack pack) {
+        // nothing to do: a pack is published from its ticks
+    }
+
+    void packGone(Pack pack) {
+        changes.forget(pack.description().id());
+        loop.forget(pack.description());
+    }
+
+    /** On the tick thread: two comparisons, and a view only when the pack is due or its board changed. */
     @Override
     public void onTick(PackState state) {
-        if (gate.due(state.pack().id(), state.reading().timeNanos())) {
+        boolean changed = changes.changed(state); // asked on every tick, to remember what each tick showed
+        if (gate.due(state.pack().id(), state.reading().timeNanos()) || changed) {
             loop.offer(PackView.of(state));
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -27,16 +28,25 @@ record MqttSettings(String brokerUrl, String clientId, Topics topics, boolean di
     static final int MAX_BUFFER = 1_000_000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    /** Without a usable host name: a gateway id is never empty. */
+    static final String FALLBACK_GATEWAY_ID = "cellgate";
+
     /** @throws IllegalArgumentException naming the property and what it accepts */
     static MqttSettings of(MqttConfig c) {
+        return of(c, HostName::local);
+    }
+
+    /** @param hostName the machine's name, for an empty {@code gateway.id} */
+    static MqttSettings of(MqttConfig c, Supplier<String> hostName) {
         String url = c.broker_url() == null ? "" : c.broker_url().trim();
         boolean tls = url.startsWith("ssl://");
         if (!(url.startsWith("tcp://") || tls) || !hasHostAndPort(url)) {
             throw new IllegalArgumentException("broker.url '" + url + "' is invalid: use tcp://host:port or "
                     + "ssl://host:port");
         }
-        String gateway = c.gateway_id();
-        if (gateway == null || !ID.matcher(gateway).matches()) {
+        String gateway = c.gateway_id() == null || c.gateway_id().isBlank() ? gatewayIdOf(hostName.get())
+                : c.gateway_id().trim();
+        if (!ID.matcher(gateway).matches()) {
             throw new IllegalArgumentException("gateway.id '" + gateway + "' is invalid: use 1 to 64 letters, "
                     + "digits, '-' or '_'");
         }
@@ -66,6 +76,15 @@ record MqttSettings(String brokerUrl, String clientId, Topics topics, boolean di
         char[] password = c._password() == null || c._password().isEmpty() ? null : c._password().toCharArray();
         return new MqttSettings(url, clientId, new Topics(prefix, gateway, discoveryPrefix), c.discovery_enabled(),
                 TimeUnit.MILLISECONDS.toNanos(publishMs), buffer, c.qos(), user, password, factory);
+    }
+
+    /** The host's short name (before the first dot) as an id: other characters become '-'. */
+    static String gatewayIdOf(String hostName) {
+        String name = hostName == null ? "" : hostName.trim();
+        int dot = name.indexOf('.');
+        name = (dot >= 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_-]", "-");
+        name = name.length() > 64 ? name.substring(0, 64) : name;
+        return name.isEmpty() ? FALLBACK_GATEWAY_ID : name;
     }
 
     private static boolean hasHostAndPort(String url) {

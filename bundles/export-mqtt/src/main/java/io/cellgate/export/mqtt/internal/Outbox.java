@@ -1,6 +1,7 @@
 package io.cellgate.export.mqtt.internal;
 
 import java.util.ArrayDeque;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,6 +35,12 @@ final class Outbox {
 
     void remove() {
         queue.pollFirst();
+        size = queue.size();
+    }
+
+    /** Takes out every message to one of {@code topics}: they would bring back what is being cleared. */
+    void removeTopics(Set<String> topics) {
+        queue.removeIf(m -> topics.contains(m.topic()));
         size = queue.size();
     }
 

@@ -34,6 +34,20 @@ final class Payloads {
         return messages;
     }
 
+    /** Every topic {@link #of} publishes to for a pack of {@code cells} cells, in the same order. */
+    List<String> topics(String pack, int cells) {
+        List<String> list = new ArrayList<>(2 * cells + 1);
+        list.add(topics.state(pack));
+        for (int c = 1; c <= cells; c++) {
+            list.add(topics.cell(pack, c));
+        }
+        for (int k = 1; k < cells; k++) {
+            list.add(topics.pair(pack, k));
+        }
+        list.add(topics.board(pack));
+        return list;
+    }
+
     static String state(PackView v) {
         Json j = new Json().put("pack", v.pack().id()).put("time", Instant.ofEpochMilli(v.timeMillis()).toString())
                 .put("tick", v.tick()).put("cells", v.cells()).put("chemistry", v.pack().chemistry().name())

@@ -1,13 +1,16 @@
 package io.cellgate.export.mqtt.internal;
 
+import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +22,10 @@ import java.util.function.LongSupplier;
  * with exponential back-off and publishes in order. On every (re)connect it announces the gateway online and
  * publishes the discovery configurations (a broker without persistence forgets retained messages) ahead of the
  * buffered state. An outage is logged once when it starts and once when it ends, with the messages it cost.
+ *
+ * <p>What a pack no longer has is cleared, so that Home Assistant keeps no ghost sensors: when a pack goes away
+ * every state topic and discovery configuration of it, when it loses cells those of its cells and pairs beyond the
+ * new count, each with an empty retained message (kept until it is sent, whatever the outages).
  */
 final class PublishLoop implements Runnable, Link.Events {
 
@@ -46,6 +53,12 @@ final class PublishLoop implements Runnable, Link.Events {
     private final Map<String, PackView> known = new LinkedHashMap<>();
     private final Map<String, String> discovered = new HashMap<>();
     private final AtomicLong published = new AtomicLong();
+    /** Packs that went away, from the framework's thread. */
+    private final Queue<PackDescription> gone = new ConcurrentLinkedQueue<>();
+    /** The last description of each pack that went away: a view of it still in flight must not bring it back. */
+    private final Map<String, PackDescription> forgotten = new HashMap<>();
+    /** Topics to clear, in order; never dropped. */
+    private final Set<String> clears = new LinkedHashSet<>();
 
     private volatile Thread thread;
     private volatile boolean running = true;
@@ -69,6 +82,12 @@ final class PublishLoop implements Runnable, Link.Events {
     /** From a tick thread: never blocks. */
     void offer(PackView view) {
         mailbox.put(view);
+        wake();
+    }
+
+    /** From any thread: the pack went away; its topics are cleared and it is published no more. */
+    void forget(PackDescription pack) {
+        gone.add(pack);
         wake();
     }
 
@@ -96,6 +115,9 @@ final class PublishLoop implements Runnable, Link.Events {
     /** One round: link events, new views, connecting, publishing. Returns how long to wait for the next. */
     long step() {
         handleEvents();
+        for (PackDescription p = gone.poll(); p != null; p = gone.poll()) {
+            retirePack(p);
+        }
         mailbox.drain(this::accept);
         long now = clock.getAsLong();
         if (!connected && !connecting && now - nextAttemptNanos >= 0) {
@@ -112,7 +134,20 @@ final class PublishLoop implements Runnable, Link.Events {
     }
 
     private void accept(PackView v) {
-        known.put(v.pack().id(), v);
+        String pack = v.pack().id();
+        if (forgotten.get(pack) == v.pack()) {
+            return; // the last tick of a pack that is gone
+        }
+        forgotten.remove(pack);
+        PackView before = known.put(pack, v);
+        if (!clears.isEmpty()) {
+            topicsOf(pack, v.cells()).forEach(clears::remove); // a pack back under the same name
+        }
+        if (before != null && before.cells() > v.cells()) {
+            Set<String> lost = topicsOf(pack, before.cells());
+            lost.removeAll(topicsOf(pack, v.cells()));
+            retire(lost);
+        }
         if (connected) {
             queueDiscovery(v);
         }
@@ -124,6 +159,33 @@ final class PublishLoop implements Runnable, Link.Events {
         }
     }
 
+    private void retirePack(PackDescription p) {
+        forgotten.put(p.id(), p);
+        discovered.remove(p.id());
+        PackView last = known.remove(p.id());
+        if (last != null) {
+            retire(topicsOf(p.id(), last.cells()));
+        }
+    }
+
+    /** Clears {@code topics} after dropping whatever waits to be published on them. */
+    private void retire(Set<String> topics) {
+        outbox.removeTopics(topics);
+        clears.addAll(topics);
+        if (connected) {
+            flush();
+        }
+    }
+
+    /** Every state topic of a pack of {@code cells} cells, and its discovery topics when discovery is on. */
+    private Set<String> topicsOf(String pack, int cells) {
+        Set<String> topics = new LinkedHashSet<>(payloads.topics(pack, cells));
+        if (settings.discovery()) {
+            topics.addAll(discovery.topics(pack, cells));
+        }
+        return topics;
+    }
+
     private void queueDiscovery(PackView v) {
         if (settings.discovery() && !Discovery.signature(v).equals(discovered.get(v.pack().id()))) {
             discovered.put(v.pack().id(), Discovery.signature(v));
@@ -133,13 +195,21 @@ final class PublishLoop implements Runnable, Link.Events {
 
     private void flush() {
         while (connected) {
-            boolean fromControl = !control.isEmpty();
-            Message m = fromControl ? control.peekFirst() : outbox.peek();
+            Message m;
+            if (!control.isEmpty()) {
+                m = control.peekFirst();
+            } else if (!clears.isEmpty()) {
+                m = Message.clear(clears.iterator().next());
+            } else {
+                m = outbox.peek();
+            }
             if (m == null || !link.publish(m)) {
                 return; // nothing left, or the link cannot take more now: a link event wakes us
             }
-            if (fromControl) {
+            if (!control.isEmpty()) {
                 control.pollFirst();
+            } else if (!clears.isEmpty()) {
+                clears.remove(m.topic());
             } else {
                 outbox.remove();
             }

@@ -27,6 +27,12 @@ class DiscoveryTest {
     }
 
     @Test
+    void itsTopicsAreThoseOfTheConfigurations() {
+        assertEquals(new Discovery(topics).of(s).stream().map(Message::topic).toList(),
+                new Discovery(topics).topics("pack1", 4));
+    }
+
+    @Test
     void aCellVoltageIsAVoltageSensorOfThePacksDevice() {
         JsonObject c = configs.get("homeassistant/sensor/cellgate_gw_pack1_cell2_volts/config");
         assertEquals("cellgate_gw_pack1_cell2_volts", c.get("unique_id").getAsString());

@@ -1,6 +1,7 @@
 package io.cellgate.export.mqtt.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -24,14 +25,40 @@ class MqttSettingsTest {
     }
 
     @Test
-    void defaultsPublishOnceASecondToTheLocalBroker() {
-        MqttSettings s = MqttSettings.of(config(Map.of()));
+    void defaultsPublishEveryTenSecondsToTheLocalBrokerNamedAfterTheHost() {
+        MqttSettings s = MqttSettings.of(config(Map.of()), () -> "pi-garage.example.org");
         assertEquals("tcp://127.0.0.1:1883", s.brokerUrl());
-        assertEquals("cellgate-cellgate", s.clientId());
-        assertEquals(1000, TimeUnit.NANOSECONDS.toMillis(s.publishNanos()));
-        assertEquals("cellgate/cellgate/availability", s.topics().availability());
+        assertEquals("cellgate-pi-garage", s.clientId());
+        assertEquals(10_000, TimeUnit.NANOSECONDS.toMillis(s.publishNanos()));
+        assertEquals("cellgate/pi-garage/availability", s.topics().availability());
         assertNull(s.username());
         assertNull(s.socketFactory());
+    }
+
+    @Test
+    void twoGatewaysWithDefaultSettingsOnOneBrokerHaveTwoClientIds() {
+        assertEquals("cellgate-garage", MqttSettings.of(config(Map.of()), () -> "garage").clientId());
+        assertEquals("cellgate-cellar", MqttSettings.of(config(Map.of()), () -> "cellar").clientId());
+    }
+
+    @Test
+    void aGatewayIdSetInTheConfigurationWinsOverTheHostName() {
+        MqttSettings s = MqttSettings.of(config(Map.of("gateway.id", "site7")), () -> "garage");
+        assertEquals("cellgate-site7", s.clientId());
+        assertEquals("cellgate/site7/availability", s.topics().availability());
+    }
+
+    @Test
+    void aHostNameBecomesAValidGatewayId() {
+        assertEquals("my-host", MqttSettings.gatewayIdOf("my host"));
+        assertEquals("box_1", MqttSettings.gatewayIdOf("box_1.lan"));
+        assertEquals("cellgate", MqttSettings.gatewayIdOf(""), "a machine without a name");
+        assertEquals(64, MqttSettings.gatewayIdOf("x".repeat(100)).length());
+    }
+
+    @Test
+    void theHostNameOfThisMachineIsNotEmpty() {
+        assertFalse(HostName.local().isBlank());
     }
 
     @Test

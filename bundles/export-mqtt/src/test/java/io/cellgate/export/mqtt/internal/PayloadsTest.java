@@ -33,6 +33,7 @@ class PayloadsTest {
         assertEquals(List.of("cellgate/pack1/state", "cellgate/pack1/cell/1", "cellgate/pack1/cell/2",
                 "cellgate/pack1/cell/3", "cellgate/pack1/cell/4", "cellgate/pack1/pair/1", "cellgate/pack1/pair/2",
                 "cellgate/pack1/pair/3", "cellgate/pack1/board"), messages.stream().map(Message::topic).toList());
+        assertEquals(messages.stream().map(Message::topic).toList(), new Payloads(topics).topics("pack1", 4));
     }
 
     @Test

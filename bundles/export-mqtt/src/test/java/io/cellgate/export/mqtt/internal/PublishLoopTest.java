@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import io.cellgate.api.telemetry.PackView;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -212,6 +214,93 @@ class PublishLoopTest {
         link.events.ready();
         loop.step();
         assertEquals(1 + (3 + 4 + 5) + 7, link.sent.size());
+    }
+
+    /** Topics of the empty retained messages sent: what the broker and Home Assistant were told to forget. */
+    private List<String> cleared() {
+        return link.sent.stream().filter(m -> m.payload().length == 0 && m.retained()).map(Message::topic).toList();
+    }
+
+    private PublishLoop connected(PackView... views) {
+        PublishLoop loop = loop(1000);
+        for (PackView v : views) {
+            loop.offer(v);
+        }
+        loop.step();
+        link.accept();
+        loop.step();
+        return loop;
+    }
+
+    @Test
+    void aPackThatGoesAwayHasEveryStateTopicAndDiscoveryConfigurationCleared() {
+        PackView p = TestPacks.view("p", 3, 1);
+        PublishLoop loop = connected(p, TestPacks.view("q", 3, 1));
+        link.sent.clear();
+        loop.forget(p.pack());
+        loop.step();
+        List<String> expected = new ArrayList<>(new Payloads(settings().topics()).topics("p", 3));
+        expected.addAll(new Discovery(settings().topics()).topics("p", 3));
+        assertEquals(Set.copyOf(expected), Set.copyOf(cleared()));
+        assertEquals(expected.size(), cleared().size(), "each once");
+        assertTrue(cleared().stream().noneMatch(t -> t.contains("/q/") || t.contains("_q_")), "q stays");
+    }
+
+    @Test
+    void theLastTickOfAPackThatIsGoneDoesNotBringItBack() {
+        PackView p = TestPacks.view("p", 3, 1);
+        PublishLoop loop = connected(p);
+        loop.forget(p.pack());
+        loop.step();
+        link.sent.clear();
+        loop.offer(TestPacks.view("p", 3, 2, p.pack()));
+        loop.step();
+        assertEquals(List.of(), link.sent);
+
+        loop.offer(TestPacks.view("p", 3, 1)); // a new pack of the same name: published again
+        loop.step();
+        assertTrue(topics(link.sent).contains("cellgate/p/state"));
+        assertTrue(topics(link.sent).contains("homeassistant/sensor/cellgate_gw_p_cell1_volts/config"));
+    }
+
+    @Test
+    void aPackGoneDuringAnOutageIsClearedOnReconnectAndNotDiscoveredAgain() {
+        PackView p = TestPacks.view("p", 3, 1);
+        PublishLoop loop = connected(p);
+        link.drop();
+        loop.offer(TestPacks.view("p", 3, 2, p.pack())); // buffered, then obsolete
+        loop.step();
+        loop.forget(p.pack());
+        loop.step();
+        assertEquals(0, loop.buffered(), "the buffered state of a pack that is gone is not sent");
+        link.sent.clear();
+        now += S;
+        loop.step();
+        link.accept();
+        loop.step();
+        assertEquals(3 + 2 + 2 + 3 + 2 * 2 + 5, cleared().size(), "state, cells, pairs, board; its sensors");
+        assertTrue(link.sent.stream().noneMatch(m -> m.payload().length > 0 && m.topic().contains("_p_")),
+                "no discovery for a pack the gateway no longer has");
+    }
+
+    @Test
+    void aPackThatLosesCellsHasTheTopicsOfTheLostCellsAndPairsCleared() {
+        PublishLoop loop = connected(TestPacks.view("p", 5, 1));
+        link.sent.clear();
+        loop.offer(TestPacks.view("p", 3, 2));
+        loop.step();
+        assertEquals(Set.of("cellgate/p/cell/4", "cellgate/p/cell/5", "cellgate/p/pair/3", "cellgate/p/pair/4",
+                "homeassistant/sensor/cellgate_gw_p_cell4_volts/config",
+                "homeassistant/sensor/cellgate_gw_p_cell5_volts/config",
+                "homeassistant/sensor/cellgate_gw_p_pair3_delta_volts/config",
+                "homeassistant/sensor/cellgate_gw_p_pair3_amps/config",
+                "homeassistant/sensor/cellgate_gw_p_pair4_delta_volts/config",
+                "homeassistant/sensor/cellgate_gw_p_pair4_amps/config"), Set.copyOf(cleared()));
+        assertTrue(topics(link.sent).contains("cellgate/p/cell/3"), "the cells it keeps go on");
+    }
+
+    private MqttSettings settings() {
+        return MqttSettings.of(MqttSettingsTest.config(Map.of("gateway.id", "gw")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.cellgate.export.mqtt.internal;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.api.testing.DummyPackState;
@@ -21,8 +22,17 @@ final class TestPacks {
      * from cell 2 to cell 1, the last cell bleeding 0.1 A.
      */
     static PackView view(String id, int cells, long tick) {
-        PackStateBuffer s = DummyPackState.of(id, cells).setTick(tick).setTickDurationNanos(15_000)
-                .setTickLatenessNanos(1_000).setTimeMillis(TIME_MILLIS);
+        return view(DummyPackState.of(id, cells), tick);
+    }
+
+    /** The same, of the pack {@code pack} (one pack's views share its description, as the engine's ticks do). */
+    static PackView view(String id, int cells, long tick, PackDescription pack) {
+        return view(new PackStateBuffer(pack).copyFrom(DummyPackState.of(id, cells)), tick);
+    }
+
+    private static PackView view(PackStateBuffer s, long tick) {
+        int cells = s.pack().cells();
+        s.setTick(tick).setTickDurationNanos(15_000).setTickLatenessNanos(1_000).setTimeMillis(TIME_MILLIS);
         s.reading().set(2, Double.NaN, CellStatus.OPEN_WIRE);
         s.decision().setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);
         s.decision().setBleed(cells - 1, 0.1);
