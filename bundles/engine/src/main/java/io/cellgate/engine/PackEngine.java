@@ -77,6 +77,10 @@ public final class PackEngine implements PackState, Pack {
     private long maxLatenessNanos;
     private long swaps;
     private long periodNanos;
+    private long startupGraceNanos;
+    private long firstTickNanos;
+    /** Once a source has been seen, losing it is a fault at once: the grace period is for start-up only. */
+    private boolean sourceSeen;
 
     /**
      * @param clockNanos      the tick clock: schedules, durations and reading time stamps
@@ -103,6 +107,15 @@ public final class PackEngine implements PackState, Pack {
     }
 
     /**
+     * How long after its first tick the pack may wait for its voltage source without a fault: drivers and
+     * simulators start in no fixed order with the pack, so a source missing at start-up is {@link PackHealth#STARTING}
+     * (outputs off) for this long, and {@link PackHealth#NO_SOURCE} after it. 0 (the default) waits for nothing.
+     */
+    public synchronized void setStartupGraceNanos(long graceNanos) {
+        this.startupGraceNanos = graceNanos;
+    }
+
+    /**
      * Runs one tick with the services present now; any of them may be null.
      *
      * @param scheduledNanos when this tick was due on the clock, to measure lateness
@@ -112,12 +125,16 @@ public final class PackEngine implements PackState, Pack {
         long start = clock.getAsLong();
         latenessNanos = Math.max(0, start - scheduledNanos);
         timeMillis = wallClock.getAsLong();
+        if (tick == 0) {
+            firstTickNanos = start;
+        }
         tick++;
 
         health = read(source, start);
         useModel(model);
         decision.reset();
-        String failure = health == PackHealth.OK ? decide() : messageOf(health);
+        // Starting: nothing balances and nothing flashes; the outputs are turned off below as for any non-OK tick.
+        String failure = health == PackHealth.OK ? decide() : health == PackHealth.STARTING ? null : messageOf(health);
         if (failure != null) {
             decision.failSafe(failure);
         }
@@ -138,8 +155,10 @@ public final class PackEngine implements PackState, Pack {
         reading.setTimeNanos(now);
         if (source == null) {
             reading.markAll(CellStatus.STALE);
-            return PackHealth.NO_SOURCE;
+            boolean waiting = !sourceSeen && now - firstTickNanos < startupGraceNanos;
+            return waiting ? PackHealth.STARTING : PackHealth.NO_SOURCE;
         }
+        sourceSeen = true;
         try {
             if (source.cells() != pack.cells()) {
                 reading.markAll(CellStatus.STALE);

@@ -97,6 +97,48 @@ class PackEngineTest {
     }
 
     @Test
+    void aSourceMissingAtStartUpIsStartingWithOutputsOffUntilTheGracePeriodEnds() {
+        engine.setStartupGraceNanos(3_000_000_000L);
+        BalancerModel model = model("a", PAIR0);
+        for (int i = 0; i < 30; i++) { // ticks at 0.1 s to 2.9 s after the first: within the grace period
+            engine.tick(now.get(), null, model, outputs, outputs, List.of());
+            assertEquals(PackHealth.STARTING, engine.health(), "tick " + engine.tick());
+            now.addAndGet(100_000_000);
+        }
+        assertEquals(30, outputs.allOff, "fail-safe while starting: every tick turns the outputs off");
+        assertEquals(0, outputs.driven);
+        assertEquals(0, engine.decision().balancingPairs());
+        assertEquals(Indicator.OFF, engine.decision().indicator(0), "a pack starting shows no fault");
+        assertTrue(engine.faults().isEmpty());
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("WARN")), "no fault logged while starting: " + log);
+
+        engine.tick(now.get(), null, model, outputs, outputs, List.of()); // 3.0 s: the grace period is over
+        assertEquals(PackHealth.NO_SOURCE, engine.health());
+        assertEquals(Indicator.FLASHING, engine.decision().indicator(0));
+        assertEquals(List.of("WARN p: fault: no voltage source matches source.target"),
+                log.stream().filter(l -> l.startsWith("WARN")).toList());
+    }
+
+    @Test
+    void aSourceThatArrivesWithinTheGracePeriodStartsThePackWithoutAFault() {
+        engine.setStartupGraceNanos(3_000_000_000L);
+        BalancerModel model = model("a", PAIR0);
+        engine.tick(now.get(), null, model, outputs, outputs, List.of());
+        now.addAndGet(100_000_000);
+        engine.tick(now.get(), source, model, outputs, outputs, List.of());
+
+        assertEquals(PackHealth.OK, engine.health());
+        assertEquals(1, outputs.driven);
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("WARN")), "no fault at start-up: " + log);
+
+        // Once seen, a source that goes away is a fault at once, grace period or not.
+        now.addAndGet(100_000_000);
+        engine.tick(now.get(), null, model, outputs, outputs, List.of());
+        assertEquals(PackHealth.NO_SOURCE, engine.health());
+        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN")).count(), log.toString());
+    }
+
+    @Test
     void withoutSourceThePackIsFailSafeAndKeepsTicking() {
         for (int i = 0; i < 3; i++) {
             now.addAndGet(100_000_000);

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
@@ -65,7 +67,8 @@ final class PackConfigurations {
 
     /**
      * Replaces the line {@code key=…} of a .cfg file (or appends one), keeping every other line and comment, and
-     * swaps the new file in atomically so a watcher never reads half a file.
+     * swaps the new file in atomically so a watcher never reads half a file. The new file keeps the old one's
+     * mode and owner: a temporary file is made private (600), and an operator's 644 must stay readable to others.
      */
     static void writeProperty(Path file, String key, String value) throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
@@ -83,7 +86,25 @@ final class PackConfigurations {
         }
         Path tmp = Files.createTempFile(file.getParent(), ".cellgate-", ".tmp");
         Files.write(tmp, lines);
+        keepModeAndOwner(file, tmp);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void keepModeAndOwner(Path original, Path replacement) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(replacement, PosixFileAttributeView.class);
+        if (view == null) {
+            return; // not a POSIX file system: nothing to keep
+        }
+        PosixFileAttributes was = Files.readAttributes(original, PosixFileAttributes.class);
+        view.setPermissions(was.permissions());
+        if (!was.owner().equals(Files.getOwner(replacement)) || !was.group().equals(view.readAttributes().group())) {
+            try {
+                view.setOwner(was.owner());
+                view.setGroup(was.group());
+            } catch (IOException e) {
+                // Only root may give a file away; a gateway running as the file's owner never gets here.
+            }
+        }
     }
 
     private Configuration[] list(String filter) throws IOException {

@@ -28,6 +28,7 @@ final class FaultKind {
             case BALANCER_FAILED -> 3;
             case OUTPUT_FAILED -> 4;
             case OK -> s.decision().boardState() == BoardState.FAULT ? 5 : NONE;
+            case STARTING -> NONE; // waiting for its source within the start-up grace period is no fault
         };
     }
 }

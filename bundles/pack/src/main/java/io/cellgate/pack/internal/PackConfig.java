@@ -23,6 +23,11 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Tick period (ms)", description = "10 to 60000 ms.", min = "10", max = "60000")
     long tick_ms() default 100;
 
+    @AttributeDefinition(name = "Start-up grace (ms)", min = "0", max = "600000",
+            description = "How long a pack just started waits for its voltage source, outputs off, before a missing "
+                    + "source is a fault; 0 to 600000 ms.")
+    long startup_grace_ms() default PackSettings.DEFAULT_STARTUP_GRACE_MS;
+
     @AttributeDefinition(name = "Balancer", description = "Filter choosing the balancer model service.")
     String balancer_target() default "(" + BalancerModel.MODEL + "=EK-L20S1A)";
 

@@ -182,6 +182,7 @@ public final class PackController implements Pack {
         PackEngine e = new PackEngine(s.description(), clock::nanoTime, System::currentTimeMillis,
                 PackSettings.HISTORY_TICKS, events);
         e.setPeriodNanos(TimeUnit.MILLISECONDS.toNanos(s.tickMillis()));
+        e.setStartupGraceNanos(TimeUnit.MILLISECONDS.toNanos(s.startupGraceMillis()));
         return e;
     }
 

@@ -28,8 +28,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -52,6 +54,8 @@ import org.osgi.service.log.LogReaderService;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
+// One framework for all: the end-to-end run comes before the exporters' one, each installing and removing its files.
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class HardwareIT {
 
     static final long TIMEOUT_MS = 15_000;
@@ -89,7 +93,10 @@ public class HardwareIT {
         cells[6] = 3.85; // cell 7: 150 mV above its neighbours
         tree.setCells(cells);
         Path watched = Path.of(context().getProperty("felix.fileinstall.dir"));
-        tree.installConfig(shipped, watched, Map.of("tick.ms", "100"));
+        // The shipped exporters and plugin folder too, on a free port and in the test's own folder.
+        tree.installConfig(shipped, watched, Map.of("tick.ms", "100", "org.osgi.service.http.port",
+                String.valueOf(HardwareOptions.freePort()), "felix.fileinstall.dir",
+                HardwareOptions.work().resolve("deploy").toString()));
 
         Pack pack = awaitPack("pack1");
         await("pack1 to balance cell 7 into cells 6 and 8", () -> balancing(pack, 2), () -> describe(pack));
@@ -175,6 +182,84 @@ public class HardwareIT {
                 return false;
             }
         });
+    }
+
+    @Test
+    public void theShippedPluginFolderModelsAndExportersRunOnHardware() throws Exception {
+        Path shipped = Path.of(System.getProperty("cellgate.hardware.config"));
+        FakeSysfs tree = FakeSysfs.create(HardwareOptions.work().resolve("telemetry-tree"), shipped);
+        double[] cells = new double[CELLS];
+        Arrays.fill(cells, 3.70);
+        cells[6] = 3.85;
+        tree.setCells(cells);
+        int port = HardwareOptions.freePort();
+        Path deploy = HardwareOptions.work().resolve("deploy");
+        Path watched = Path.of(context().getProperty("felix.fileinstall.dir"));
+        tree.installConfig(shipped, watched, Map.of("tick.ms", "100", "org.osgi.service.http.port",
+                String.valueOf(port), "felix.fileinstall.dir", deploy.toString()));
+
+        // Prometheus over HTTP, on the port of config/hardware/org.apache.felix.http.cfg, from the fake tree.
+        Pack pack = awaitPack("pack1");
+        await("pack1 to balance", () -> balancing(pack, 2), () -> describe(pack));
+        await("/metrics on port " + port,
+                () -> scrape(port).contains("cellgate_cell_voltage_volts{pack=\"pack1\",cell=\"7\""));
+        Matcher cell7 = Pattern.compile("cellgate_cell_voltage_volts\\{pack=\"pack1\",cell=\"7\",?} (\\S+)")
+                .matcher(scrape(port));
+        assertTrue(cell7.find());
+        assertEquals(tree.cellVolts(6), Double.parseDouble(cell7.group(1)), 0.0005);
+
+        // MQTT and the CSV recorder run as in the simulated gateway (no broker here: the exporter retries quietly).
+        await("the MQTT exporter to start", () -> logged("mqtt tcp://127.0.0.1:1883: publishing every"));
+        assertEquals(Bundle.ACTIVE, bundle("io.cellgate.export.file").getState());
+
+        // The three board models.
+        String models = shell("cellgate:models");
+        for (String model : new String[] {"EK-L20S1A", "AEQ-1.2A", "PASSIVE-BLEED"}) {
+            assertTrue(model + " in\n" + models, models.contains(model));
+        }
+
+        // The plugin folder: made when configured, and a bundle dropped into it is installed and logged.
+        await("deploy/ to be made", () -> Files.isDirectory(deploy));
+        Path jar = deploy.resolve("plugin.jar");
+        writeBundle(HardwareOptions.work().resolve("plugin.jar"), "io.cellgate.itests.hw.plugin", "2.1.0");
+        Files.move(HardwareOptions.work().resolve("plugin.jar"), jar, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        await("the plugin to be installed and logged", () -> bundle("io.cellgate.itests.hw.plugin") != null
+                && logged("plugin io.cellgate.itests.hw.plugin 2.1.0 installed from deploy/plugin.jar"));
+
+        Files.delete(jar);
+        await("the plugin to go", () -> bundle("io.cellgate.itests.hw.plugin") == null);
+        try (Stream<Path> files = Files.list(watched)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        await("pack1 to go", () -> pack("pack1") == null);
+    }
+
+    /** A bundle with a manifest and nothing else: enough for FileInstall to install and start it. */
+    private static void writeBundle(Path jar, String symbolicName, String version) throws java.io.IOException {
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        m.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
+        m.getMainAttributes().putValue("Bundle-Version", version);
+        try (var o = Files.newOutputStream(jar); var j = new java.util.jar.JarOutputStream(o, m)) {
+            j.flush();
+        }
+    }
+
+    private static String scrape(int port) {
+        try {
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body() : "";
+        } catch (java.io.IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     @Test

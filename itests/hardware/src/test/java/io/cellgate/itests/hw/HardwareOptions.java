@@ -45,6 +45,9 @@ final class HardwareOptions {
         options.add(systemProperty("felix.fileinstall.poll").value("200"));
         options.add(systemProperty("felix.fileinstall.enableConfigSave").value("false"));
         options.add(systemProperty("felix.cm.dir").value(dir(work.resolve("cm")).toString()));
+        // As gateway-hw.bndrun: Jetty waits for config/hardware/org.apache.felix.http.cfg, whose port the tests set.
+        options.add(systemProperty("org.apache.felix.http.require.config").value("true"));
+        options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
         options.add(systemProperty("gosh.args").value("--nointeractive"));
         options.add(systemProperty("gosh.home").value(goshHome(work).toString()));
         return options.toArray(new Option[0]);
@@ -68,6 +71,15 @@ final class HardwareOptions {
             return jars;
         } catch (IOException e) {
             throw new UncheckedIOException(dir + " cannot be read: build the assembly first (mvn verify)", e);
+        }
+    }
+
+    /** A loopback port nobody listens on now. */
+    static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

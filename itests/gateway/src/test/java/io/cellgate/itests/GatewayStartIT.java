@@ -1,0 +1,158 @@
+package io.cellgate.itests;
+
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * gateway.jar as an operator starts it, a separate process in a folder holding a copy of {@code config/}: what it
+ * prints from start to stop, the folders it makes, the port it serves on.
+ */
+public class GatewayStartIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("project.build.directory", "target"))
+            .toAbsolutePath().getParent().getParent().getParent();
+    private static final Path JAR = ROOT.resolve("features/gateway/target/gateway.jar");
+    private static final int DEFAULT_HTTP_PORT = 9464;
+    private static final long TIMEOUT_MS = 60_000;
+
+    private Path home;
+    private Path out;
+    private Process gateway;
+    private ServerSocket squatter;
+
+    @Before
+    public void setUp() throws IOException {
+        home = Path.of(System.getProperty("project.build.directory", "target"), "gateway-start").toAbsolutePath();
+        GatewayOptions.deleteTree(home);
+        Files.createDirectories(home.resolve("config"));
+        try (Stream<Path> files = Files.list(ROOT.resolve("config"))) {
+            for (Path cfg : files.filter(f -> f.toString().endsWith(".cfg")).toList()) {
+                Files.copy(cfg, home.resolve("config").resolve(cfg.getFileName()));
+            }
+        }
+        out = home.resolve("gateway.out");
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        if (gateway != null && gateway.isAlive()) {
+            gateway.destroy();
+            if (!gateway.waitFor(30, TimeUnit.SECONDS)) {
+                gateway.destroyForcibly();
+            }
+        }
+        if (squatter != null) {
+            squatter.close();
+        }
+    }
+
+    @Test
+    public void startsCleanOnItsConfiguredPortWhileTheDefaultOneIsTakenAndPicksUpAPluginFromDeploy()
+            throws Exception {
+        squatter = takeDefaultPort();
+        int port = GatewayOptions.freePort();
+        Path httpCfg = home.resolve("config/org.apache.felix.http.cfg");
+        Files.writeString(httpCfg, Files.readString(httpCfg).replace("port=" + DEFAULT_HTTP_PORT, "port=" + port));
+
+        gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString()).directory(home.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+
+        await("pack1's first healthy tick", () -> output().contains("pack1: first healthy tick"));
+        await("/metrics on port " + port, () -> scrape(port).contains("cellgate_cell_voltage_volts{pack=\"pack1\""));
+        assertTrue("deploy/ is made at the first start", Files.isDirectory(home.resolve("deploy")));
+
+        Path plugin = home.resolve("plugin.jar.tmp");
+        writeBundle(plugin, "io.cellgate.itests.plugin", "1.2.3");
+        Files.move(plugin, home.resolve("deploy/plugin.jar"), StandardCopyOption.ATOMIC_MOVE);
+        await("the plugin to be logged",
+                () -> output().contains("plugin io.cellgate.itests.plugin 1.2.3 installed from deploy/plugin.jar"));
+
+        gateway.destroy(); // SIGTERM, as systemd stops it
+        assertTrue("stopped within 30 s", gateway.waitFor(30, TimeUnit.SECONDS));
+        String printed = output();
+        // "fault:" included: pack1 starting before its simulated pack is no fault, within its start-up grace
+        for (String unwanted : List.of("ERROR", "BindException", "NullPointerException", "Exception",
+                "does not exist", "fault:")) {
+            assertFalse("the gateway printed " + unwanted + ":\n" + printed, printed.contains(unwanted));
+        }
+    }
+
+    /** Holds the default HTTP port; if another program holds it already, it is taken all the same. */
+    private static ServerSocket takeDefaultPort() throws IOException {
+        try {
+            return new ServerSocket(DEFAULT_HTTP_PORT, 1, InetAddress.getLoopbackAddress());
+        } catch (BindException alreadyTaken) {
+            return null;
+        }
+    }
+
+    /** A bundle with a manifest and nothing else: enough for FileInstall to install and start it. */
+    private static void writeBundle(Path jar, String symbolicName, String version) throws IOException {
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        m.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
+        m.getMainAttributes().putValue("Bundle-Version", version);
+        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, m)) {
+            j.flush();
+        }
+    }
+
+    private String output() {
+        try {
+            return Files.readString(out);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String scrape(int port) {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body() : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end || !gateway.isAlive()) {
+                throw new AssertionError("waited in vain for " + what + "; the gateway printed:\n" + output());
+            }
+            Thread.sleep(100);
+        }
+    }
+}
