@@ -6,6 +6,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.Test;
 
 /** The gateway's console on a real terminal: what Ctrl-C, {@code stop 0} and {@code shutdown} do to the process. */
@@ -40,9 +43,27 @@ public class ConsoleIT {
     }
 
     @Test
-    public void shutdownEndsTheGatewayWithStatusZero() throws Exception {
+    public void updateSaysWhatToDoForABundleFromInsideTheJarAndShutdownEndsWithStatusZero() throws Exception {
         try (GatewayConsole console = new GatewayConsole()) {
             console.awaitReady();
+            console.type("lb -s\r");
+            String listed = console.await("the bundles", s -> s.contains("io.cellgate.balancer.aeq12"));
+            Matcher aeq = Pattern.compile("(?m)^\\s*(\\d+)\\|Active.*\\|io\\.cellgate\\.balancer\\.aeq12 ")
+                    .matcher(listed);
+            assertTrue(listed, aeq.find());
+            String id = aeq.group(1);
+
+            console.type("cellgate:update " + id + "\r");
+            String refused = console.await("the refusal", s -> s.contains("has no file to update from"));
+            assertFalse("no exception class or stack trace: " + refused,
+                    refused.contains("Exception") || refused.contains("\tat "));
+            try (Stream<Path> jars = Files.list(GatewayConsole.ROOT.resolve("features/gateway/target/export/gateway"))) {
+                Path jar = jars.filter(p -> p.getFileName().toString().startsWith("io.cellgate.balancer.aeq12"))
+                        .findFirst().orElseThrow();
+                console.type("cellgate:update " + id + " " + jar + "\r");
+            }
+            console.await("the update", s -> s.contains("io.cellgate.balancer.aeq12 0.1.0.SNAPSHOT) updated from"));
+
             console.type("shutdown\r");
             assertEquals(0, console.awaitExit());
             assertTrue(console.screen().contains("pack1: stopped after"));
