@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -18,10 +19,11 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code help SCOPE} ({@code help cellgate}, {@code help sim}) lists a scope's commands with their descriptions;
- * anything else goes to Felix's own help. Felix's help knows commands by name only and prints nothing for a scope,
- * so this one takes its place under the same name, {@code felix:help}, by a higher service ranking.
+ * anything else goes to the console's own help. That one ({@code gogo:help}, which {@code help} runs) knows commands
+ * by name only and prints nothing for a scope, so this one takes its place under the same name by a higher service
+ * ranking, and hands it every other question.
  */
-@Component(service = HelpCommand.class, property = {"osgi.command.scope=felix", "osgi.command.function=help",
+@Component(service = HelpCommand.class, property = {"osgi.command.scope=gogo", "osgi.command.function=help",
         "service.ranking:Integer=1"})
 public final class HelpCommand {
 
@@ -36,15 +38,16 @@ public final class HelpCommand {
     }
 
     @Descriptor("list every command")
-    public Object help() throws Exception {
-        return felixHelp(new Class<?>[0]);
+    public Object help(CommandSession session) throws Exception {
+        return consoleHelp(session, null);
     }
 
     @Descriptor("the commands of a scope (help cellgate, help sim) with their descriptions, or one command's help")
-    public Object help(@Descriptor("a scope, or a command such as cellgate:cells") String name) throws Exception {
+    public Object help(CommandSession session,
+            @Descriptor("a scope, or a command such as cellgate:cells") String name) throws Exception {
         Map<String, String> commands = commandsOf(name);
         if (commands.isEmpty()) {
-            return felixHelp(new Class<?>[] {String.class}, name);
+            return consoleHelp(session, name);
         }
         int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
         StringBuilder b = new StringBuilder();
@@ -90,23 +93,54 @@ public final class HelpCommand {
                 .map(m -> m.getAnnotation(Descriptor.class).value());
     }
 
-    /** Felix's own help (gogo.command's), the next {@code felix:help} service after this one. */
-    private Object felixHelp(Class<?>[] types, Object... args) throws Exception {
-        ServiceReference<?>[] refs = context.getServiceReferences((String) null,
-                "(&(" + SCOPE + "=felix)(" + FUNCTION + "=help))");
-        for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
-            if (ref.getBundle() != null && ref.getBundle().equals(context.getBundle())) {
-                continue;
-            }
-            Object basic = context.getService(ref);
-            try {
-                return basic.getClass().getMethod("help", types).invoke(basic, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            } finally {
-                context.ungetService(ref);
+    /** The help this one stands in front of: the console's ({@code gogo:help}), else Felix's ({@code felix:help}). */
+    private Object consoleHelp(CommandSession session, String name) throws Exception {
+        for (String scope : List.of("gogo", "felix")) {
+            ServiceReference<?>[] refs = context.getServiceReferences((String) null,
+                    "(&(" + SCOPE + "=" + scope + ")(" + FUNCTION + "=help))");
+            for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+                if (context.getBundle().equals(ref.getBundle())) {
+                    continue;
+                }
+                Object help = context.getService(ref);
+                try {
+                    Optional<Object> answer = call(help, session, name);
+                    if (answer.isPresent()) {
+                        return answer.get() == NOTHING ? null : answer.get();
+                    }
+                } finally {
+                    context.ungetService(ref);
+                }
             }
         }
-        throw new CommandError("no help: the Felix shell commands (org.apache.felix.gogo.command) are not running");
+        throw new CommandError("no help: the console's commands (org.apache.felix.gogo.jline or .command) are not "
+                + "running");
+    }
+
+    private static final Object NOTHING = new Object();
+
+    /** Calls help(session[, name]) or help([name]), whichever the service has; empty when it has neither. */
+    private static Optional<Object> call(Object help, CommandSession session, String name) throws Exception {
+        Object[][] forms = name == null
+                ? new Object[][] {{session}, {}}
+                : new Object[][] {{session, name}, {name}};
+        Class<?>[][] types = name == null
+                ? new Class<?>[][] {{CommandSession.class}, {}}
+                : new Class<?>[][] {{CommandSession.class, String.class}, {String.class}};
+        for (int i = 0; i < forms.length; i++) {
+            Method m;
+            try {
+                m = help.getClass().getMethod("help", types[i]);
+            } catch (NoSuchMethodException notThisForm) {
+                continue;
+            }
+            try {
+                Object result = m.invoke(help, forms[i]);
+                return Optional.of(result == null ? NOTHING : result);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        return Optional.empty();
     }
 }

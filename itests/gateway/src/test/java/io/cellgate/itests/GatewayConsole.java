@@ -41,7 +41,9 @@ final class GatewayConsole implements AutoCloseable {
         // Another gateway on this machine may hold the metrics port; this one needs none.
         Files.writeString(dir.resolve("config/org.apache.felix.http.cfg"), "org.osgi.service.http.port=-1\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder("script", "-qefc", java + " -jar " + JAR, "/dev/null").directory(dir.toFile())
+        // A terminal of no size (script's, without one of its own) shows no typed text: give it an ordinary one.
+        process = new ProcessBuilder("script", "-qefc", "stty cols 120 rows 40; exec " + java + " -jar " + JAR,
+                "/dev/null").directory(dir.toFile())
                 .redirectErrorStream(true).start();
         keyboard = process.getOutputStream();
         Thread reader = new Thread(() -> pump(process.getInputStream()), "gateway-console-reader");
