@@ -71,7 +71,7 @@ public class ConsoleIT {
     }
 
     @Test
-    public void aLogLineIsPrintedAboveTheLineBeingTyped() throws Exception {
+    public void aLogLineIsPrintedAboveTheLineBeingTypedAndOnlyOnce() throws Exception {
         try (GatewayConsole console = new GatewayConsole()) {
             console.awaitReady();
             console.type("cellgate:pac");
@@ -84,6 +84,20 @@ public class ConsoleIT {
                     + console.screenAfter("-> 250 ms"), console.screenAfter("-> 250 ms").contains("cellgate:pac"));
             console.type("ks\r");
             console.await("the completed command", s -> s.contains("PACK "));
+
+            // Restarting the shell bundle prints what it missed while stopped, not the whole log again.
+            console.type("lb -s\r");
+            String listed = console.await("the bundles", s -> s.contains("io.cellgate.shell "));
+            Matcher shell = Pattern.compile("(?m)^\\s*(\\d+)\\|Active.*\\|io\\.cellgate\\.shell ").matcher(listed);
+            assertTrue(listed, shell.find());
+            console.type("stop " + shell.group(1) + "\r");
+            Thread.sleep(500);
+            console.type("start " + shell.group(1) + "\r");
+            Thread.sleep(1000);
+            console.type("cellgate:stats\r");
+            console.await("the shell back", s -> s.split("packs 1 \\(", -1).length == 3);
+            assertEquals("the start-up log once: " + console.screen(), 1,
+                    console.screen().split("first healthy tick", -1).length - 1);
             console.type("shutdown\r");
             assertEquals(0, console.awaitExit());
         }
