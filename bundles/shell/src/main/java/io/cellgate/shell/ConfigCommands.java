@@ -121,7 +121,7 @@ public final class ConfigCommands {
         return range.find() ? " is out of range: " + range.group(1) : " is refused: " + problem;
     }
 
-    private static final Pattern RANGE = Pattern.compile("(-?[0-9.]+ to -?[0-9.]+(?: [A-Za-z%]+)?)");
+    private static final Pattern RANGE = Pattern.compile("(-?\\d+(?:\\.\\d+)? to -?\\d+(?:\\.\\d+)?(?: [A-Za-z%]+)?)");
 
     private ObjectClassDefinition packDefinition() {
         for (Bundle b : context.getBundles()) {
