@@ -10,6 +10,8 @@ import java.util.Dictionary;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -84,14 +86,14 @@ public final class ConfigCommands {
     public String set(@Descriptor("pack id") String packId, @Descriptor("property, e.g. tick.ms") String property,
             @Descriptor("new value") String value) throws IOException {
         if (FIXED.contains(property)) {
-            throw new IllegalArgumentException(property + " cannot be changed: it names the pack; create a new "
+            throw new CommandError(property + " cannot be changed: it names the pack; create a new "
                     + "pack configuration instead");
         }
         Configuration c = configurations.find(packId);
         AttributeDefinition ad = attribute(property);
         String problem = ad.validate(value);
         if (problem != null && !problem.isEmpty()) {
-            throw new IllegalArgumentException(property + "=" + value + " is refused: " + problem);
+            throw new CommandError(property + "=" + value + refusal(ad, problem));
         }
         Object typed = typed(ad, value);
         log.info("{}: {} set to {} from the shell", packId, property, value);
@@ -105,10 +107,21 @@ public final class ConfigCommands {
         ObjectClassDefinition ocd = packDefinition();
         AttributeDefinition[] all = ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
         return Arrays.stream(all).filter(a -> a.getID().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown property '" + id + "'; a pack has: "
+                .orElseThrow(() -> new CommandError("unknown property '" + id + "'; a pack has: "
                         + Arrays.stream(all).map(AttributeDefinition::getID).filter(a -> !FIXED.contains(a))
                                 .sorted().collect(Collectors.joining(", "))));
     }
+
+    /**
+     * Why a value is refused, in the words the pack uses when a file in config/ has it: the range its metatype
+     * description gives ("10 to 60000 ms."), else the metatype's own reason.
+     */
+    static String refusal(AttributeDefinition ad, String problem) {
+        Matcher range = RANGE.matcher(ad.getDescription() == null ? "" : ad.getDescription());
+        return range.find() ? " is out of range: " + range.group(1) : " is refused: " + problem;
+    }
+
+    private static final Pattern RANGE = Pattern.compile("(-?\\d+(?:\\.\\d+)? to -?\\d+(?:\\.\\d+)?(?: [A-Za-z%]+)?)");
 
     private ObjectClassDefinition packDefinition() {
         for (Bundle b : context.getBundles()) {
@@ -131,7 +144,7 @@ public final class ConfigCommands {
                 default -> value;
             };
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(ad.getID() + "=" + value + " is not a number");
+            throw new CommandError(ad.getID() + "=" + value + " is not a number");
         }
     }
 }

@@ -1,9 +1,20 @@
 package io.cellgate.shell;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.CommandSessionListener;
+import org.jline.reader.LineReader;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -18,11 +29,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Prints the OSGi log to the console, so an operator (or journald, under systemd) sees what the gateway reports:
- * Cellgate's own entries from {@code cellgate.level} up, everything else from {@code other.level} up.
+ * Cellgate's own entries from {@code cellgate.level} up, everything else from {@code other.level} up. On the Gogo
+ * console a line goes above the prompt and what the operator is typing (JLine redraws them below it).
  */
-@Component(immediate = true, configurationPid = "io.cellgate.console.log")
+@Component(immediate = true, configurationPid = "io.cellgate.console.log", service = CommandSessionListener.class)
 @Designate(ocd = ConsoleLog.Config.class)
-public final class ConsoleLog implements LogListener {
+public final class ConsoleLog implements LogListener, CommandSessionListener {
 
     @ObjectClassDefinition(name = "Cellgate console log")
     @interface Config {
@@ -40,22 +52,46 @@ public final class ConsoleLog implements LogListener {
     private final LogLevel cellgateLevel;
     private final LogLevel otherLevel;
     private final PrintStream out = System.out;
+    private final PrintedUntil printedUntil;
+    /** The console's line reader once Gogo has run a command in it; null without a console. */
+    private volatile LineReader console;
 
     @Activate
-    public ConsoleLog(@Reference LogReaderService reader, Config config) {
+    public ConsoleLog(BundleContext context, @Reference LogReaderService reader, Config config) {
         this.reader = reader;
-        this.cellgateLevel = LogLevel.valueOf(config.cellgate_level().trim().toUpperCase(java.util.Locale.ROOT));
-        this.otherLevel = LogLevel.valueOf(config.other_level().trim().toUpperCase(java.util.Locale.ROOT));
+        this.cellgateLevel = LogLevel.valueOf(config.cellgate_level().trim().toUpperCase(Locale.ROOT));
+        this.otherLevel = LogLevel.valueOf(config.other_level().trim().toUpperCase(Locale.ROOT));
+        this.printedUntil = new PrintedUntil(context.getDataFile("printed-until"),
+                context.getProperty(Constants.FRAMEWORK_UUID));
         reader.addLogListener(this);
-        // What was logged before this component started (start-up faults, first ticks), oldest first.
-        java.util.List<LogEntry> earlier = java.util.Collections.list(reader.getLog());
-        java.util.Collections.reverse(earlier);
-        earlier.forEach(this::logged);
+        // What was logged before this component started (start-up faults, first ticks), oldest first; after a
+        // restart of this bundle only what it missed while stopped, not the buffer it printed before.
+        long since = printedUntil.read();
+        List<LogEntry> earlier = Collections.list(reader.getLog());
+        Collections.reverse(earlier);
+        earlier.stream().filter(e -> e.getTime() > since).forEach(this::logged);
     }
 
     @Deactivate
     void deactivate() {
         reader.removeLogListener(this);
+        printedUntil.write(System.currentTimeMillis());
+    }
+
+    /** Gogo's console session carries its JLine reader; the profile it runs at start-up brings it here. */
+    @Override
+    public void beforeExecute(CommandSession session, CharSequence command) {
+        if (console == null && session.get(".reader") instanceof LineReader lineReader) {
+            console = lineReader;
+        }
+    }
+
+    @Override
+    public void afterExecute(CommandSession session, CharSequence command, Exception exception) {
+    }
+
+    @Override
+    public void afterExecute(CommandSession session, CharSequence command, Object result) {
     }
 
     @Override
@@ -74,6 +110,50 @@ public final class ConsoleLog implements LogListener {
         if (e != null) {
             line.append(" (").append(e).append(')');
         }
+        print(line.toString());
+    }
+
+    private void print(String line) {
+        LineReader lineReader = console;
+        if (lineReader != null) {
+            try {
+                lineReader.printAbove(line);
+                return;
+            } catch (RuntimeException closed) {
+                console = null; // the console went away (Gogo stopped): print plainly from now on
+            }
+        }
         out.println(line);
+    }
+
+    /**
+     * When this bundle last stopped printing, in a file of its data area, with the framework launch it belongs to:
+     * a new launch starts with a new log, printed from its beginning.
+     */
+    record PrintedUntil(Path file, String launch) {
+
+        PrintedUntil(java.io.File file, String launch) {
+            this(file == null ? null : file.toPath(), launch);
+        }
+
+        long read() {
+            try {
+                String[] saved = file == null || !Files.exists(file) ? new String[0]
+                        : Files.readString(file).trim().split(" ");
+                return saved.length == 2 && saved[0].equals(launch) ? Long.parseLong(saved[1]) : Long.MIN_VALUE;
+            } catch (IOException | NumberFormatException unreadable) {
+                return Long.MIN_VALUE;
+            }
+        }
+
+        void write(long millis) {
+            try {
+                if (file != null) {
+                    Files.writeString(file, launch + " " + millis);
+                }
+            } catch (IOException e) {
+                // at worst the next start prints the buffer again
+            }
+        }
     }
 }

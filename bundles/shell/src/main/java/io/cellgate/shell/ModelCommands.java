@@ -127,7 +127,7 @@ public final class ModelCommands {
                 .filter(d -> variant == null ? same.size() == 1 || d.variant().equals("datasheet")
                         : d.variant().equals(variant))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown model '" + name + "'; known models: "
+                .orElseThrow(() -> new CommandError("unknown model '" + name + "'; known models: "
                         + (all.isEmpty() ? "none" : all.stream().map(ModelDescriptor::qualifiedName)
                                 .collect(Collectors.joining(", ")))));
     }

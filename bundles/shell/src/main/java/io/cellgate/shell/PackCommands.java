@@ -18,6 +18,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         "osgi.command.function=faults", "osgi.command.function=watch"})
 public final class PackCommands {
 
+    /** Ticks of history a pack keeps (five minutes at 100 ms). */
+    static final int MAX_HISTORY = 3000;
+
     /** ANSI: cursor home, clear screen. */
     private static final String CLEAR = "\u001b[H\u001b[2J";
 
@@ -30,6 +33,14 @@ public final class PackCommands {
         return json ? Json.print(PackJson.packs(sorted())) : PackTables.packs(sorted());
     }
 
+    @Descriptor("usage: cellgate:cells [--json] PACK")
+    public String cells(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
+            @Descriptor("machine-readable output") boolean json) {
+        throw new CommandError("which pack? usage: cellgate:cells [--json] PACK, e.g. cellgate:cells "
+                + sorted().stream().map(p -> p.description().id()).findFirst().orElse("pack1") + "; "
+                + knownPacks(sorted()));
+    }
+
     @Descriptor("show one pack: every cell's voltage, status and LED, every pair's difference, direction, current")
     public String cells(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
             @Descriptor("machine-readable output") boolean json, @Descriptor("pack id, e.g. pack1") String packId) {
@@ -38,19 +49,22 @@ public final class PackCommands {
     }
 
     @Descriptor("sum up the gateway: packs, ticks, mean and longest tick, the latest start against schedule")
-    public String stats() {
-        return PackTables.stats(sorted());
+    public String stats(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
+            @Descriptor("machine-readable output") boolean json) {
+        return json ? Json.print(PackJson.stats(sorted())) : PackTables.stats(sorted());
     }
 
     @Descriptor("the last ticks of a pack: spread, balancing pairs, board state, health, model")
     public String history(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
             @Descriptor("machine-readable output") boolean json, @Descriptor("pack id") String packId,
-            @Descriptor("how many ticks, 1 to 3000 (default 20)") int n) {
-        if (n < 1 || n > 3000) {
-            throw new IllegalArgumentException("n=" + n + " is out of range: 1 to 3000 ticks");
+            @Descriptor("how many ticks, 1 to 3000 (default 20)") long n) {
+        // long, not int: a number too big for an int is then refused here with the range, not by Gogo's coercion.
+        if (n < 1 || n > MAX_HISTORY) {
+            throw new CommandError("n=" + n + " is out of range: 1 to " + MAX_HISTORY + " ticks");
         }
         Pack p = find(packId);
-        return json ? Json.print(PackJson.history(p.history(n))) : PackTables.history(p, p.history(n));
+        int ticks = (int) n;
+        return json ? Json.print(PackJson.history(p.history(ticks))) : PackTables.history(p, p.history(ticks));
     }
 
     @Descriptor("the last 20 ticks of a pack")
@@ -70,6 +84,10 @@ public final class PackCommands {
     public void watch(@Parameter(names = "--count", absentValue = "0")
             @Descriptor("stop after this many refreshes (0: until interrupted)") int count,
             @Descriptor("pack id") String packId) {
+        if (count < 0) {
+            throw new CommandError("--count " + count + " is out of range: 1 or more refreshes, or 0 to refresh "
+                    + "until Ctrl-C");
+        }
         find(packId);
         PrintStream out = System.out;
         for (int i = 0; count == 0 || i < count; i++) {
@@ -90,9 +108,12 @@ public final class PackCommands {
     Pack find(String packId) {
         List<Pack> all = sorted();
         return all.stream().filter(p -> p.description().id().equals(packId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown pack '" + packId + "'; known packs: "
-                        + (all.isEmpty() ? "none" : all.stream().map(p -> p.description().id())
-                                .collect(Collectors.joining(", ")))));
+                .orElseThrow(() -> new CommandError("unknown pack '" + packId + "'; " + knownPacks(all)));
+    }
+
+    private static String knownPacks(List<Pack> all) {
+        return "known packs: " + (all.isEmpty() ? "none"
+                : all.stream().map(p -> p.description().id()).collect(Collectors.joining(", ")));
     }
 
     private List<Pack> sorted() {

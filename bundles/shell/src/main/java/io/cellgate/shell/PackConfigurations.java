@@ -24,6 +24,12 @@ final class PackConfigurations {
 
     /** FileInstall marks the configurations it made with the URL of their file. */
     static final String FILE_PROPERTY = "felix.fileinstall.filename";
+    /**
+     * Who made the change, for the pack's log ("by the shell" rather than by the file the configuration came from).
+     * Private (the leading dot keeps it off the pack service); FileInstall drops it when it next reads the file.
+     */
+    static final String CHANGED_BY = ".cellgate.changed.by";
+    static final String THE_SHELL = "the shell";
 
     private final ConfigurationAdmin configAdmin;
 
@@ -44,7 +50,7 @@ final class PackConfigurations {
             known.add(String.valueOf(id));
         }
         known.sort(null);
-        throw new IllegalArgumentException("unknown pack '" + packId + "'; known packs: "
+        throw new CommandError("unknown pack '" + packId + "'; known packs: "
                 + (known.isEmpty() ? "none" : String.join(", ", known)));
     }
 
@@ -52,6 +58,7 @@ final class PackConfigurations {
     Path set(Configuration config, String key, Object value) throws IOException {
         Dictionary<String, Object> props = config.getProperties();
         props.put(key, value);
+        props.put(CHANGED_BY, THE_SHELL);
         config.update(props);
         Path file = fileOf(config);
         if (file != null) {

@@ -20,6 +20,18 @@ final class PackJson {
     private PackJson() {
     }
 
+    static JsonObject stats(List<Pack> packs) {
+        GatewayStats g = GatewayStats.of(packs);
+        JsonObject o = new JsonObject();
+        o.addProperty("packs", g.packs());
+        o.addProperty("packsNotOk", g.notOk());
+        o.addProperty("ticks", g.ticks());
+        o.addProperty("meanTickSeconds", g.meanTickMicros() / 1e6);
+        o.addProperty("longestTickSeconds", g.longestTickMicros() / 1e6);
+        o.addProperty("latestStartLateSeconds", g.latestStartLateMillis() / 1e3);
+        return o;
+    }
+
     static JsonArray packs(List<Pack> packs) {
         JsonArray a = new JsonArray();
         for (Pack p : packs) {

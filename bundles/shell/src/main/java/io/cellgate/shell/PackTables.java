@@ -45,25 +45,10 @@ final class PackTables {
 
     /** The whole gateway in a few lines: how many packs, how they tick, how late and how long. */
     static String stats(List<Pack> packs) {
-        long ticks = 0;
-        long sumNanos = 0;
-        long maxDuration = 0;
-        long maxLateness = 0;
-        int unhealthy = 0;
-        for (Pack p : packs) {
-            TickStats t = p.stats();
-            ticks += t.ticks();
-            sumNanos += t.meanDurationNanos() * t.ticks();
-            maxDuration = Math.max(maxDuration, t.maxDurationNanos());
-            maxLateness = Math.max(maxLateness, t.maxLatenessNanos());
-            PackView s = p.latest();
-            if (s == null || s.health() != PackHealth.OK) {
-                unhealthy++;
-            }
-        }
+        GatewayStats g = GatewayStats.of(packs);
         return String.format(Locale.ROOT, "packs %d (%d not OK), ticks %d, mean tick %.1f us, longest tick %.1f us, "
-                + "latest start %.1f ms late%n", packs.size(), unhealthy, ticks,
-                ticks == 0 ? 0.0 : sumNanos / 1000.0 / ticks, maxDuration / 1000.0, maxLateness / 1e6);
+                + "latest start %.1f ms late%n", g.packs(), g.notOk(), g.ticks(), g.meanTickMicros(),
+                g.longestTickMicros(), g.latestStartLateMillis());
     }
 
     static String cells(Pack pack) {

@@ -183,6 +183,91 @@ public class ShellIT extends GatewaySupport {
         assertTrue(JsonParser.parseString(run("cellgate:faults --json shell1")).isJsonArray());
     }
 
+    /** What Gogo prints for a failed command: the exception's toString(). */
+    private String printed(String command) {
+        try {
+            session.execute(command);
+        } catch (Exception e) {
+            return e.toString();
+        }
+        fail(command + " should have failed");
+        return null;
+    }
+
+    @Test
+    public void mistakesAreToldWithTheRangeOrTheUsageNeverAnExceptionClass() {
+        assertEquals("the words of a refused file in config/", "tick.ms=5 is out of range: 10 to 60000 ms",
+                printed("cellgate:set shell1 tick.ms 5"));
+        String usage = printed("cellgate:cells");
+        assertTrue(usage, usage.startsWith("which pack? usage: cellgate:cells [--json] PACK")
+                && usage.contains("shell1"));
+        assertEquals("--count -1 is out of range: 1 or more refreshes, or 0 to refresh until Ctrl-C",
+                printed("cellgate:watch --count -1 shell1"));
+        assertEquals("n=99999999999 is out of range: 1 to 3000 ticks", printed("cellgate:history shell1 99999999999"));
+        assertEquals("n=0 is out of range: 1 to 3000 ticks", printed("cellgate:history shell1 0"));
+        assertTrue(printed("cellgate:cells nope").startsWith("unknown pack 'nope'; known packs: "));
+        assertTrue(printed("cellgate:swap shell1 ACME-9").startsWith("unknown model 'ACME-9'; known models: "));
+        assertTrue(printed("cellgate:update 999999").startsWith("no bundle 999999 to update"));
+    }
+
+    @Test
+    public void statsHasAJsonForm() throws Exception {
+        JsonObject stats = JsonParser.parseString(run("cellgate:stats --json")).getAsJsonObject();
+        assertTrue(stats.toString(), stats.get("packs").getAsInt() >= 1 && stats.get("ticks").getAsLong() > 5
+                && stats.has("meanTickSeconds") && stats.has("latestStartLateSeconds"));
+        assertTrue(run("cellgate:stats").startsWith("packs "));
+    }
+
+    @Test
+    public void helpListsTheCommandsOfAScopeWithTheirDescriptions() throws Exception {
+        String sim = run("help sim");
+        assertTrue(sim, sim.lines().anyMatch(l -> l.startsWith("sim:imbalance ") && l.length() > 30));
+        String cellgate = run("help cellgate");
+        assertTrue(cellgate, cellgate.contains("cellgate:watch") && cellgate.contains("a live view of one pack")
+                && cellgate.contains("cellgate:shutdown") && cellgate.contains("cellgate:update"));
+        // The console's help of one command goes on as before; it prints rather than returns.
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        CommandSession asking = context().getService(context().getServiceReference(CommandProcessor.class))
+                .createSession(new ByteArrayInputStream(new byte[0]), new PrintStream(screen, true),
+                        new PrintStream(new ByteArrayOutputStream()));
+        Object returned = asking.execute("help cellgate:history");
+        asking.close();
+        String one = screen + String.valueOf(returned);
+        assertTrue("the help of one command: " + one, one.contains("how many ticks"));
+    }
+
+    @Test
+    public void aSwapFromTheShellIsLoggedAsTheShells() throws Exception {
+        JsonArray models = JsonParser.parseString(run("cellgate:models --json")).getAsJsonArray();
+        String other = null;
+        for (var m : models) {
+            String name = m.getAsJsonObject().get("model").getAsString() + "/"
+                    + m.getAsJsonObject().get("variant").getAsString();
+            if (!name.equals("EK-L20S1A/datasheet")) {
+                other = name;
+            }
+        }
+        assertTrue("a second model to swap to: " + models, other != null);
+        run("cellgate:swap shell1 " + other);
+        await("the pack to log the swap as the shell's", () -> logged("shell1: balancer.target ")
+                && logged("by the shell"));
+    }
+
+    @Test
+    public void updateTakesANewJar() throws Exception {
+        java.io.File dir = new java.io.File(System.getProperty("gateway.bundles.dir"));
+        java.io.File[] jars = dir.listFiles((d, n) -> n.startsWith("io.cellgate.balancer.aeq12"));
+        assertTrue(dir + " holds the AEQ12 bundle", jars != null && jars.length == 1);
+        org.osgi.framework.Bundle aeq = java.util.Arrays.stream(context().getBundles())
+                .filter(b -> "io.cellgate.balancer.aeq12".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        long before = aeq.getLastModified();
+        Thread.sleep(5);
+        String said = run("cellgate:update " + aeq.getBundleId() + " " + jars[0].getAbsolutePath());
+        assertTrue(said, said.contains("updated from"));
+        assertTrue("updated", aeq.getLastModified() > before);
+        await("the AEQ12 bundle to be active again", () -> aeq.getState() == org.osgi.framework.Bundle.ACTIVE);
+    }
+
     @Test
     public void simPacksShowsLoadAndSpeed() throws Exception {
         run("sim:load shell1 2.5");

@@ -190,7 +190,7 @@ public class SwapIT extends GatewaySupport {
         start("swap-bad", 8);
         assertTrue(error("cellgate:swap swap-bad ACME-1").startsWith("unknown model 'ACME-1'; known models: "));
         assertTrue(error("cellgate:swap nope EK-L20S1A").startsWith("unknown pack 'nope'"));
-        assertTrue(error("cellgate:set swap-bad cells 99").startsWith("cells=99 is refused: "));
+        assertEquals("cells=99 is out of range: 2 to 48", error("cellgate:set swap-bad cells 99"));
         assertTrue(error("cellgate:set swap-bad colour red").startsWith("unknown property 'colour'; a pack has: "));
         assertTrue(error("cellgate:set swap-bad chemistry NIMH").startsWith("chemistry=NIMH is refused"));
         assertTrue(error("cellgate:set swap-bad pack.id other").startsWith("pack.id cannot be changed"));

@@ -104,13 +104,18 @@ public final class PackController implements Pack {
     }
 
     /** Target changes rebind the references without coming here for more; pack and tick changes apply here. */
+    /** Set by the shell's commands on the configuration they change (a private property, as its dot says). */
+    static final String CHANGED_BY = ".cellgate.changed.by";
+
     @Modified
     void modified(PackConfig config, Map<String, Object> properties) {
         if (!config.balancer_target().equals(balancerTarget)) {
-            // Who asked: the file FileInstall read, or anything else through Config Admin (the shell logs itself).
+            // Who asked: the shell (it marks its changes), the file FileInstall read, or anything else through Config
+            // Admin. The shell's mark wins: it also writes the file, whose name the configuration keeps.
+            Object shell = properties.get(CHANGED_BY);
             Object file = properties.get("felix.fileinstall.filename");
             log.info("{}: " + PackProperties.BALANCER_TARGET + " {} -> {} by {}", config.pack_id(), balancerTarget,
-                    config.balancer_target(), file == null ? "Config Admin" : file);
+                    config.balancer_target(), shell != null ? shell : file == null ? "Config Admin" : file);
             balancerTarget = config.balancer_target();
         }
         PackSettings next;

@@ -1,0 +1,105 @@
+package io.cellgate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.Test;
+
+/** The gateway's console on a real terminal: what Ctrl-C, {@code stop 0} and {@code shutdown} do to the process. */
+public class ConsoleIT {
+
+    @Test
+    public void ctrlCClearsTheLineAndEndsWatchButTheGatewayRunsOnUntilStop0() throws Exception {
+        try (GatewayConsole console = new GatewayConsole()) {
+            console.awaitReady();
+
+            console.type("cellgate:pac");
+            Thread.sleep(300);
+            console.type(GatewayConsole.CTRL_C);
+            Thread.sleep(500);
+            assertTrue("Ctrl-C at the prompt leaves the gateway running", console.alive());
+            console.type("cellgate:faults pack1\r");
+            console.await("the next command, on a cleared line", s -> s.contains("no faults"));
+            assertFalse(console.screen().contains("cellgate:paccellgate:faults"));
+
+            console.type("cellgate:watch pack1\r");
+            console.await("the live view", s -> s.contains("pack1: 20 NCM cells"));
+            console.type(GatewayConsole.CTRL_C);
+            Thread.sleep(500);
+            assertTrue("Ctrl-C in cellgate:watch leaves the gateway running", console.alive());
+            console.type("lb\r");
+            console.await("the bundles after the watch", s -> s.contains("Cellgate shell"));
+
+            console.type("stop 0\r");
+            assertEquals("an orderly stop ends with status 0", 0, console.awaitExit());
+            assertTrue("every pack stopped, outputs off", console.screen().contains("pack1: stopped after"));
+        }
+    }
+
+    @Test
+    public void updateSaysWhatToDoForABundleFromInsideTheJarAndShutdownEndsWithStatusZero() throws Exception {
+        try (GatewayConsole console = new GatewayConsole()) {
+            console.awaitReady();
+            console.type("lb -s\r");
+            String listed = console.await("the bundles", s -> s.contains("io.cellgate.balancer.aeq12"));
+            Matcher aeq = Pattern.compile("(?m)^\\s*(\\d+)\\|Active.*\\|io\\.cellgate\\.balancer\\.aeq12 ")
+                    .matcher(listed);
+            assertTrue(listed, aeq.find());
+            String id = aeq.group(1);
+
+            console.type("cellgate:update " + id + "\r");
+            String refused = console.await("the refusal", s -> s.contains("has no file to update from"));
+            assertFalse("no exception class or stack trace: " + refused,
+                    refused.contains("Exception") || refused.contains("\tat "));
+            try (Stream<Path> jars = Files.list(GatewayConsole.ROOT.resolve("features/gateway/target/export/gateway"))) {
+                Path jar = jars.filter(p -> p.getFileName().toString().startsWith("io.cellgate.balancer.aeq12"))
+                        .findFirst().orElseThrow();
+                console.type("cellgate:update " + id + " " + jar + "\r");
+            }
+            console.await("the update", s -> s.contains("io.cellgate.balancer.aeq12 0.1.0.SNAPSHOT) updated from"));
+
+            console.type("shutdown\r");
+            assertEquals(0, console.awaitExit());
+            assertTrue(console.screen().contains("pack1: stopped after"));
+        }
+    }
+
+    @Test
+    public void aLogLineIsPrintedAboveTheLineBeingTypedAndOnlyOnce() throws Exception {
+        try (GatewayConsole console = new GatewayConsole()) {
+            console.awaitReady();
+            console.type("cellgate:pac");
+            Thread.sleep(300);
+            // A change in config/ makes the pack log while the operator is typing.
+            Path pack = console.dir.resolve("config/io.cellgate.pack-pack1.cfg");
+            Files.writeString(pack, Files.readString(pack).replaceAll("(?m)^tick\\.ms *=.*$", "") + "\ntick.ms=250\n");
+            console.await("the log line", s -> s.contains("pack1: tick 100 ms -> 250 ms"));
+            assertTrue("the prompt and the typed text are drawn again below the log line: "
+                    + console.screenAfter("-> 250 ms"), console.screenAfter("-> 250 ms").contains("cellgate:pac"));
+            console.type("ks\r");
+            console.await("the completed command", s -> s.contains("PACK "));
+
+            // Restarting the shell bundle prints what it missed while stopped, not the whole log again.
+            console.type("lb -s\r");
+            String listed = console.await("the bundles", s -> s.contains("io.cellgate.shell "));
+            Matcher shell = Pattern.compile("(?m)^\\s*(\\d+)\\|Active.*\\|io\\.cellgate\\.shell ").matcher(listed);
+            assertTrue(listed, shell.find());
+            console.type("stop " + shell.group(1) + "\r");
+            Thread.sleep(500);
+            console.type("start " + shell.group(1) + "\r");
+            Thread.sleep(1000);
+            console.type("cellgate:stats\r");
+            console.await("the shell back", s -> s.split("packs 1 \\(", -1).length == 3);
+            assertEquals("the start-up log once: " + console.screen(), 1,
+                    console.screen().split("first healthy tick", -1).length - 1);
+            console.type("shutdown\r");
+            assertEquals(0, console.awaitExit());
+        }
+    }
+}
