@@ -1,5 +1,6 @@
 package io.cellgate.api.telemetry;
 
+import io.cellgate.api.pack.PackDescription;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -13,4 +14,14 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface PackListener {
 
     void onTick(PackState state);
+
+    /**
+     * Pack {@code pack} was removed from the gateway (its configuration deleted): it will not tick again, and what a
+     * listener keeps or published of it (retained topics, discovery) may go. Not called when the gateway or the
+     * pack runtime merely stops. By default nothing.
+     *
+     * @since 2.2
+     */
+    default void onPackRemoved(PackDescription pack) {
+    }
 }

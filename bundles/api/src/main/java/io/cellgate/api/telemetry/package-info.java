@@ -4,7 +4,7 @@
  * <p>2.1: {@link io.cellgate.api.telemetry.PackStateBuffer}, a pack state to keep or to fill by hand.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.cellgate.api.telemetry;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,6 +19,7 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -144,13 +145,36 @@ public final class PackController implements Pack {
     }
 
     @Deactivate
-    synchronized void deactivate() {
+    synchronized void deactivate(int reason) {
         stop();
         BalanceOutput out = outputs;
         if (out != null) {
             out.allOff();
         }
         log.info("{}: stopped after {} ticks", settings.description().id(), engine.stats().ticks());
+        if (reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED) {
+            announceRemoval(settings.description());
+        }
+    }
+
+    /**
+     * The whiteboard hears that the pack is gone for good, so that exporters can clear what they keep of it. Told
+     * here rather than by tracking Pack services, which would tie every exporter and every controller in a
+     * reference cycle.
+     */
+    private void announceRemoval(PackDescription pack) {
+        List<PackListener> heard = listeners;
+        if (heard == null) {
+            return;
+        }
+        for (PackListener l : heard) {
+            try {
+                l.onPackRemoved(pack);
+            } catch (RuntimeException e) {
+                log.warn("{}: telemetry listener {} failed on the pack's removal: {}", pack.id(),
+                        l.getClass().getName(), e.getMessage());
+            }
+        }
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.cellgate.export.mqtt.internal;
 
-import io.cellgate.api.runtime.Pack;
-import io.cellgate.api.telemetry.RateGate;
+import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
 import io.cellgate.api.telemetry.PackView;
+import io.cellgate.api.telemetry.RateGate;
 import io.cellgate.export.mqtt.api.MqttExporterStatus;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
@@ -12,8 +12,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
@@ -67,19 +65,11 @@ public final class MqttExporter implements PackListener, MqttExporterStatus {
         }
     }
 
-    /**
-     * Packs are referenced only to learn that one went away: the ticks bring everything else. Dynamic, so that a
-     * pack coming or going never restarts the exporter.
-     */
-    @Reference(service = Pack.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "packGone")
-    void packHere(Pack pack) {
-        // nothing to do: a pack is published from its ticks
-    }
-
-    void packGone(Pack pack) {
-        changes.forget(pack.description().id());
-        loop.forget(pack.description());
+    /** A pack removed from the gateway: its retained topics and discovery are cleared, and it is forgotten. */
+    @Override
+    public void onPackRemoved(PackDescription pack) {
+        changes.forget(pack.id());
+        loop.forget(pack);
     }
 
     /** On the tick thread: two comparisons, and a view only when the pack is due or its board changed. */
