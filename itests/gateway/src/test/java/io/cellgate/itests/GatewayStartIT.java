@@ -90,8 +90,11 @@ public class GatewayStartIT {
         Path plugin = home.resolve("plugin.jar.tmp");
         writeBundle(plugin, "io.cellgate.itests.plugin", "1.2.3");
         Files.move(plugin, home.resolve("deploy/plugin.jar"), StandardCopyOption.ATOMIC_MOVE);
-        await("the plugin to be logged",
-                () -> output().contains("plugin io.cellgate.itests.plugin 1.2.3 installed from deploy/plugin.jar"));
+        await("the plugin to be logged", () -> output().contains(
+                "plugin io.cellgate.itests.plugin 1.2.3 installed from deploy/plugin.jar"));
+        // SIGTERM while FileInstall is still starting the bundle would make Felix refuse to stop it: wait until it runs
+        await("the plugin to be started", () -> output().contains(
+                "plugin io.cellgate.itests.plugin 1.2.3 started from deploy/plugin.jar"));
 
         gateway.destroy(); // SIGTERM, as systemd stops it
         assertTrue("stopped within 30 s", gateway.waitFor(30, TimeUnit.SECONDS));

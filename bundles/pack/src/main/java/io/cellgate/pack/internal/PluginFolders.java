@@ -62,6 +62,7 @@ final class PluginFolders implements ConfigurationPlugin, BundleListener {
     public void bundleChanged(BundleEvent event) {
         String what = switch (event.getType()) {
             case BundleEvent.INSTALLED -> "installed";
+            case BundleEvent.STARTED -> "started"; // running: its services are there, it can be stopped cleanly
             case BundleEvent.UPDATED -> "updated";
             case BundleEvent.UNINSTALLED -> "removed";
             default -> null;

@@ -79,6 +79,7 @@ class PluginFoldersTest {
         folders.bundleChanged(new BundleEvent(BundleEvent.INSTALLED, bundle("shell", "1.0.0", "reference:x")));
 
         assertEquals(List.of("INFO plugin com.example.board 1.2.0 installed from deploy/board.jar",
+                "INFO plugin com.example.board 1.2.0 started from deploy/board.jar",
                 "INFO plugin com.example.board 1.3.0 updated from deploy/board.jar",
                 "INFO plugin com.example.board 1.3.0 removed from deploy/board.jar"), log);
     }
