@@ -6,6 +6,7 @@ import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.telemetry.PackState;
 import io.cellgate.api.telemetry.PackView;
+import java.util.List;
 
 /**
  * The last completed tick of a pack, kept apart from the engine's working buffers under a lock of its own: the
@@ -24,6 +25,7 @@ final class LatestTick implements PackState {
     private String model;
     private long durationNanos;
     private long latenessNanos;
+    private List<String> fitWarnings = List.of();
     private PackView view;
 
     LatestTick(PackDescription pack) {
@@ -41,6 +43,7 @@ final class LatestTick implements PackState {
         model = s.model();
         durationNanos = s.tickDurationNanos();
         latenessNanos = s.tickLatenessNanos();
+        fitWarnings = s.fitWarnings();
         view = null;
     }
 
@@ -95,5 +98,10 @@ final class LatestTick implements PackState {
     @Override
     public long tickLatenessNanos() {
         return latenessNanos;
+    }
+
+    @Override
+    public List<String> fitWarnings() {
+        return fitWarnings;
     }
 }

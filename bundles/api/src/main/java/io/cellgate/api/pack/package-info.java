@@ -1,6 +1,6 @@
 /** Packs, cells, adjacent pairs and readings: the domain, in volts and seconds. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.cellgate.api.pack;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,7 @@ import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.telemetry.PackState;
+import java.util.List;
 
 /**
  * A pack state as the runtime hands it to a {@link io.cellgate.api.telemetry.PackListener} after a tick, made by
@@ -25,6 +26,7 @@ public final class DummyPackState implements PackState {
     private long durationNanos = 10_000;
     private long latenessNanos;
     private long timeMillis = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+    private List<String> fitWarnings = List.of();
 
     public DummyPackState(String id, int cells, double firstVolts, double stepVolts) {
         pack = new PackDescription(id, cells, Chemistry.NCM);
@@ -39,6 +41,12 @@ public final class DummyPackState implements PackState {
     /** Cells at 3.70 V, 3.71 V, 3.72 V … */
     public DummyPackState(String id, int cells) {
         this(id, cells, 3.70, 0.01);
+    }
+
+    /** @since 2.1 */
+    public DummyPackState setFitWarnings(List<String> warnings) {
+        fitWarnings = List.copyOf(warnings);
+        return this;
     }
 
     public DummyPackState setTick(long tickNumber) {
@@ -114,5 +122,10 @@ public final class DummyPackState implements PackState {
     @Override
     public long tickLatenessNanos() {
         return latenessNanos;
+    }
+
+    @Override
+    public List<String> fitWarnings() {
+        return fitWarnings;
     }
 }

@@ -3,7 +3,7 @@
  * to hand to a listener, and a running pack to show a tool.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.cellgate.api.testing;
 
 import org.osgi.annotation.bundle.Export;
