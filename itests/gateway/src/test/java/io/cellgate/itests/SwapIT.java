@@ -95,7 +95,7 @@ public class SwapIT extends GatewaySupport {
             configs.add(c);
         }
         Pack pack = awaitPack(id);
-        await(id + " healthy", () -> pack.latest() != null && pack.latest().health() == PackHealth.OK);
+        await(id + " healthy", () -> pack.latest() != null && pack.latest().health().decidedByBalancer());
         return pack;
     }
 
@@ -116,7 +116,7 @@ public class SwapIT extends GatewaySupport {
 
     /** Ticks since {@code fromTick} in which the pack did not balance normally. */
     private static long unhealthyTicksSince(Pack pack, long fromTick) {
-        return pack.history(3000).stream().filter(t -> t.tick() >= fromTick && t.health() != PackHealth.OK).count();
+        return pack.history(3000).stream().filter(t -> t.tick() >= fromTick && !t.health().decidedByBalancer()).count();
     }
 
     @Test
@@ -154,7 +154,7 @@ public class SwapIT extends GatewaySupport {
                 + "outputs.target=(cellgate.pack=swap-file)\nindicators.target=(cellgate.pack=swap-file)\n");
         try {
             Pack pack = awaitPack("swap-file");
-            await("datasheet model", () -> pack.latest() != null && pack.latest().health() == PackHealth.OK);
+            await("datasheet model", () -> pack.latest() != null && pack.latest().health().decidedByBalancer());
             long healthySince = pack.stats().ticks();
             Files.writeString(file, Files.readString(file).replace(DATASHEET,
                     "(&(cellgate.model=EK-L20S1A)(cellgate.variant=lfp))"));
@@ -225,13 +225,13 @@ public class SwapIT extends GatewaySupport {
 
         shell("felix:start " + ek.getBundleId());
         for (Pack p : packs) {
-            await(p.description().id() + " resumed", () -> p.latest().health() == PackHealth.OK);
+            await(p.description().id() + " resumed", () -> p.latest().health().decidedByBalancer());
         }
 
         long beforeUpdate = packs[1].stats().ticks();
         shell("felix:update " + ek.getBundleId());
         for (Pack p : packs) {
-            await(p.description().id() + " back after the update", () -> p.latest().health() == PackHealth.OK
+            await(p.description().id() + " back after the update", () -> p.latest().health().decidedByBalancer()
                     && "EK-L20S1A/datasheet".equals(p.latest().model()));
         }
         assertTrue("ticks went on through the update", packs[1].stats().ticks() > beforeUpdate);
@@ -251,7 +251,7 @@ public class SwapIT extends GatewaySupport {
             return false;
         }, () -> java.util.Arrays.toString(context().getBundles()));
         for (Pack p : packs) {
-            await(p.description().id() + " back after reinstall", () -> p.latest().health() == PackHealth.OK);
+            await(p.description().id() + " back after reinstall", () -> p.latest().health().decidedByBalancer());
         }
         for (Pack p : packs) {
             assertSame("controllers were never restarted", p, pack(p.description().id()));
@@ -275,13 +275,13 @@ public class SwapIT extends GatewaySupport {
         Path jar = deploy.resolve("io.cellgate.balancer.ek.jar");
         Files.copy(new File(java.net.URI.create(location)).toPath(), jar);
         try {
-            await("the dropped bundle to serve the pack", () -> pack.latest().health() == PackHealth.OK);
+            await("the dropped bundle to serve the pack", () -> pack.latest().health().decidedByBalancer());
             assertEquals("EK-L20S1A/datasheet", pack.latest().model());
         } finally {
             Files.delete(jar);
             await("the dropped bundle to go", () -> pack.latest().health() == PackHealth.NO_BALANCER);
             context().installBundle(location).start();
-            await("back", () -> pack.latest().health() == PackHealth.OK);
+            await("back", () -> pack.latest().health().decidedByBalancer());
         }
     }
 
@@ -297,7 +297,7 @@ public class SwapIT extends GatewaySupport {
             packs.add(awaitPack("ten-" + i));
         }
         await("all healthy", () -> packs.stream().allMatch(p -> p.latest() != null
-                && p.latest().health() == PackHealth.OK));
+                && p.latest().health().decidedByBalancer()));
         Thread.sleep(500);
         long[] from = packs.stream().mapToLong(p -> p.stats().ticks()).toArray();
         shell("cellgate:swap ten-3 EK-L20S1A/lfp");
@@ -347,7 +347,7 @@ public class SwapIT extends GatewaySupport {
         }
         configs.set(configs.size() - 1, packConfig);
         Pack last = pack("repeat");
-        await("healthy again", () -> last.latest() != null && last.latest().health() == PackHealth.OK);
+        await("healthy again", () -> last.latest() != null && last.latest().health().decidedByBalancer());
 
         await("the same threads as before", () -> gatewayThreads().equals(names),
                 () -> "now " + gatewayThreads() + " before " + names);
