@@ -129,7 +129,7 @@ public class PassiveBleedIT extends TelemetrySupport {
                 "self.discharge.percent.per.month", 0.0, "time.scale", TIME_SCALE)));
         await("the even pack to tick", () -> samples.size() >= 5);
         assertTrue("an even pack: " + samples, samples.get(samples.size() - 1).spreadVolts() < 1e-9);
-        double othersVolts = awaitPack(PACK).latest().reading().volts(0);
+        double othersVolts = awaitPack(PACK).latest().volts(0);
 
         String said = String.valueOf(session.execute("sim:imbalance " + PACK + " " + RAISED_CELL + " "
                 + IMBALANCE_MV));
