@@ -133,7 +133,7 @@ public class HardwareIT {
         await("pairs 6, 7 and 8 to stop", () -> Stream.of(5, 6, 7).allMatch(k -> tree.pwm(k, "enable").equals("0")
                 && tree.switchLine(k, true).equals("0") && tree.switchLine(k, false).equals("0")));
         rows = cellRows(shell("cellgate:cells pack1"));
-        assertEquals("NaN", rows.get(7)[0]);
+        assertEquals("no voltage across an open wire, shown as a dash", "\u2014", rows.get(7)[0]);
         assertEquals("OPEN_WIRE", rows.get(7)[1]);
         assertEquals("FLASHING", rows.get(8)[2]);
 
@@ -261,7 +261,8 @@ public class HardwareIT {
 
     /** The cell rows of cellgate:cells: cell number to {volts, status, LED}. */
     private static Map<Integer, String[]> cellRows(String table) {
-        Pattern row = Pattern.compile("\\s*(\\d+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s*(\\|.*)?");
+        // CELL VOLTS STATUS LED BLEED | pair columns
+        Pattern row = Pattern.compile("\\s*(\\d+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s*(\\|.*)?");
         return table.lines().map(row::matcher).filter(Matcher::matches)
                 .collect(Collectors.toMap(m -> Integer.parseInt(m.group(1)),
                         m -> new String[] {m.group(2), m.group(3), m.group(4)}));
