@@ -109,9 +109,11 @@ public final class ConfigCommands {
         }
         Object typed = typed(ad, value);
         log.info("{}: {} set to {} from the shell", packId, property, value);
+        // Before the change: a new cell count restarts the pack, whose model is then unknown for a moment.
+        String warnings = fitWarnings(packId, property, typed);
         Path file = configurations.set(c, property, typed);
         return packId + ": " + property + "=" + value + (file == null ? "" : ", " + file.getFileName() + " updated")
-                + "\n" + fitWarnings(packId, property, typed);
+                + "\n" + warnings;
     }
 
     /** What a changed cell count or chemistry means for the model the pack runs on: its fit, when not a clean one. */
