@@ -2,9 +2,11 @@ package io.cellgate.engine;
 
 import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.DecisionCheck;
 import io.cellgate.api.balancer.ModelDescriptor;
+import io.cellgate.api.balancer.PackFit;
 import io.cellgate.api.driver.BalanceOutput;
 import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.driver.IndicatorOutput;
@@ -64,6 +66,7 @@ public final class PackEngine implements PackState, Pack {
     /** The last model that decided, kept across ticks without one, so that A -> none -> B counts as one swap. */
     private String lastModelName;
     private String unsupportedFault;
+    private List<String> fitWarnings = List.of();
     private String readFault = READING_FAILED;
     private double maxAmps;
 
@@ -185,11 +188,14 @@ public final class PackEngine implements PackState, Pack {
         balancer = null;
         modelName = null;
         unsupportedFault = null;
+        fitWarnings = List.of();
         if (model != null) {
             try {
                 ModelDescriptor d = model.descriptor();
                 modelName = d.qualifiedName();
-                unsupportedFault = d.unsupportedReason(pack).orElse(null);
+                PackFit fit = d.fit(pack);
+                unsupportedFault = fit.supported() ? null : String.join("; ", fit.reasons());
+                fitWarnings = fit.warnings();
                 if (unsupportedFault == null) {
                     maxAmps = d.maxAmps();
                     balancer = model.create(pack);
@@ -227,13 +233,16 @@ public final class PackEngine implements PackState, Pack {
             health = PackHealth.BALANCER_FAILED;
             return BALANCER_UNSAFE;
         }
+        if (decision.boardState() == BoardState.FAULT) {
+            health = PackHealth.BOARD_FAULT;
+        }
         return null;
     }
 
     private void drive(BalanceOutput balance, IndicatorOutput indicators) {
         try {
             if (balance != null) {
-                if (health == PackHealth.OK) {
+                if (health.decidedByBalancer()) {
                     balance.drive(decision);
                 } else {
                     balance.allOff();
@@ -326,6 +335,11 @@ public final class PackEngine implements PackState, Pack {
     @Override
     public long tickLatenessNanos() {
         return latenessNanos;
+    }
+
+    @Override
+    public List<String> fitWarnings() {
+        return fitWarnings;
     }
 
     // --- Pack: what tools read from other threads ---

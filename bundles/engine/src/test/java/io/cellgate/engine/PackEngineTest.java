@@ -173,6 +173,46 @@ class PackEngineTest {
     }
 
     @Test
+    void aBoardInFaultShowsInTheHealthAndStillDrivesTheOutputs() {
+        Balancer flashing = (r, d) -> {
+            d.setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);
+            d.setIndicator(3, Indicator.FLASHING);
+            d.setBoardState(BoardState.FAULT);
+            d.addFault("cell 4 flashes");
+        };
+        tick(model("a", flashing));
+        assertEquals(PackHealth.BOARD_FAULT, engine.health());
+        assertEquals(PackHealth.BOARD_FAULT, engine.latest().health());
+        assertEquals(1, outputs.driven, "pairs untouched by the fault still balance");
+        assertEquals(0, outputs.allOff);
+        assertEquals(0.5, engine.decision().amps(0));
+        assertEquals(PackHealth.BOARD_FAULT, engine.history(1).get(0).health());
+    }
+
+    @Test
+    void aModelThatFitsOnlyWithWarningsRunsAndShowsThemInTheView() {
+        BalancerModel twoStrings = new BalancerModel() {
+            @Override
+            public ModelDescriptor descriptor() {
+                return new ModelDescriptor("TEST", "3s", "test", 2, 8, EnumSet.of(Chemistry.NCM), Topology.ADJACENT,
+                        1.0, Map.of(ModelDescriptor.STRINGS, 3.0));
+            }
+
+            @Override
+            public Balancer create(PackDescription pack) {
+                return PAIR0;
+            }
+        };
+        tick(twoStrings);
+        assertEquals(PackHealth.OK, engine.health());
+        assertEquals(twoStrings.descriptor().fit(PACK).warnings(), engine.latest().fitWarnings());
+        assertEquals(2, engine.latest().fitWarnings().size(), "a 3S board on 4 cells: low strings and a cascade");
+
+        tick(model("a", PAIR0));
+        assertEquals(List.of(), engine.latest().fitWarnings(), "a model that fits clears them");
+    }
+
+    @Test
     void aSwappedModelDecidesInTheTickThatSeesIt() {
         Balancer idle = (r, d) -> d.setBoardState(BoardState.SLEEP);
         tick(model("a", PAIR0));

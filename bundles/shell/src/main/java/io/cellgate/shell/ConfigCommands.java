@@ -1,7 +1,13 @@
 package io.cellgate.shell;
 
 import com.google.gson.JsonObject;
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.PackFit;
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.PackProperties;
+import io.cellgate.api.telemetry.PackView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,6 +28,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.AttributeDefinition;
@@ -39,6 +47,12 @@ public final class ConfigCommands {
 
     /** Properties that make a different pack, not a changed one. */
     static final List<String> FIXED = List.of(PackProperties.PACK_ID);
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<BalancerModel> models;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<Pack> packs;
 
     private final BundleContext context;
     private final PackConfigurations configurations;
@@ -97,9 +111,33 @@ public final class ConfigCommands {
         }
         Object typed = typed(ad, value);
         log.info("{}: {} set to {} from the shell", packId, property, value);
+        // Before the change: a new cell count restarts the pack, whose model is then unknown for a moment.
+        String warnings = fitWarnings(packId, property, typed);
         Path file = configurations.set(c, property, typed);
         return packId + ": " + property + "=" + value + (file == null ? "" : ", " + file.getFileName() + " updated")
-                + "\n";
+                + "\n" + warnings;
+    }
+
+    /** What a changed cell count or chemistry means for the model the pack runs on: its fit, when not a clean one. */
+    private String fitWarnings(String packId, String property, Object value) {
+        List<Pack> running = packs == null ? List.of() : packs;
+        List<BalancerModel> known = models == null ? List.of() : models;
+        Pack pack = running.stream().filter(p -> p.description().id().equals(packId)).findFirst().orElse(null);
+        PackView latest = pack == null ? null : pack.latest();
+        if (latest == null || latest.model() == null || !(PackProperties.CELLS.equals(property)
+                || PackProperties.CHEMISTRY.equals(property))) {
+            return "";
+        }
+        PackDescription was = pack.description();
+        PackDescription changed = PackProperties.CELLS.equals(property)
+                ? new PackDescription(was.id(), (Integer) value, was.chemistry())
+                : new PackDescription(was.id(), was.cells(), Chemistry.valueOf(String.valueOf(value)));
+        StringBuilder b = new StringBuilder();
+        known.stream().map(BalancerModel::descriptor).filter(d -> d.qualifiedName().equals(latest.model()))
+                .findFirst().map(d -> d.fit(changed)).filter(fit -> fit.verdict() != PackFit.Verdict.FITS)
+                .ifPresent(fit -> b.append("warning: ").append(latest.model()).append(' ').append(fit.summary())
+                        .append("; see cellgate:models ").append(packId).append('\n'));
+        return b.toString();
     }
 
     /** The pack's attribute by id; an unknown one is an error that lists the known. */

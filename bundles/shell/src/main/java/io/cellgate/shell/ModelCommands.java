@@ -1,9 +1,9 @@
 package io.cellgate.shell;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.ModelDescriptor;
+import io.cellgate.api.balancer.PackFit;
+import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.PackProperties;
 import io.cellgate.api.telemetry.PackView;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
@@ -53,6 +52,9 @@ public final class ModelCommands {
         this.log = log;
     }
 
+    /** The variant a model name alone chooses when the model has several. */
+    static final String DEFAULT_VARIANT = "datasheet";
+
     /** One registered model with where it comes from. */
     record ModelRow(ModelDescriptor descriptor, String bundle, String version, List<String> packs) {
     }
@@ -60,81 +62,98 @@ public final class ModelCommands {
     @Descriptor("list the balancer models: id/variant, vendor, bundle and version, cells, chemistries, packs using it")
     public String models(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
             @Descriptor("machine-readable output") boolean json) {
+        return models(json, null);
+    }
+
+    @Descriptor("list the balancer models and whether each fits a pack: string count and chemistry, with the reason")
+    public String models(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
+            @Descriptor("machine-readable output") boolean json,
+            @Descriptor("pack id: adds a FITS column for this pack") String packId) {
+        PackDescription pack = packId == null ? null : pack(packId).description();
         List<ModelRow> rows = rows();
-        if (json) {
-            JsonArray a = new JsonArray();
-            for (ModelRow r : rows) {
-                ModelDescriptor d = r.descriptor();
-                JsonObject o = new JsonObject();
-                o.addProperty("model", d.model());
-                o.addProperty("variant", d.variant());
-                o.addProperty("vendor", d.vendor());
-                o.addProperty("bundle", r.bundle());
-                o.addProperty("version", r.version());
-                o.addProperty("minCells", d.minCells());
-                o.addProperty("maxCells", d.maxCells());
-                o.addProperty("topology", d.topology().name());
-                o.addProperty("maxAmps", d.maxAmps());
-                JsonArray chem = new JsonArray();
-                d.chemistries().stream().map(Enum::name).sorted().forEach(chem::add);
-                o.add("chemistries", chem);
-                JsonObject params = new JsonObject();
-                d.parameters().forEach(params::addProperty);
-                o.add("parameters", params);
-                JsonArray used = new JsonArray();
-                r.packs().forEach(used::add);
-                o.add("packs", used);
-                a.add(o);
-            }
-            return Json.print(a);
-        }
-        String format = "%-24s %-8s %-29s %-14s %-5s %-7s %s%n";
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, format, "MODEL", "VENDOR", "BUNDLE", "VERSION",
-                "CELLS", "CHEM", "PACKS"));
-        for (ModelRow r : rows) {
-            ModelDescriptor d = r.descriptor();
-            b.append(String.format(Locale.ROOT, format, d.qualifiedName(), d.vendor(), r.bundle(), r.version(),
-                    d.minCells() + "-" + d.maxCells(),
-                    d.chemistries().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
-                    r.packs().isEmpty() ? "-" : String.join(",", r.packs())));
-        }
-        return b.toString();
+        return json ? Json.print(ModelListing.json(rows, pack)) : ModelListing.table(rows, pack, runningPacks());
     }
 
     @Descriptor("swap a pack's balancer model now; the pack keeps ticking, its file in config/ is updated too")
-    public String swap(@Descriptor("pack id") String packId,
+    public String swap(@Parameter(names = "--force", presentValue = "true", absentValue = "false")
+            @Descriptor("swap to a model that fits the pack only with warnings (low strings, a cascade)") boolean force,
+            @Descriptor("pack id") String packId,
             @Descriptor("MODEL or MODEL/VARIANT, as cellgate:models lists them") String modelName) throws IOException {
         ModelDescriptor target = resolve(modelName);
         Configuration config = configurations.find(packId);
+        PackFit fit = fitOfRunning(packId, target);
+        if (!fit.supported()) {
+            throw new CommandError(target.qualifiedName() + " " + fit.summary()
+                    + "; choose a model that cellgate:models " + packId + " shows as fitting");
+        }
+        if (!fit.warnings().isEmpty() && !force) {
+            throw new CommandError(target.qualifiedName() + " " + fit.summary() + "; to use it anyway: "
+                    + "cellgate:swap --force " + packId + " " + target.qualifiedName()
+                    + ", or choose one that fits: cellgate:models " + packId);
+        }
         String before = rows().stream().filter(r -> r.packs().contains(packId)).map(r -> r.descriptor()
                 .qualifiedName()).findFirst().orElse("none");
         String filter = "(&(" + BalancerModel.MODEL + "=" + target.model() + ")(" + BalancerModel.VARIANT + "="
                 + target.variant() + "))";
         log.info("{}: swap requested from the shell: {} -> {}", packId, before, target.qualifiedName());
         Path file = configurations.set(config, PackProperties.BALANCER_TARGET, filter);
-        return packId + ": " + before + " -> " + target.qualifiedName() + " (" + PackProperties.BALANCER_TARGET + "="
-                + filter + ")" + (file == null ? "" : ", " + file.getFileName() + " updated") + "\n";
+        StringBuilder out = new StringBuilder(packId + ": " + before + " -> " + target.qualifiedName() + " ("
+                + PackProperties.BALANCER_TARGET + "=" + filter + ")"
+                + (file == null ? "" : ", " + file.getFileName() + " updated") + "\n");
+        fit.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
+        return out.toString();
     }
 
-    /** MODEL/VARIANT, or MODEL alone when it has one variant or a datasheet one. */
+    /** How the model fits the running pack; a pack that is configured but not running yet is not checked. */
+    private PackFit fitOfRunning(String packId, ModelDescriptor model) {
+        return runningPacks().stream().filter(p -> p.description().id().equals(packId)).findFirst()
+                .map(p -> model.fit(p.description())).orElse(PackFit.FITS);
+    }
+
+    /** MODEL/VARIANT, or MODEL alone when it has one variant or a datasheet one; else the variants to choose from. */
     ModelDescriptor resolve(String name) {
         int slash = name.indexOf('/');
         String model = slash < 0 ? name : name.substring(0, slash);
         String variant = slash < 0 ? null : name.substring(slash + 1);
         List<ModelDescriptor> all = rows().stream().map(ModelRow::descriptor).collect(Collectors.toList());
         List<ModelDescriptor> same = all.stream().filter(d -> d.model().equals(model)).collect(Collectors.toList());
-        return same.stream()
-                .filter(d -> variant == null ? same.size() == 1 || d.variant().equals("datasheet")
-                        : d.variant().equals(variant))
-                .findFirst()
-                .orElseThrow(() -> new CommandError("unknown model '" + name + "'; known models: "
-                        + (all.isEmpty() ? "none" : all.stream().map(ModelDescriptor::qualifiedName)
+        if (same.isEmpty()) {
+            throw new CommandError("unknown model '" + name + "'; known models: "
+                    + (all.isEmpty() ? "none" : names(all)));
+        }
+        if (variant != null) {
+            return same.stream().filter(d -> d.variant().equals(variant)).findFirst()
+                    .orElseThrow(() -> new CommandError("unknown variant '" + variant + "' of " + model
+                            + "; its variants: " + names(same)));
+        }
+        if (same.size() == 1) {
+            return same.get(0);
+        }
+        return same.stream().filter(d -> d.variant().equals(DEFAULT_VARIANT)).findFirst()
+                .orElseThrow(() -> new CommandError(model + " has " + same.size()
+                        + " variants and no default; name one: " + names(same)));
+    }
+
+    private static String names(List<ModelDescriptor> models) {
+        return models.stream().map(ModelDescriptor::qualifiedName).collect(Collectors.joining(", "));
+    }
+
+    private Pack pack(String packId) {
+        List<Pack> all = runningPacks();
+        return all.stream().filter(p -> p.description().id().equals(packId)).findFirst()
+                .orElseThrow(() -> new CommandError("unknown pack '" + packId + "'; known packs: "
+                        + (all.isEmpty() ? "none" : all.stream().map(p -> p.description().id()).sorted()
                                 .collect(Collectors.joining(", ")))));
+    }
+
+    private List<Pack> runningPacks() {
+        List<Pack> running = packs;
+        return running == null ? List.of() : running;
     }
 
     private List<ModelRow> rows() {
         List<Map.Entry<Map<String, Object>, BalancerModel>> list = models == null ? List.of() : models;
-        List<Pack> running = packs == null ? List.of() : packs;
+        List<Pack> running = runningPacks();
         List<ModelRow> rows = new ArrayList<>();
         for (Map.Entry<Map<String, Object>, BalancerModel> e : list) {
             ModelDescriptor d;

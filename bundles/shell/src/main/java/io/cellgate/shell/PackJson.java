@@ -44,6 +44,11 @@ final class PackJson {
             o.addProperty("model", s == null ? null : s.model());
             o.addProperty("health", s == null ? null : s.health().name());
             o.addProperty("boardState", s == null ? null : s.boardState().name());
+            JsonArray warnings = new JsonArray();
+            if (s != null) {
+                s.fitWarnings().forEach(warnings::add);
+            }
+            o.add("fitWarnings", warnings);
             o.addProperty("spreadVolts", s == null ? null : s.spreadVolts());
             o.addProperty("maxAdjacentDeltaVolts", s == null ? null : s.maxAdjacentDeltaVolts());
             o.addProperty("balancingPairs", s == null ? 0 : s.balancingPairs());

@@ -40,6 +40,19 @@ final class PackTables {
                     s == null ? MISSING : millivolts(s.maxAdjacentDeltaVolts()),
                     s == null ? 0 : s.balancingPairs() + s.bleedingCells(), t.ticks(), t.lastDurationNanos() / 1000.0));
         }
+        return b.append(fitWarnings(packs)).toString();
+    }
+
+    /** One line per warning about how a pack's model fits it (low strings, a cascade), as the view carries them. */
+    static String fitWarnings(List<Pack> packs) {
+        StringBuilder b = new StringBuilder();
+        for (Pack p : packs) {
+            PackView s = p.latest();
+            if (s != null) {
+                s.fitWarnings().forEach(w -> b.append("! ").append(p.description().id()).append(" on ")
+                        .append(s.model()).append(": ").append(w).append('\n'));
+            }
+        }
         return b.toString();
     }
 

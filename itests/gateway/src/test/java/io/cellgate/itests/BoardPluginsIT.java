@@ -18,7 +18,12 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * The board plugins beside the EK-L20S1A: the passive bleed board and the 1.2 A adjacent equalizer register with the
@@ -79,12 +84,13 @@ public class BoardPluginsIT extends GatewaySupport {
         assertEquals("Example", ref.getProperty(BalancerModel.VENDOR));
         assertEquals("datasheet", ref.getProperty(BalancerModel.VARIANT));
         assertEquals(plugin, ref.getBundle());
+        assertImportsTheApiFromItsBuildVersionToTheNextMajor(plugin);
 
         org.osgi.service.cm.Configuration[] configs = simulatedPack("it-gen", 4, "LFP",
                 "(cellgate.model=" + GENERATED_MODEL + ")", 20);
         Pack pack = awaitPack("it-gen");
         await("ticks on the generated board", () -> pack.latest() != null
-                && pack.latest().health() == PackHealth.OK && pack.stats().ticks() >= 5,
+                && pack.latest().health().decidedByBalancer() && pack.stats().ticks() >= 5,
                 () -> pack.latest() == null ? "no tick" : pack.latest().health() + " " + pack.latest().model());
         assertEquals(GENERATED_MODEL + "/datasheet", pack.latest().model());
         assertEquals("the skeleton balances nothing", 0, pack.latest().balancingPairs());
@@ -95,6 +101,24 @@ public class BoardPluginsIT extends GatewaySupport {
         for (org.osgi.service.cm.Configuration c : configs) {
             c.delete();
         }
+    }
+
+    /** What docs/adding-a-board.md signs off: each API package from the version built against, below the next major. */
+    private static void assertImportsTheApiFromItsBuildVersionToTheNextMajor(Bundle plugin) {
+        String imports = plugin.getHeaders().get(Constants.IMPORT_PACKAGE);
+        int apiPackages = 0;
+        for (BundleWire w : plugin.adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
+            String pkg = (String) w.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE);
+            if (pkg.startsWith("io.cellgate.api")) {
+                Version v = (Version) w.getCapability().getAttributes()
+                        .get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE);
+                String range = pkg + ";version=\"[" + v.getMajor() + "." + v.getMinor() + "," + (v.getMajor() + 1)
+                        + ")\"";
+                assertTrue(range + " in " + imports, imports.contains(range));
+                apiPackages++;
+            }
+        }
+        assertTrue(imports, apiPackages > 0);
     }
 
     private ServiceReference<BalancerModel> reference(String model) {
@@ -110,7 +134,7 @@ public class BoardPluginsIT extends GatewaySupport {
     private void runsOn(String id, int cells, String chemistry, String target, String model) throws Exception {
         org.osgi.service.cm.Configuration[] configs = simulatedPack(id, cells, chemistry, target, 20);
         Pack pack = awaitPack(id);
-        await(id + " to tick on " + model, () -> pack.latest() != null && pack.latest().health() == PackHealth.OK
+        await(id + " to tick on " + model, () -> pack.latest() != null && pack.latest().health().decidedByBalancer()
                 && model.equals(pack.latest().model()) && pack.stats().ticks() >= 5,
                 () -> pack.latest() == null ? "no tick" : pack.latest().health() + " " + pack.latest().model());
         for (org.osgi.service.cm.Configuration c : configs) {

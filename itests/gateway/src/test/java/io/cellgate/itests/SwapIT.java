@@ -95,7 +95,7 @@ public class SwapIT extends GatewaySupport {
             configs.add(c);
         }
         Pack pack = awaitPack(id);
-        await(id + " healthy", () -> pack.latest() != null && pack.latest().health() == PackHealth.OK);
+        await(id + " healthy", () -> pack.latest() != null && pack.latest().health().decidedByBalancer());
         return pack;
     }
 
@@ -116,7 +116,7 @@ public class SwapIT extends GatewaySupport {
 
     /** Ticks since {@code fromTick} in which the pack did not balance normally. */
     private static long unhealthyTicksSince(Pack pack, long fromTick) {
-        return pack.history(3000).stream().filter(t -> t.tick() >= fromTick && t.health() != PackHealth.OK).count();
+        return pack.history(3000).stream().filter(t -> t.tick() >= fromTick && !t.health().decidedByBalancer()).count();
     }
 
     @Test
@@ -154,7 +154,7 @@ public class SwapIT extends GatewaySupport {
                 + "outputs.target=(cellgate.pack=swap-file)\nindicators.target=(cellgate.pack=swap-file)\n");
         try {
             Pack pack = awaitPack("swap-file");
-            await("datasheet model", () -> pack.latest() != null && pack.latest().health() == PackHealth.OK);
+            await("datasheet model", () -> pack.latest() != null && pack.latest().health().decidedByBalancer());
             long healthySince = pack.stats().ticks();
             Files.writeString(file, Files.readString(file).replace(DATASHEET,
                     "(&(cellgate.model=EK-L20S1A)(cellgate.variant=lfp))"));
@@ -163,7 +163,7 @@ public class SwapIT extends GatewaySupport {
                     + " -> (&(cellgate.model=EK-L20S1A)(cellgate.variant=lfp)) by file:"));
             assertSame(pack, pack("swap-file"));
 
-            String out = shell("cellgate:swap swap-file EK-L20S1A/datasheet");
+            String out = shell("cellgate:swap --force swap-file EK-L20S1A/datasheet");
             assertTrue(out, out.contains("io.cellgate.pack-swap-file.cfg updated"));
             await("the shell's model", () -> "EK-L20S1A/datasheet".equals(pack.latest().model()));
             String text = Files.readString(file);
@@ -198,6 +198,51 @@ public class SwapIT extends GatewaySupport {
         assertEquals(8, pack("swap-bad").description().cells());
     }
 
+    @Test
+    public void aSwapToAVariantThatDoesNotFitThePackIsRefusedWithTheReasonUnlessForced() throws Exception {
+        Pack pack = start("swap-fit", 20);
+        String models = shell("cellgate:models swap-fit");
+        assertTrue(models, models.lines().anyMatch(l -> l.startsWith("EK-L20S1A/datasheet") && l.contains(" 20S ")
+                && l.endsWith(" yes")));
+        assertTrue(models, models.lines().anyMatch(l -> l.startsWith("EK-L20S1A/lfp") && l.contains(" 16S ")
+                && l.endsWith(" warnings")));
+        assertTrue(models, models.contains("EK-L20S1A/lfp: low strings: board 2, a 16S board, is wired to 4 of "
+                + "pack swap-fit's cells, channels 5-16 open"));
+
+        String refused = error("cellgate:swap swap-fit EK-L20S1A/lfp");
+        assertTrue(refused, refused.startsWith("EK-L20S1A/lfp fits with warnings: low strings: "));
+        assertTrue(refused, refused.contains("to use it anyway: cellgate:swap --force swap-fit EK-L20S1A/lfp"));
+        Thread.sleep(3 * TICK_MS);
+        assertEquals("refused: the pack stays on its model", "EK-L20S1A/datasheet", pack.latest().model());
+
+        String forced = shell("cellgate:swap --force swap-fit EK-L20S1A/lfp");
+        assertTrue(forced, forced.contains("EK-L20S1A/datasheet -> EK-L20S1A/lfp"));
+        assertTrue(forced, forced.contains("warning: cascade: pack swap-fit's 20 cells need 2 boards of 16S"));
+        await("the forced model to decide, its board in fault", () -> "EK-L20S1A/lfp".equals(pack.latest().model())
+                && pack.latest().health() == PackHealth.BOARD_FAULT);
+        assertEquals(2, pack.latest().fitWarnings().size());
+        String packs = shell("cellgate:packs");
+        assertTrue(packs, packs.lines().anyMatch(l -> l.startsWith("swap-fit") && l.contains("BOARD_FAULT")));
+        assertTrue(packs, packs.contains("! swap-fit on EK-L20S1A/lfp: low strings: "));
+        assertTrue(shell("cellgate:models").contains("! swap-fit on EK-L20S1A/lfp: cascade: "));
+
+        String back = shell("cellgate:swap swap-fit EK-L20S1A");
+        assertTrue("a model name alone chooses its datasheet variant: " + back,
+                back.contains("EK-L20S1A/lfp -> EK-L20S1A/datasheet") && !back.contains("warning"));
+        String passive = error("cellgate:swap swap-fit PASSIVE-BLEED");
+        assertTrue(passive, passive.startsWith("PASSIVE-BLEED has ") && passive.contains(" variants and no default; "
+                + "name one: ") && passive.contains("PASSIVE-BLEED/foxbms") && passive.contains("PASSIVE-BLEED/libresolar"));
+        assertTrue(shell("cellgate:swap swap-fit PASSIVE-BLEED/foxbms").contains("-> PASSIVE-BLEED/foxbms"));
+        assertTrue(error("cellgate:swap swap-fit EK-L20S1A/nope").startsWith("unknown variant 'nope' of EK-L20S1A; "
+                + "its variants: "));
+
+        shell("cellgate:swap swap-fit EK-L20S1A/datasheet");
+        await("back on the datasheet board", () -> "EK-L20S1A/datasheet".equals(pack.latest().model()));
+        String set = shell("cellgate:set swap-fit cells 16");
+        assertTrue(set, set.contains("warning: EK-L20S1A/datasheet fits with warnings: low strings: the 20S board is "
+                + "wired to 16 of pack swap-fit's cells"));
+    }
+
     private String error(String command) {
         try {
             session.execute(command);
@@ -225,13 +270,13 @@ public class SwapIT extends GatewaySupport {
 
         shell("felix:start " + ek.getBundleId());
         for (Pack p : packs) {
-            await(p.description().id() + " resumed", () -> p.latest().health() == PackHealth.OK);
+            await(p.description().id() + " resumed", () -> p.latest().health().decidedByBalancer());
         }
 
         long beforeUpdate = packs[1].stats().ticks();
         shell("felix:update " + ek.getBundleId());
         for (Pack p : packs) {
-            await(p.description().id() + " back after the update", () -> p.latest().health() == PackHealth.OK
+            await(p.description().id() + " back after the update", () -> p.latest().health().decidedByBalancer()
                     && "EK-L20S1A/datasheet".equals(p.latest().model()));
         }
         assertTrue("ticks went on through the update", packs[1].stats().ticks() > beforeUpdate);
@@ -251,7 +296,7 @@ public class SwapIT extends GatewaySupport {
             return false;
         }, () -> java.util.Arrays.toString(context().getBundles()));
         for (Pack p : packs) {
-            await(p.description().id() + " back after reinstall", () -> p.latest().health() == PackHealth.OK);
+            await(p.description().id() + " back after reinstall", () -> p.latest().health().decidedByBalancer());
         }
         for (Pack p : packs) {
             assertSame("controllers were never restarted", p, pack(p.description().id()));
@@ -275,13 +320,13 @@ public class SwapIT extends GatewaySupport {
         Path jar = deploy.resolve("io.cellgate.balancer.ek.jar");
         Files.copy(new File(java.net.URI.create(location)).toPath(), jar);
         try {
-            await("the dropped bundle to serve the pack", () -> pack.latest().health() == PackHealth.OK);
+            await("the dropped bundle to serve the pack", () -> pack.latest().health().decidedByBalancer());
             assertEquals("EK-L20S1A/datasheet", pack.latest().model());
         } finally {
             Files.delete(jar);
             await("the dropped bundle to go", () -> pack.latest().health() == PackHealth.NO_BALANCER);
             context().installBundle(location).start();
-            await("back", () -> pack.latest().health() == PackHealth.OK);
+            await("back", () -> pack.latest().health().decidedByBalancer());
         }
     }
 
@@ -297,10 +342,10 @@ public class SwapIT extends GatewaySupport {
             packs.add(awaitPack("ten-" + i));
         }
         await("all healthy", () -> packs.stream().allMatch(p -> p.latest() != null
-                && p.latest().health() == PackHealth.OK));
+                && p.latest().health().decidedByBalancer()));
         Thread.sleep(500);
         long[] from = packs.stream().mapToLong(p -> p.stats().ticks()).toArray();
-        shell("cellgate:swap ten-3 EK-L20S1A/lfp");
+        shell("cellgate:swap --force ten-3 EK-L20S1A/lfp");
         await("ten-3 swapped", () -> "EK-L20S1A/lfp".equals(packs.get(3).latest().model()));
         Thread.sleep(500);
         for (int k = 0; k < packs.size(); k++) {
@@ -322,7 +367,7 @@ public class SwapIT extends GatewaySupport {
         await("a few ticks", () -> pack.stats().ticks() > 5);
         // Warm up both variants once so that lazily created things (class loading, SCR bookkeeping) exist before.
         shell("cellgate:swap repeat EK-L20S1A/lfp");
-        shell("cellgate:swap repeat EK-L20S1A/datasheet");
+        shell("cellgate:swap --force repeat EK-L20S1A/datasheet");
         Thread.sleep(300);
         List<String> names = gatewayThreads();
         int tasks = clock.scheduledTasks();
@@ -330,7 +375,7 @@ public class SwapIT extends GatewaySupport {
 
         for (int i = 0; i < 100; i++) {
             shell("cellgate:swap repeat EK-L20S1A/lfp");
-            shell("cellgate:swap repeat EK-L20S1A/datasheet");
+            shell("cellgate:swap --force repeat EK-L20S1A/datasheet");
         }
         await("the last swap", () -> "EK-L20S1A/datasheet".equals(pack.latest().model()));
         assertSame(pack, pack("repeat"));
@@ -347,7 +392,7 @@ public class SwapIT extends GatewaySupport {
         }
         configs.set(configs.size() - 1, packConfig);
         Pack last = pack("repeat");
-        await("healthy again", () -> last.latest() != null && last.latest().health() == PackHealth.OK);
+        await("healthy again", () -> last.latest() != null && last.latest().health().decidedByBalancer());
 
         await("the same threads as before", () -> gatewayThreads().equals(names),
                 () -> "now " + gatewayThreads() + " before " + names);

@@ -2,6 +2,8 @@ package io.cellgate.api.balancer;
 
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +24,14 @@ import java.util.TreeMap;
  */
 public record ModelDescriptor(String model, String variant, String vendor, int minCells, int maxCells,
         Set<Chemistry> chemistries, Topology topology, double maxAmps, Map<String, Double> parameters) {
+
+    /**
+     * The {@linkplain #parameters() parameter} naming the cells one board is wired for, e.g. 20 for a 20S board;
+     * {@link #fit} reads it.
+     *
+     * @since 1.3
+     */
+    public static final String STRINGS = "strings";
 
     public ModelDescriptor {
         if (model == null || model.isBlank()) {
@@ -65,6 +75,41 @@ public record ModelDescriptor(String model, String variant, String vendor, int m
         }
         return Optional.of(qualifiedName() + " does not support pack " + pack.id() + " of " + pack.cells() + " "
                 + pack.chemistry() + " cells: it takes " + minCells + " to " + maxCells + " cells of " + chemistries);
+    }
+
+    /**
+     * How this model fits the pack: {@linkplain #unsupportedReason unsupported}, or fits with warnings when the
+     * model declares the {@value #STRINGS} one board is wired for and the pack's cells are not a whole number of
+     * full boards (open channels of "low strings" on the last board, a cascade of several boards whose joining pairs
+     * no board balances), else fits. The one definition of "fit" that the runtime, the shell and the exporters show.
+     *
+     * @since 1.3
+     */
+    public PackFit fit(PackDescription pack) {
+        Optional<String> unsupported = unsupportedReason(pack);
+        if (unsupported.isPresent()) {
+            return new PackFit(PackFit.Verdict.UNSUPPORTED, List.of(unsupported.get()));
+        }
+        double declared = parameter(STRINGS);
+        if (!(declared >= 1) || declared != Math.rint(declared)) {
+            return PackFit.FITS;
+        }
+        int strings = (int) declared;
+        int boards = (pack.cells() + strings - 1) / strings;
+        int lastBoardCells = pack.cells() - (boards - 1) * strings;
+        List<String> warnings = new ArrayList<>(2);
+        if (lastBoardCells < strings) {
+            warnings.add("low strings: " + (boards == 1 ? "the " + strings + "S board" : "board " + boards + ", a "
+                    + strings + "S board,") + " is wired to " + lastBoardCells + " of pack " + pack.id() + "'s cells, channels "
+                    + (lastBoardCells + 1) + "-" + strings + " open; the board shows FAULT and its top cell is "
+                    + "not balanced: choose a variant of " + pack.cells() + " strings");
+        }
+        if (boards > 1) {
+            warnings.add("cascade: pack " + pack.id() + "'s " + pack.cells() + " cells need " + boards + " boards of "
+                    + strings + "S; " + (boards == 2 ? "the pair between the boards never balances"
+                    : "the " + (boards - 1) + " pairs between boards never balance") + ": choose a variant of " + pack.cells() + " strings");
+        }
+        return warnings.isEmpty() ? PackFit.FITS : new PackFit(PackFit.Verdict.FITS_WITH_WARNINGS, warnings);
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.cellgate.api.pack;
 
 /**
- * Whether the pack controller could run its last tick end to end. Anything but {@link #OK} means every balance
- * output is off, while readings and telemetry go on; the indicators flash on a fault, and stay off while
- * {@link #STARTING}.
+ * How the pack's last tick went, as every presenter shows it. {@link #OK} and {@link #BOARD_FAULT} mean the
+ * balancer decided and the outputs were driven with its decision; anything else means every balance output is off,
+ * while readings and telemetry go on; the indicators flash on a fault, and stay off while {@link #STARTING}.
  */
 public enum PackHealth {
     /** Read, decided and drove the outputs. */
@@ -22,5 +22,23 @@ public enum PackHealth {
      * Just started, still waiting for its voltage source within the pack's start-up grace period: outputs off, no
      * fault yet. Added in 1.2 at the end, so the ordinals of the values above stay what they were.
      */
-    STARTING
+    STARTING,
+    /**
+     * Read, decided and drove the outputs, but the board reports a fault that stops part of it (a flashing cell,
+     * open channels of "low strings", a temperature outside its working range); pairs untouched by it may still
+     * balance. The decision's faults say what.
+     *
+     * @since 1.2
+     */
+    BOARD_FAULT;
+
+    /**
+     * True when the outputs were driven with the balancer's decision ({@link #OK}, {@link #BOARD_FAULT}); false when
+     * the tick ran fail-safe or the pack is still {@link #STARTING}.
+     *
+     * @since 1.2
+     */
+    public boolean decidedByBalancer() {
+        return this == OK || this == BOARD_FAULT;
+    }
 }

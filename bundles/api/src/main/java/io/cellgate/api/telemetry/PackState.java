@@ -4,6 +4,7 @@ import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.pack.PackReading;
+import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -39,4 +40,14 @@ public interface PackState {
 
     /** How late this tick started against its schedule, in nanoseconds. */
     long tickLatenessNanos();
+
+    /**
+     * What the operator should know about how the {@link #model() model} fits the pack (low strings, a cascade), as
+     * {@link io.cellgate.api.balancer.ModelDescriptor#fit} says it; empty when it fits or no model decides.
+     *
+     * @since 2.2
+     */
+    default List<String> fitWarnings() {
+        return List.of();
+    }
 }

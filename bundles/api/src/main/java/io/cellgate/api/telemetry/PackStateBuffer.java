@@ -4,6 +4,7 @@ import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.pack.PackReading;
+import java.util.List;
 
 /**
  * A pack state that owns its reading and decision buffers and is filled by whoever holds it: a copy of a tick kept
@@ -21,6 +22,7 @@ public final class PackStateBuffer implements PackState {
     private String model;
     private long durationNanos;
     private long latenessNanos;
+    private List<String> fitWarnings = List.of();
 
     /** Tick 0, health OK, no model; every cell unread, nothing decided. */
     public PackStateBuffer(PackDescription pack) {
@@ -39,6 +41,13 @@ public final class PackStateBuffer implements PackState {
         model = state.model();
         durationNanos = state.tickDurationNanos();
         latenessNanos = state.tickLatenessNanos();
+        fitWarnings = state.fitWarnings(); // an immutable list the engine makes when the model changes: no copy
+        return this;
+    }
+
+    /** What the pack's model warns about the pack (low strings, a cascade), none when it fits. */
+    public PackStateBuffer setFitWarnings(List<String> warnings) {
+        fitWarnings = List.copyOf(warnings);
         return this;
     }
 
@@ -110,6 +119,11 @@ public final class PackStateBuffer implements PackState {
     @Override
     public long tickDurationNanos() {
         return durationNanos;
+    }
+
+    @Override
+    public List<String> fitWarnings() {
+        return fitWarnings;
     }
 
     @Override

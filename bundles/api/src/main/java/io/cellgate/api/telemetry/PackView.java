@@ -37,6 +37,7 @@ public final class PackView {
     private final long tickDurationNanos;
     private final long tickLatenessNanos;
     private final List<String> faults;
+    private final List<String> fitWarnings;
 
     private final double[] volts;
     private final CellStatus[] status;
@@ -68,6 +69,7 @@ public final class PackView {
         tickDurationNanos = s.tickDurationNanos();
         tickLatenessNanos = s.tickLatenessNanos();
         faults = List.copyOf(d.faults());
+        fitWarnings = List.copyOf(s.fitWarnings());
         volts = new double[cells];
         status = new CellStatus[cells];
         valid = new boolean[cells];
@@ -147,6 +149,15 @@ public final class PackView {
     /** The fault messages of this tick, read-only. */
     public List<String> faults() {
         return faults;
+    }
+
+    /**
+     * How the model fits the pack, when it fits only with warnings (low strings, a cascade); empty otherwise.
+     *
+     * @since 2.1
+     */
+    public List<String> fitWarnings() {
+        return fitWarnings;
     }
 
     public int cells() {

@@ -1,7 +1,8 @@
 /**
  * The telemetry whiteboard: services that see every pack after every tick.
  *
- * <p>2.1: {@link io.cellgate.api.telemetry.PackStateBuffer}, a pack state to keep or to fill by hand.
+ * <p>2.1: {@link io.cellgate.api.telemetry.PackStateBuffer}, a pack state to keep or to fill by hand; 2.2: a pack's
+ * fit warnings in its state and view, {@link io.cellgate.api.telemetry.PackListener#onPackRemoved}.
  */
 @Export
 @Version("2.2.0")

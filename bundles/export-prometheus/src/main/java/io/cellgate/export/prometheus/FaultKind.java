@@ -27,7 +27,7 @@ final class FaultKind {
             case READING_FAILED -> 2;
             case BALANCER_FAILED -> 3;
             case OUTPUT_FAILED -> 4;
-            case OK -> s.decision().boardState() == BoardState.FAULT ? 5 : NONE;
+            case OK, BOARD_FAULT -> s.decision().boardState() == BoardState.FAULT ? 5 : NONE;
             case STARTING -> NONE; // waiting for its source within the start-up grace period is no fault
         };
     }

@@ -5,7 +5,6 @@ import io.cellgate.api.driver.BalanceOutput;
 import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.driver.IndicatorOutput;
 import io.cellgate.api.pack.PackDescription;
-import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.PackProperties;
 import io.cellgate.api.runtime.TickStats;
@@ -233,7 +232,7 @@ public final class PackController implements Pack {
         nextDueNanos += period;
         PackEngine e = engine;
         e.tick(due, source, balancer, outputs, indicators, listeners);
-        if (!healthy && e.health() == PackHealth.OK) {
+        if (!healthy && e.health().decidedByBalancer()) {
             healthy = true;
             log.info("{}: first healthy tick {}, {} ms after the JVM started", e.pack().id(), e.tick(),
                     ManagementFactory.getRuntimeMXBean().getUptime());

@@ -2,7 +2,6 @@ package io.cellgate.sim.scenario;
 
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.pack.CellStatus;
-import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.recording.RecordingFormat;
 import io.cellgate.api.recording.RecordingReader;
@@ -101,7 +100,7 @@ public final class Recording implements Closeable {
 
     /** True unless the recorded health says the pack ran fail-safe in this row instead of asking its balancer. */
     public boolean decidedByBalancer() {
-        return in.health() == PackHealth.OK;
+        return in.health().decidedByBalancer();
     }
 
     /** The recorded board state. */
