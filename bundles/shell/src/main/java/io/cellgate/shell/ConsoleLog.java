@@ -10,6 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.CommandSessionListener;
 import org.jline.reader.LineReader;
@@ -45,6 +49,7 @@ public final class ConsoleLog implements LogListener, CommandSessionListener {
         String other_level() default "WARN";
     }
 
+    private static final int QUEUED_LINES = 10_000;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
@@ -55,6 +60,16 @@ public final class ConsoleLog implements LogListener, CommandSessionListener {
     private final PrintedUntil printedUntil;
     /** The console's line reader once Gogo has run a command in it; null without a console. */
     private volatile LineReader console;
+    /**
+     * Lines are printed on a thread of their own: whoever logs (a tick thread among them) only queues the line and
+     * never waits for the terminal or JLine's lock. A full queue drops the newest lines rather than block.
+     */
+    private final ExecutorService printer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(QUEUED_LINES), r -> {
+                Thread t = new Thread(r, "cellgate-console-log");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     @Activate
     public ConsoleLog(BundleContext context, @Reference LogReaderService reader, Config config) {
@@ -73,8 +88,10 @@ public final class ConsoleLog implements LogListener, CommandSessionListener {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         reader.removeLogListener(this);
+        printer.shutdown();
+        printer.awaitTermination(1, TimeUnit.SECONDS);
         printedUntil.write(System.currentTimeMillis());
     }
 
@@ -110,7 +127,8 @@ public final class ConsoleLog implements LogListener, CommandSessionListener {
         if (e != null) {
             line.append(" (").append(e).append(')');
         }
-        print(line.toString());
+        String text = line.toString();
+        printer.execute(() -> print(text));
     }
 
     private void print(String line) {
