@@ -57,8 +57,11 @@ final class PackCollector extends Collector {
                 "Cell reading status after validation: 1 for the current status (OK, OPEN_WIRE, OUT_OF_RANGE, STALE), "
                         + "0 for the others.", List.of("pack", "cell", "status"));
         GaugeMetricFamily health = new GaugeMetricFamily("cellgate_pack_health",
-                "Health of the pack's latest tick: 1 for the current health, 0 for the others; anything but OK "
-                        + "means the runtime drove its fail-safe decision.", List.of("pack", "health"));
+                "Health of the pack's latest tick: 1 for the current health, 0 for the others; anything but OK and "
+                        + "BOARD_FAULT means the runtime drove its fail-safe decision.", List.of("pack", "health"));
+        GaugeMetricFamily fitWarnings = new GaugeMetricFamily("cellgate_pack_fit_warnings",
+                "How many warnings the pack's balancer model gives about the pack (low strings, a cascade of "
+                        + "boards); 0 when it fits.", List.of("pack"));
         CounterMetricFamily ticks = new CounterMetricFamily("cellgate_ticks", "Ticks run since the pack started.",
                 List.of("pack"));
         List<Pack> list = packs.get();
@@ -96,7 +99,9 @@ final class PackCollector extends Collector {
             for (PackHealth h : HEALTHS) {
                 health.addMetric(List.of(id, h.name()), v.health() == h ? 1 : 0);
             }
+            fitWarnings.addMetric(List.of(id), v.fitWarnings().size());
         }
-        return List.of(volts, bleed, delta, amps, spread, adjacent, indicator, cellStatus, board, health, ticks);
+        return List.of(volts, bleed, delta, amps, spread, adjacent, indicator, cellStatus, board, health, fitWarnings,
+                ticks);
     }
 }

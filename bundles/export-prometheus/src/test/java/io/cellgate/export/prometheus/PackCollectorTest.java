@@ -55,6 +55,17 @@ class PackCollectorTest {
     }
 
     @Test
+    void fitWarningsAreCountedSoThatAnAlertNeedsNoText() {
+        packs.add(TestPacks.pack("p1", 4, PackView.of(TestPacks.state("p1", 4)), 5));
+        packs.add(TestPacks.pack("p2", 4, PackView.of(TestPacks.state("p2", 4)
+                .setFitWarnings(List.of("low strings", "cascade"))), 5));
+        assertEquals(0.0, registry.getSampleValue("cellgate_pack_fit_warnings", new String[] {"pack"},
+                new String[] {"p1"}));
+        assertEquals(2.0, registry.getSampleValue("cellgate_pack_fit_warnings", new String[] {"pack"},
+                new String[] {"p2"}));
+    }
+
+    @Test
     void cellsPairsLedsAndBoardFromTheLatestView() {
         packs.add(TestPacks.pack("p1", 4, PackView.of(TestPacks.typical(TestPacks.state("p1", 4))), 77));
         assertEquals(3.70, value("cellgate_cell_voltage_volts", "p1", "1"), 1e-12);

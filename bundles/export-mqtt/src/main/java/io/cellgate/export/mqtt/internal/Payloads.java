@@ -89,7 +89,16 @@ final class Payloads {
         for (String f : v.faults()) {
             j.value(f);
         }
-        return j.endArray().done();
+        return fitWarnings(j.endArray(), v).done();
+    }
+
+    /** What the pack's model warns about the pack (low strings, a cascade of boards); empty when it fits. */
+    private static Json fitWarnings(Json j, PackView v) {
+        j.beginArray("fitWarnings");
+        for (String w : v.fitWarnings()) {
+            j.value(w);
+        }
+        return j.endArray();
     }
 
     static String cell(PackView v, int c) {
@@ -111,6 +120,6 @@ final class Payloads {
         for (String f : v.faults()) {
             j.value(f);
         }
-        return j.endArray().done();
+        return fitWarnings(j.endArray(), v).done();
     }
 }

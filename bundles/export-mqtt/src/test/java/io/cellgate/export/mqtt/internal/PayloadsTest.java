@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cellgate.api.telemetry.PackView;
+import io.cellgate.api.testing.DummyPackState;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,20 @@ class PayloadsTest {
         assertEquals(1, state.get("balancingPairs").getAsInt());
         assertEquals(15e-6, state.get("tickDurationSeconds").getAsDouble(), 1e-12);
         assertTrue(state.get("temperatureCelsius").isJsonNull());
+        assertEquals(0, state.getAsJsonArray("fitWarnings").size(), "the model fits the pack");
+        assertEquals(0, board.getAsJsonArray("fitWarnings").size());
+    }
+
+    @Test
+    void aModelThatFitsOnlyWithWarningsSaysSoInTheStateAndTheBoard() {
+        PackView lowStrings = PackView.of(DummyPackState.of("p", 4)
+                .setFitWarnings(List.of("low strings: channels 5-20 of the 20S board are open")));
+        JsonObject state = JsonParser.parseString(Payloads.state(lowStrings)).getAsJsonObject();
+        JsonObject board = JsonParser.parseString(Payloads.board(lowStrings)).getAsJsonObject();
+        for (JsonObject o : List.of(state, board)) {
+            assertEquals("low strings: channels 5-20 of the 20S board are open",
+                    o.getAsJsonArray("fitWarnings").get(0).getAsString());
+        }
     }
 
     @Test
