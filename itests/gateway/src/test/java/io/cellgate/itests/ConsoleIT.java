@@ -20,9 +20,12 @@ public class ConsoleIT {
             console.awaitReady();
 
             console.type("cellgate:pac");
-            Thread.sleep(300);
+            console.await("the half-typed command", s -> s.contains("cellgate:pac"));
+            // Each key is typed only once the console has shown the previous one's effect: on a loaded machine the
+            // signal behind Ctrl-C can take well over a second to reach JLine.
+            int prompts = prompts(console.screen());
             console.type(GatewayConsole.CTRL_C);
-            Thread.sleep(500);
+            console.await("a fresh prompt after Ctrl-C", s -> prompts(s) > prompts);
             assertTrue("Ctrl-C at the prompt leaves the gateway running", console.alive());
             console.type("cellgate:faults pack1\r");
             console.await("the next command, on a cleared line", s -> s.contains("no faults"));
@@ -30,8 +33,9 @@ public class ConsoleIT {
 
             console.type("cellgate:watch pack1\r");
             console.await("the live view", s -> s.contains("pack1: 20 NCM cells"));
+            int beforeWatchEnds = prompts(console.screen());
             console.type(GatewayConsole.CTRL_C);
-            Thread.sleep(500);
+            console.await("the prompt after the watch", s -> prompts(s) > beforeWatchEnds);
             assertTrue("Ctrl-C in cellgate:watch leaves the gateway running", console.alive());
             console.type("lb\r");
             console.await("the bundles after the watch", s -> s.contains("Cellgate shell"));
@@ -101,5 +105,10 @@ public class ConsoleIT {
             console.type("shutdown\r");
             assertEquals(0, console.awaitExit());
         }
+    }
+
+    /** How many prompts the console has shown. */
+    private static int prompts(String screen) {
+        return screen.split("g!", -1).length - 1; // what follows the prompt depends on how JLine redraws it
     }
 }
