@@ -50,11 +50,6 @@ public final class Recording implements Closeable {
         return in.cells();
     }
 
-    /** True when the recording holds the decisions it was made with: always, since format 1 has them. */
-    public boolean hasDecisions() {
-        return true;
-    }
-
     /**
      * Reads the next row; false at the end.
      *

@@ -82,7 +82,7 @@ public final class ReplayRunner {
             rows++;
 
             timeline.record(t, decision);
-            if (rec.hasDecisions() && rec.decidedByBalancer()) {
+            if (rec.decidedByBalancer()) { // every recording of format 1 holds its decisions
                 compared++;
                 boolean amps = false;
                 for (int k = 0; k < movedAs.length; k++) {
