@@ -71,7 +71,7 @@ class PackEngineTest {
     };
 
     /** Balances pair 0 at 0.5 A from the upper cell, whatever the reading: a model that trusts its input. */
-    private static BalancerModel model(String variant, Balancer balancer) {
+    static BalancerModel model(String variant, Balancer balancer) {
         return new BalancerModel() {
             @Override
             public ModelDescriptor descriptor() {
@@ -86,7 +86,7 @@ class PackEngineTest {
         };
     }
 
-    private static final Balancer PAIR0 = (r, d) -> {
+    static final Balancer PAIR0 = (r, d) -> {
         d.setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);
         d.setBoardState(BoardState.ACTIVE);
     };
