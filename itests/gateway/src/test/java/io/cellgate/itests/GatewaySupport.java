@@ -116,15 +116,21 @@ abstract class GatewaySupport {
             Thread.sleep(20);
         }
     }
-    /** True when the OSGi log holds an entry that contains {@code text}. */
-    boolean logged(String text) {
+    /** How many entries of the OSGi log contain {@code text}. */
+    int countLogged(String text) {
         LogReaderService reader = context().getService(context().getServiceReference(LogReaderService.class));
+        int n = 0;
         for (Enumeration<LogEntry> e = reader.getLog(); e.hasMoreElements();) {
             if (e.nextElement().getMessage().contains(text)) {
-                return true;
+                n++;
             }
         }
-        return false;
+        return n;
+    }
+
+    /** True when the OSGi log holds an entry that contains {@code text}. */
+    boolean logged(String text) {
+        return countLogged(text) > 0;
     }
 
 }
