@@ -3,13 +3,7 @@ package io.cellgate.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.cellgate.api.balancer.Balancer;
-import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.Decision;
-import io.cellgate.api.balancer.ModelDescriptor;
-import io.cellgate.api.balancer.Topology;
-import io.cellgate.api.pack.Chemistry;
-import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.driver.BalanceOutput;
 import io.cellgate.api.driver.CellVoltageSource;
@@ -20,7 +14,6 @@ import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackListener;
 import java.util.Dictionary;
-import java.util.EnumSet;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -120,25 +113,12 @@ public class StallIT extends GatewaySupport {
         ServiceRegistration<?>[] drivers = drivers("loop-a", source, outputs);
         AtomicReference<Boolean> looping = new AtomicReference<>(true);
         CountDownLatch inLoop = new CountDownLatch(1);
-        BalancerModel forever = new BalancerModel() {
-            @Override
-            public ModelDescriptor descriptor() {
-                return new ModelDescriptor("LOOP", "forever", "test", 2, 48, EnumSet.allOf(Chemistry.class),
-                        Topology.ADJACENT, 1.0, Map.of());
+        ServiceRegistration<?> model = registerModel("LOOP", "forever", (reading, decision) -> {
+            inLoop.countDown();
+            while (looping.get()) { // a bug that never returns, and keeps a core busy
+                Thread.onSpinWait();
             }
-
-            @Override
-            public Balancer create(PackDescription pack) {
-                return (reading, decision) -> {
-                    inLoop.countDown();
-                    while (looping.get()) { // a bug that never returns, and keeps a core busy
-                        Thread.onSpinWait();
-                    }
-                };
-            }
-        };
-        ServiceRegistration<?> model = context().registerService(BalancerModel.class, forever,
-                new Hashtable<>(Map.of(BalancerModel.MODEL, "LOOP", BalancerModel.VARIANT, "forever")));
+        });
         org.osgi.service.cm.Configuration loop = pack("loop-a", CELLS, "NCM", "(cellgate.model=LOOP)", TICK_MS);
         Pack pack = awaitPack("loop-a");
         assertTrue(inLoop.await(10, TimeUnit.SECONDS));
@@ -155,10 +135,8 @@ public class StallIT extends GatewaySupport {
         await("loop-a to tick again", () -> pack.stats().ticks() > 1 && pack.latest().health() != PackHealth.STALLED,
                 () -> String.valueOf(pack.latest()));
         loop.delete();
+        unregister(drivers);
         model.unregister();
-        for (ServiceRegistration<?> r : drivers) {
-            r.unregister();
-        }
     }
 
     @Test
@@ -186,9 +164,7 @@ public class StallIT extends GatewaySupport {
         await("throw-a to recover", () -> pack.latest().health() == PackHealth.OK,
                 () -> String.valueOf(pack.latest()));
         c.delete();
-        for (ServiceRegistration<?> r : drivers) {
-            r.unregister();
-        }
+        unregister(drivers);
     }
 
     @Test
@@ -255,8 +231,6 @@ public class StallIT extends GatewaySupport {
             c.delete();
         }
         listener.unregister();
-        for (ServiceRegistration<?> r : drivers) {
-            r.unregister();
-        }
+        unregister(drivers);
     }
 }
