@@ -2,7 +2,9 @@ package io.cellgate.driver.linux.balance;
 
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.driver.linux.line.DigitalLine;
+import io.cellgate.driver.linux.sysfs.Sysfs;
 import java.io.IOException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The outputs of one adjacent pair: a switch line per direction and the PWM channel whose duty sets the current.
@@ -27,7 +29,11 @@ final class BalancePair {
         this.pwm = pwm;
     }
 
-    void drive(PairDirection direction, long dutyNanos) throws IOException {
+    /**
+     * @param cancelled asked before the switch closes: true when everything was forced off meanwhile (the caller
+     *                  then turns this pair off too)
+     */
+    void drive(PairDirection direction, long dutyNanos, BooleanSupplier cancelled) throws IOException {
         if (direction == PairDirection.IDLE || dutyNanos == 0) {
             off();
             return;
@@ -37,8 +43,41 @@ final class BalancePair {
         }
         current = null;
         pwm.set(dutyNanos);
+        if (cancelled.getAsBoolean()) {
+            return; // the duty write may have blocked while everything was forced off: close no switch now
+        }
         (direction == PairDirection.LOWER_TO_UPPER ? up : down).set(true);
         current = direction;
+    }
+
+    /** Opens both switches now, whatever was written: the emergency path (see {@link DigitalLine#forceOff}). */
+    void forceSwitchesOff(Sysfs own) throws IOException {
+        IOException first = null;
+        try {
+            up.forceOff(own);
+        } catch (IOException e) {
+            first = e;
+        }
+        try {
+            down.forceOff(own);
+        } catch (IOException e) {
+            first = first == null ? e : first;
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    PwmChannel pwm() {
+        return pwm;
+    }
+
+    /** Forgets what was written to every output, after they were forced off behind this pair's back. */
+    void forget() {
+        current = null;
+        up.forget();
+        down.forget();
+        pwm.forget();
     }
 
     /** Everything off; tries every output even when one fails, then reports the first failure. */

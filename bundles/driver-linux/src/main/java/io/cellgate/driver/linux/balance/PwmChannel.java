@@ -114,6 +114,26 @@ final class PwmChannel {
         }
     }
 
+    /**
+     * Disables the output now, whatever was written before, with {@code own}'s buffers: the emergency path, safe
+     * from another thread while the owner is in {@link #set}. The owner calls {@link #forget()} before its next
+     * write.
+     */
+    void forceDisable(Sysfs own) throws IOException {
+        own.write(enable, ZERO);
+    }
+
+    /** Zeroes the duty now, as {@link #forceDisable}; after it, so that the output never runs at an old duty. */
+    void forceZeroDuty(Sysfs own) throws IOException {
+        own.writeLong(duty, 0);
+    }
+
+    /** Forgets what was written, so that the next {@link #set} or {@link #off} writes everything. */
+    void forget() {
+        dutyWritten = UNKNOWN;
+        enableWritten = UNKNOWN;
+    }
+
     /** The chip whose {@code device} link leads to {@code device}, e.g. .../i2c-1/1-0040; null when none does. */
     private static Path chipOfDevice(Path pwm, String device) {
         try (Stream<Path> s = Files.list(pwm)) {

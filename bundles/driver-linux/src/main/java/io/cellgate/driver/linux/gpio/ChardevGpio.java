@@ -130,6 +130,18 @@ public final class ChardevGpio implements GpioDriver {
         }
 
         @Override
+        public void setValuesConcurrently(long mask, long bits) throws IOException {
+            GpioV2.LineValues own = new GpioV2.LineValues(); // the tick's buffer may be in use by a blocked ioctl
+            own.mask = mask;
+            own.bits = bits;
+            try {
+                c.ioctl(fd, setValues, own);
+            } catch (LastErrorException e) {
+                throw new IOException(device + ": setting line values failed, " + Errno.describe(e), e);
+            }
+        }
+
+        @Override
         public void close() {
             closeQuietly(c, fd);
         }
