@@ -258,6 +258,15 @@ public final class PackEngine implements PackState, Pack {
             if (balance != null) {
                 balance.allOff();
             }
+            // The LEDs show what telemetry says: a failed balance write skipped them, a failed LED write may have
+            // left some as they were.
+            if (indicators != null) {
+                try {
+                    indicators.show(decision);
+                } catch (Throwable again) {
+                    // logged above; the driver shows its own fail-safe pattern as far as it can
+                }
+            }
         }
     }
 
