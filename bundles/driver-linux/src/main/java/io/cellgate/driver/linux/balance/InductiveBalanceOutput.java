@@ -187,7 +187,7 @@ public final class InductiveBalanceOutput implements BalanceOutput {
      * after it.
      */
     private void forceOff() {
-        long forced = forcedOffs.incrementAndGet();
+        boolean firstOfStall = forcedOffs.incrementAndGet() == forcedOffsSeen + 1; // log once, not at every call
         Sysfs own = new Sysfs(); // the component's buffers belong to the thread holding the lock
         IOException first = null;
         for (BalancePair p : pairs) {
@@ -211,7 +211,7 @@ public final class InductiveBalanceOutput implements BalanceOutput {
                 first = first == null ? e : first;
             }
         }
-        if (forced == forcedOffsSeen + 1) { // once per stall, not at every call of a watchdog
+        if (firstOfStall) {
             log.warn("{}: balance outputs forced off while a drive held them (blocked in a write?){}", packId,
                     first == null ? "" : "; not all could be written: " + first.getMessage());
         }

@@ -254,7 +254,7 @@ class InductiveBalanceOutputTest {
             assertEquals("0", sw(k + 1, "down"));
         }
         assertTrue(tick.isAlive(), "the drive is still blocked");
-        System.out.printf("allOff() beside a drive blocked in a write: switches, enables, duties off in %.1f ms%n",
+        System.out.printf("allOff() beside a drive blocked in a write: every switch and enable off in %.1f ms%n",
                 millis);
 
         // Unblock: a reader and writer on the FIFO lets both writes through; the drive must close no switch now.
