@@ -4,12 +4,11 @@ import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.driver.linux.line.DigitalLine;
 import io.cellgate.driver.linux.sysfs.Sysfs;
 import java.io.IOException;
-import java.util.function.BooleanSupplier;
 
 /**
  * The outputs of one adjacent pair: a switch line per direction and the PWM channel whose duty sets the current.
- * Break before make: a change of direction turns everything off first; on, the duty comes before the switch; off,
- * the switches go before the PWM.
+ * Break before make: a change of direction turns everything off first; on, the duty comes before the switch (and
+ * every pair's duty before any switch: {@link #prepare}, then {@link #close}); off, the switches go before the PWM.
  */
 final class BalancePair {
 
@@ -18,6 +17,8 @@ final class BalancePair {
     private final PwmChannel pwm;
     /** The direction in force, or null when unknown after a failed write. */
     private PairDirection current = PairDirection.IDLE;
+    /** The direction {@link #prepare} set up for {@link #close}. */
+    private PairDirection pending = PairDirection.IDLE;
 
     /**
      * @param up   the line that moves energy from the lower cell to the upper one
@@ -30,24 +31,29 @@ final class BalancePair {
     }
 
     /**
-     * @param cancelled asked before the switch closes: true when everything was forced off meanwhile (the caller
-     *                  then turns this pair off too)
+     * The first half of a drive: opens what must open (break before make: a change of direction turns everything
+     * off first) and sets the duty, closing no switch; an idle pair goes off.
      */
-    void drive(PairDirection direction, long dutyNanos, BooleanSupplier cancelled) throws IOException {
-        if (direction == PairDirection.IDLE || dutyNanos == 0) {
+    void prepare(PairDirection direction, long dutyNanos) throws IOException {
+        pending = dutyNanos == 0 ? PairDirection.IDLE : direction;
+        if (pending == PairDirection.IDLE) {
             off();
             return;
         }
-        if (direction != current) {
+        if (pending != current) {
             off();
         }
-        current = null;
         pwm.set(dutyNanos);
-        if (cancelled.getAsBoolean()) {
-            return; // the duty write may have blocked while everything was forced off: close no switch now
+    }
+
+    /** The second half: closes the switch of the direction prepared, once every pair's first half went through. */
+    void close() throws IOException {
+        if (pending == PairDirection.IDLE || pending == current) {
+            return;
         }
-        (direction == PairDirection.LOWER_TO_UPPER ? up : down).set(true);
-        current = direction;
+        current = null;
+        (pending == PairDirection.LOWER_TO_UPPER ? up : down).set(true);
+        current = pending;
     }
 
     /** Opens both switches now, whatever was written: the emergency path (see {@link DigitalLine#forceOff}). */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -58,8 +57,6 @@ public final class InductiveBalanceOutput implements BalanceOutput {
     private final AtomicLong forcedOffs = new AtomicLong();
     /** The count of forced offs the records were last reset for; written under the lock. */
     private volatile long forcedOffsSeen;
-    /** Made once: asked before every switch closes, without allocating per tick. */
-    private final BooleanSupplier cancelled = () -> closed || forcedOffs.get() != forcedOffsSeen;
     private boolean offFailing;
 
     @Activate
@@ -119,9 +116,18 @@ public final class InductiveBalanceOutput implements BalanceOutput {
             }
             forgetIfForcedOff();
             IOException failed = null;
-            for (int k = 0; k < pairs.length && failed == null && !cancelled.getAsBoolean(); k++) {
+            // Every pair's duty first, then the switches: a write that fails (or a forced off meanwhile) leaves
+            // no switch closed by this tick, so a persistent failure never pulses a pair on and off.
+            for (int k = 0; k < pairs.length && failed == null && !cancelled(); k++) {
                 try {
-                    pairs[k].drive(decision.direction(k), calibration.dutyNanos(decision.amps(k)), cancelled);
+                    pairs[k].prepare(decision.direction(k), calibration.dutyNanos(decision.amps(k)));
+                } catch (IOException e) {
+                    failed = e;
+                }
+            }
+            for (int k = 0; k < pairs.length && failed == null && !cancelled(); k++) {
+                try {
+                    pairs[k].close();
                 } catch (IOException e) {
                     failed = e;
                 }
@@ -132,7 +138,7 @@ public final class InductiveBalanceOutput implements BalanceOutput {
                 offLocked();
                 throw failed;
             }
-            if (cancelled.getAsBoolean()) {
+            if (cancelled()) {
                 // Forced off while this drive was blocked: its decision is stale, and nothing stays on by it.
                 forgetIfForcedOff();
                 offLocked();
@@ -215,6 +221,11 @@ public final class InductiveBalanceOutput implements BalanceOutput {
             log.warn("{}: balance outputs forced off while a drive held them (blocked in a write?){}", packId,
                     first == null ? "" : "; not all could be written: " + first.getMessage());
         }
+    }
+
+    /** Whether the drive under way must stop: deactivated, or forced off since it began. */
+    private boolean cancelled() {
+        return closed || forcedOffs.get() != forcedOffsSeen;
     }
 
     /** After a forced off the records are wrong: forget them so that the next writes go through. Under the lock. */

@@ -219,6 +219,28 @@ class InductiveBalanceOutputTest {
     }
 
     @Test
+    void aPersistentlyFailingChannelNeverLetsASwitchCloseEvenForAMoment() throws IOException {
+        Map<String, Object> c = config();
+        c.put("switch.lines", "gpiochip1:0,gpiochip1:1,gpiochip1:2,gpiochip1:3,gpiochip1:4,gpiochip1:5");
+        InductiveBalanceOutput out = output(c);
+        FakeGpio.Request r = gpio.request("gpiochip1");
+        List<Long> values = new ArrayList<>();
+        gpio.onSet = x -> values.add(x.values);
+        FakeTree.replaceWithDirectory(chip.resolve("pwm2/duty_cycle"));
+        decision.setPair(0, LOWER_TO_UPPER, 1.0);
+        decision.setPair(1, UPPER_TO_LOWER, 1.0);
+        decision.setPair(2, LOWER_TO_UPPER, 1.0);
+        for (int tick = 0; tick < 3; tick++) {
+            assertThrows(IOException.class, () -> out.drive(decision));
+            out.allOff();
+        }
+        assertTrue(values.stream().allMatch(v -> v == 0), "every switch line stayed low: " + values);
+        assertEquals(0, r.values);
+        assertEquals("0", pwm(0, "enable"));
+        assertEquals("0", pwm(1, "enable"));
+    }
+
+    @Test
     void allOffFromAnotherThreadDoesNotWaitForADriveBlockedInAWrite() throws Exception {
         InductiveBalanceOutput out = output(config());
         decision.setPair(0, LOWER_TO_UPPER, 1.0);
