@@ -24,6 +24,7 @@ import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.runtime.TickSummary;
 import io.cellgate.api.telemetry.PackListener;
+import io.cellgate.api.testing.LogLines;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,27 +34,15 @@ import org.junit.jupiter.api.Test;
 
 class PackEngineTest {
 
+    private static final class Events extends LogLines implements PackEvents {
+    }
+
     private static final PackDescription PACK = new PackDescription("p", 4, Chemistry.NCM);
 
     private final AtomicLong now = new AtomicLong();
     private final AtomicLong wallMillis = new AtomicLong(1_767_225_600_000L);
-    private final List<String> log = new ArrayList<>();
-    private final PackEngine engine = new PackEngine(PACK, now::get, wallMillis::get, 5, new PackEvents() {
-        @Override
-        public void info(String message) {
-            log.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add("WARN " + message);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-            log.add("ERROR " + message);
-        }
-    });
+    private final Events log = new Events();
+    private final PackEngine engine = new PackEngine(PACK, now::get, wallMillis::get, 5, log);
     private final RecordingOutput outputs = new RecordingOutput();
     private final double[] volts = {3.70, 3.90, 3.70, 3.70};
     private final CellVoltageSource source = new CellVoltageSource() {
@@ -110,13 +99,12 @@ class PackEngineTest {
         assertEquals(0, engine.decision().balancingPairs());
         assertEquals(Indicator.OFF, engine.decision().indicator(0), "a pack starting shows no fault");
         assertTrue(engine.faults().isEmpty());
-        assertTrue(log.stream().noneMatch(l -> l.startsWith("WARN")), "no fault logged while starting: " + log);
+        assertEquals(0, log.count("WARN"), "no fault logged while starting: " + log);
 
         engine.tick(now.get(), null, model, outputs, outputs, List.of()); // 3.0 s: the grace period is over
         assertEquals(PackHealth.NO_SOURCE, engine.health());
         assertEquals(Indicator.FLASHING, engine.decision().indicator(0));
-        assertEquals(List.of("WARN p: fault: no voltage source matches source.target"),
-                log.stream().filter(l -> l.startsWith("WARN")).toList());
+        assertEquals(List.of("WARN p: fault: no voltage source matches source.target"), log.startingWith("WARN"));
     }
 
     @Test
@@ -129,13 +117,13 @@ class PackEngineTest {
 
         assertEquals(PackHealth.OK, engine.health());
         assertEquals(1, outputs.driven);
-        assertTrue(log.stream().noneMatch(l -> l.startsWith("WARN")), "no fault at start-up: " + log);
+        assertEquals(0, log.count("WARN"), "no fault at start-up: " + log);
 
         // Once seen, a source that goes away is a fault at once, grace period or not.
         now.addAndGet(100_000_000);
         engine.tick(now.get(), null, model, outputs, outputs, List.of());
         assertEquals(PackHealth.NO_SOURCE, engine.health());
-        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN")).count(), log.toString());
+        assertEquals(1, log.count("WARN"), log.toString());
     }
 
     @Test
@@ -151,7 +139,7 @@ class PackEngineTest {
         assertEquals(CellStatus.STALE, engine.reading().status(0));
         assertEquals(3, outputs.allOff);
         assertEquals(0, outputs.driven);
-        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN")).count(), "a fault is logged once: " + log);
+        assertEquals(1, log.count("WARN"), "a fault is logged once: " + log);
     }
 
     @Test
@@ -221,7 +209,7 @@ class PackEngineTest {
         assertEquals(BoardState.SLEEP, engine.decision().boardState());
         assertEquals(1, engine.stats().balancerSwaps());
         assertEquals(2, engine.stats().ticks());
-        assertTrue(log.stream().anyMatch(l -> l.contains("balancer TEST/a -> TEST/b at tick 2")), log.toString());
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("balancer TEST/a -> TEST/b at tick 2")), log::toString);
     }
 
     @Test
@@ -234,7 +222,7 @@ class PackEngineTest {
         }
         assertEquals(PackHealth.BALANCER_FAILED, engine.health());
         assertEquals(10, engine.stats().ticks());
-        assertEquals(1, log.stream().filter(l -> l.startsWith("ERROR")).count());
+        assertEquals(1, log.count("ERROR"));
         assertEquals(10, outputs.allOff);
     }
 
@@ -339,8 +327,8 @@ class PackEngineTest {
         tick(null);
         tick(null);
         tick(model("a", PAIR0));
-        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN p: fault: no balancer")).count());
-        assertEquals(1, log.stream().filter(l -> l.startsWith("INFO p: cleared: no balancer")).count());
+        assertEquals(1, log.count("WARN p: fault: no balancer"));
+        assertEquals(1, log.count("INFO p: cleared: no balancer"));
         assertTrue(engine.faults().isEmpty());
     }
 

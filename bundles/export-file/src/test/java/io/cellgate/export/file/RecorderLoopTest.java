@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.testing.LogLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,23 +18,15 @@ class RecorderLoopTest {
     @TempDir
     Path dir;
 
-    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-    private final RecorderLog sink = new RecorderLog() {
-        @Override
-        public void info(String m) {
-            log.add("INFO " + m);
-        }
+    private static final class Log extends LogLines implements RecorderLog {
+    }
 
-        @Override
-        public void warn(String m) {
-            log.add("WARN " + m);
-        }
-    };
+    private final Log log = new Log();
 
     @Test
     void writesOnItsOwnThreadAndFlushesAndClosesEverythingOnStop() throws Exception {
         RecorderLoop loop = new RecorderLoop(new RecorderSettings(dir, 0, RecorderSettings.Rotation.DAILY,
-                Long.MAX_VALUE, 0), sink);
+                Long.MAX_VALUE, 0), log);
         Thread t = new Thread(loop);
         t.start();
         for (int i = 1; i <= 500; i++) {
@@ -59,7 +50,7 @@ class RecorderLoopTest {
     void aDirectoryThatCannotBeWrittenIsReportedOnce() throws Exception {
         Path notADir = Files.writeString(dir.resolve("file"), "x");
         RecorderLoop loop = new RecorderLoop(new RecorderSettings(notADir.resolve("sub"), 0,
-                RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), sink);
+                RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), log);
         Thread t = new Thread(loop);
         t.start();
         for (int i = 1; i <= 50; i++) {
@@ -68,18 +59,18 @@ class RecorderLoopTest {
         loop.stop();
         t.join(5000);
         assertEquals(0, loop.written());
-        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN recorder: cannot write a to")).count(),
+        assertEquals(1, log.count("WARN recorder: cannot write a to"),
                 log.toString());
     }
 
     @Test
     void theTickNeverWaitsForTheDisk() throws IOException {
         RecorderLoop loop = new RecorderLoop(new RecorderSettings(dir, 0, RecorderSettings.Rotation.DAILY,
-                Long.MAX_VALUE, 0), sink); // no thread: nothing drains the queue
+                Long.MAX_VALUE, 0), log); // no thread: nothing drains the queue
         for (int i = 0; i < RecorderLoop.QUEUE_ROWS + 10; i++) {
             loop.offer(TestPacks.snapshot("a", 3, i, 0));
         }
         assertEquals(10, loop.skipped());
-        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN")).count());
+        assertEquals(1, log.count("WARN"));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.testing.LogLines;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,18 +67,7 @@ class PublishLoopTest {
         }
     }
 
-    static final class Log implements ExporterLog {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void info(String m) {
-            lines.add("INFO " + m);
-        }
-
-        @Override
-        public void warn(String m) {
-            lines.add("WARN " + m);
-        }
+    static final class Log extends LogLines implements ExporterLog {
     }
 
     private final FakeLink link = new FakeLink();
@@ -139,9 +129,9 @@ class PublishLoopTest {
         // retries 1, 2, 4, 8, 16 s apart
         assertEquals(List.of(1 * S, 3 * S, 7 * S, 15 * S, 31 * S),
                 java.util.Arrays.stream(attemptsAt).boxed().toList());
-        assertEquals(1, log.lines.stream().filter(l -> l.startsWith("WARN")).count(), log.lines.toString());
-        assertTrue(log.lines.get(0).contains("Connection refused; retrying every 1 s to 30 s and keeping up to 10 "
-                + "messages, the oldest dropped first"), log.lines.get(0));
+        assertEquals(1, log.count("WARN"), log.lines().toString());
+        assertTrue(log.lines().get(0).contains("Connection refused; retrying every 1 s to 30 s and keeping up to 10 "
+                + "messages, the oldest dropped first"), log.lines().get(0));
         assertEquals(10, loop.buffered());
         long dropped = loop.dropped();
         assertTrue(dropped > 1000, "dropped " + dropped);
@@ -150,8 +140,8 @@ class PublishLoopTest {
         loop.step();
         link.accept();
         loop.step();
-        assertTrue(log.lines.get(1).matches("WARN mqtt tcp://127.0.0.1:1883: connected again after \\d+\\.\\d s; "
-                + dropped + " oldest messages dropped \\(buffer of 10\\)"), log.lines.get(1));
+        assertTrue(log.lines().get(1).matches("WARN mqtt tcp://127.0.0.1:1883: connected again after \\d+\\.\\d s; "
+                + dropped + " oldest messages dropped \\(buffer of 10\\)"), log.lines().get(1));
         assertEquals(0, loop.buffered());
         List<String> state = topics(link.sent).stream().filter(t -> t.startsWith("cellgate/p/")).toList();
         assertEquals(10, state.size(), "the newest 10 messages, in order");
@@ -197,8 +187,8 @@ class PublishLoopTest {
         assertTrue(topics(link.sent).stream().filter(t -> t.startsWith("homeassistant/")).count() > 0,
                 "discovery again: the broker may have forgotten retained messages");
         assertEquals(0, loop.buffered());
-        assertEquals(2, log.lines.stream().filter(l -> l.contains("Connection lost") || l.contains("connected again"))
-                .count(), log.lines.toString());
+        assertEquals(2, log.lines().stream().filter(l -> l.contains("Connection lost") || l.contains("connected again"))
+                .count(), log.lines().toString());
     }
 
     @Test
