@@ -21,7 +21,6 @@ import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackHealth;
-import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.runtime.TickSummary;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.testing.LogLines;
@@ -45,19 +44,11 @@ class PackEngineTest {
     private final PackEngine engine = new PackEngine(PACK, now::get, wallMillis::get, 5, log);
     private final RecordingOutput outputs = new RecordingOutput();
     private final double[] volts = {3.70, 3.90, 3.70, 3.70};
-    private final CellVoltageSource source = new CellVoltageSource() {
-        @Override
-        public int cells() {
-            return 4;
+    private final CellVoltageSource source = CellVoltageSource.of(4, into -> {
+        for (int c = 0; c < volts.length; c++) {
+            into.set(c, volts[c], CellStatus.OK);
         }
-
-        @Override
-        public void read(PackReading into) {
-            for (int c = 0; c < volts.length; c++) {
-                into.set(c, volts[c], CellStatus.OK);
-            }
-        }
-    };
+    });
 
     /** Balances pair 0 at 0.5 A from the upper cell, whatever the reading: a model that trusts its input. */
     private static BalancerModel model(String variant, Balancer balancer) {

@@ -16,7 +16,6 @@ import io.cellgate.api.driver.IndicatorOutput;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
-import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.telemetry.PackListener;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -52,19 +51,11 @@ class TickAllocationTest {
                     public void error(String message, Throwable cause) {
                     }
                 });
-        CellVoltageSource source = new CellVoltageSource() {
-            @Override
-            public int cells() {
-                return CELLS;
+        CellVoltageSource source = CellVoltageSource.of(CELLS, into -> {
+            for (int c = 0; c < CELLS; c++) {
+                into.set(c, 3.7 + (c == 5 ? 0.2 : 0), c == 12 ? CellStatus.OPEN_WIRE : CellStatus.OK);
             }
-
-            @Override
-            public void read(PackReading into) {
-                for (int c = 0; c < CELLS; c++) {
-                    into.set(c, 3.7 + (c == 5 ? 0.2 : 0), c == 12 ? CellStatus.OPEN_WIRE : CellStatus.OK);
-                }
-            }
-        };
+        });
         BalancerModel model = new BalancerModel() {
             private final ModelDescriptor descriptor = new ModelDescriptor("STEADY", "test", "tests", 2, 48,
                     Set.of(Chemistry.NCM), Topology.values()[0], 1.0, Map.of());
