@@ -45,7 +45,7 @@ final class Aeq12Balancer implements Balancer {
 
     Aeq12Balancer(Aeq12Profile profile, int cells) {
         this.profile = profile;
-        this.messages = new Aeq12Messages(profile, cells);
+        this.messages = Aeq12Messages.of(profile, cells);
         this.cells = cells;
         this.triggerMicrovolts = profile.triggerMicrovolts();
         this.stopMicrovolts = profile.stopMicrovolts();
@@ -86,9 +86,9 @@ final class Aeq12Balancer implements Balancer {
     private boolean markFlashingCells(PackReading reading, Decision out) {
         boolean any = false;
         for (int cell = 0; cell < cells; cell++) {
-            String fault = !reading.isValid(cell) ? messages.invalidCell(cell)
+            String fault = !reading.isValid(cell) ? messages.invalidCell().forCell(cell)
                     : !(reading.volts(cell) >= profile.minCellVolts() && reading.volts(cell) <= profile.maxCellVolts())
-                            ? messages.outOfRange(cell) : null;
+                            ? messages.outOfRange().forCell(cell) : null;
             flashing[cell] = fault != null;
             if (fault != null) {
                 out.addFault(fault);

@@ -64,7 +64,7 @@ final class EkBalancer implements Balancer {
     EkBalancer(EkProfile profile, int cells) {
         this.profile = profile;
         this.layout = new EkLayout(cells, profile.strings());
-        this.messages = new EkMessages(profile, layout);
+        this.messages = EkMessages.of(profile, layout);
         this.triggerMicrovolts = profile.triggerMicrovolts();
         this.stopMicrovolts = profile.stopMicrovolts();
         int boards = layout.boards();
@@ -134,13 +134,13 @@ final class EkBalancer implements Balancer {
 
     private String cellFault(PackReading reading, int cell) {
         if (!reading.isValid(cell)) {
-            return messages.invalidCell(cell);
+            return messages.invalidCell().forCell(cell);
         }
         double cellVolts = reading.volts(cell);
         if (cellVolts < profile.minCellVolts()) {
-            return messages.belowRange(cell);
+            return messages.belowRange().forCell(cell);
         }
-        return cellVolts > profile.maxCellVolts() ? messages.aboveRange(cell) : null;
+        return cellVolts > profile.maxCellVolts() ? messages.aboveRange().forCell(cell) : null;
     }
 
     /** "&gt;0.1V ... triggered until ... ≤0.03V", pair by pair, for the pairs a board owns between sound cells. */

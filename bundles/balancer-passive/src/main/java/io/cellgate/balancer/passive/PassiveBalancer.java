@@ -56,7 +56,7 @@ final class PassiveBalancer implements Balancer {
 
     PassiveBalancer(PassiveProfile profile, Chemistry chemistry, int cells) {
         this.profile = profile;
-        this.messages = new PassiveMessages(profile, chemistry, cells);
+        this.messages = PassiveMessages.of(profile, chemistry, cells);
         this.cells = cells;
         this.minCellVolts = profile.minCellVolts(chemistry);
         this.startCellVolts = profile.startCellVolts(chemistry);
@@ -82,7 +82,7 @@ final class PassiveBalancer implements Balancer {
         }
         boolean tooLow = lowest >= 0 && !(reading.volts(lowest) > minCellVolts);
         if (tooLow) {
-            out.addFault(messages.atOrBelowMinimum(lowest));
+            out.addFault(messages.atOrBelowMinimum().forCell(lowest));
             out.setIndicator(lowest, Indicator.FLASHING);
             fault = true;
         }
@@ -102,8 +102,8 @@ final class PassiveBalancer implements Balancer {
     private boolean markUsableCells(PackReading reading, Decision out) {
         boolean any = false;
         for (int cell = 0; cell < cells; cell++) {
-            String fault = !reading.isValid(cell) ? messages.invalidCell(cell)
-                    : !(reading.volts(cell) <= profile.maxCellVolts()) ? messages.aboveRange(cell) : null;
+            String fault = !reading.isValid(cell) ? messages.invalidCell().forCell(cell)
+                    : !(reading.volts(cell) <= profile.maxCellVolts()) ? messages.aboveRange().forCell(cell) : null;
             usable[cell] = fault == null;
             if (fault != null) {
                 out.addFault(fault);
