@@ -17,7 +17,7 @@ import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackListener;
-import java.lang.management.ManagementFactory;
+import io.cellgate.api.testing.AllocationMeter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +32,7 @@ class TickAllocationTest {
 
     @Test
     void aSteadyTickAllocatesNoBytes() {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported());
-        threads.setThreadAllocatedMemoryEnabled(true);
-        long thread = Thread.currentThread().getId();
+        assumeTrue(AllocationMeter.isSupported());
         long[] now = {0};
         PackEngine engine = new PackEngine(new PackDescription("alloc", CELLS, Chemistry.NCM), () -> now[0],
                 () -> now[0] / 1_000_000, 3000, new PackEvents() {
@@ -78,16 +75,11 @@ class TickAllocationTest {
         long[] seen = {0};
         List<PackListener> listeners = List.of(state -> seen[0] += state.decision().balancingPairs());
 
-        Runnable ticks = () -> {
-            for (int i = 0; i < TICKS; i++) {
-                now[0] += 100_000_000;
-                engine.tick(now[0], source, model, outputs, outputs, listeners);
-            }
-        };
-        ticks.run(); // warm up: the model's balancer, the fault entry, JIT
-        long before = threads.getThreadAllocatedBytes(thread);
-        ticks.run();
-        double perTick = (double) (threads.getThreadAllocatedBytes(thread) - before) / TICKS;
+        // the warm-up makes the model's balancer and the fault entry, and lets the JIT compile the tick
+        double perTick = AllocationMeter.bytesPerCall(TICKS, i -> {
+            now[0] += 100_000_000;
+            engine.tick(now[0], source, model, outputs, outputs, listeners);
+        }, i -> { });
         assertTrue(perTick < 1, perTick + " bytes per tick");
         assertTrue(seen[0] > 0);
     }

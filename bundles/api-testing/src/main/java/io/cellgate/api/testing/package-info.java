@@ -4,7 +4,7 @@
  * for test scope; the gateway never runs them.
  *
  * <p>3.0: moved out of the API bundle; {@code DummyPackState} makes {@link io.cellgate.api.telemetry.PackStateBuffer}s.
- * 3.1: {@code LogLines}, a log that keeps its lines.
+ * 3.1: {@code LogLines}, a log that keeps its lines; {@code AllocationMeter}, the bytes a call allocates.
  */
 @Export
 @Version("3.1.0")

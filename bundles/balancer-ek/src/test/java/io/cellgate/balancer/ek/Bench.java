@@ -36,6 +36,11 @@ final class Bench {
         return new Bench(EkProfile.DATASHEET, cells);
     }
 
+    /** The datasheet board built for {@code strings} strings, on a pack of {@code cells}. */
+    static Bench datasheetWithStrings(int strings, int cells) {
+        return new Bench(withStrings(EkProfile.DATASHEET, strings), cells);
+    }
+
     /** The datasheet's figures on a board of another string count of the series. */
     static EkProfile withStrings(EkProfile p, int strings) {
         return new EkProfile(p.triggerVolts(), p.stopVolts(), p.ampsPerVolt(), p.maxAmps(), p.minCellVolts(),

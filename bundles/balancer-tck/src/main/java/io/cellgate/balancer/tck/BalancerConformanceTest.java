@@ -18,8 +18,8 @@ import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.testing.AllocationMeter;
 import io.cellgate.sim.scenario.ScenarioResult;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -347,11 +347,7 @@ public abstract class BalancerConformanceTest {
     @Test
     @DisplayName("decide allocates nothing")
     public void decideAllocatesNothing() {
-        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
-                "this JVM cannot measure a thread's allocations");
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot measure a thread's allocations");
-        threads.setThreadAllocatedMemoryEnabled(true);
+        assumeTrue(AllocationMeter.isSupported(), "this JVM cannot measure a thread's allocations");
         Chemistry chemistry = descriptor.chemistries().iterator().next();
         int cells = ProbePack.cells(descriptor);
         PackReading[] readings = new PackReading[16];
@@ -366,17 +362,15 @@ public abstract class BalancerConformanceTest {
         }
         Balancer balancer = model.create(new PackDescription("tck", cells, chemistry));
         Decision decision = new Decision(cells);
-        long thread = Thread.currentThread().getId();
-        runDecisions(balancer, readings, decision, 3 * ALLOCATION_CALLS);
-        resetOnly(readings, decision, 3 * ALLOCATION_CALLS);
-
-        long before = threads.getThreadAllocatedBytes(thread);
-        resetOnly(readings, decision, ALLOCATION_CALLS);
-        long baseline = threads.getThreadAllocatedBytes(thread) - before;
-        before = threads.getThreadAllocatedBytes(thread);
-        runDecisions(balancer, readings, decision, ALLOCATION_CALLS);
-        long allocated = threads.getThreadAllocatedBytes(thread) - before - baseline;
-        double perCall = (double) allocated / ALLOCATION_CALLS;
+        double perCall = AllocationMeter.bytesPerCall(ALLOCATION_CALLS, i -> {
+            decision.reset();
+            balancer.decide(readings[i % readings.length], decision);
+        }, i -> {
+            decision.reset();
+            if (readings[i % readings.length].cells() != decision.cells()) {
+                throw new AssertionError("reading and decision sizes differ");
+            }
+        });
         assertTrue(perCall < 1, descriptor.qualifiedName() + " allocates " + perCall + " bytes per decide call");
     }
 
@@ -498,21 +492,5 @@ public abstract class BalancerConformanceTest {
             list.add(r);
         }
         return list;
-    }
-
-    private static void runDecisions(Balancer balancer, PackReading[] readings, Decision decision, int calls) {
-        for (int i = 0; i < calls; i++) {
-            decision.reset();
-            balancer.decide(readings[i % readings.length], decision);
-        }
-    }
-
-    private static void resetOnly(PackReading[] readings, Decision decision, int calls) {
-        for (int i = 0; i < calls; i++) {
-            decision.reset();
-            if (readings[i % readings.length].cells() != decision.cells()) {
-                throw new AssertionError("reading and decision sizes differ");
-            }
-        }
     }
 }
