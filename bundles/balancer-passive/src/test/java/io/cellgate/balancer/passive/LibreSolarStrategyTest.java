@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.pack.Chemistry;
-import io.cellgate.api.pack.PackReading;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Libre Solar bms-firmware: bal_cell_voltage_diff = 0.01F, bal_cell_voltage_min = 3.30F (LFP) / 3.80F "
         + "(NMC), cell_voltage_max > bal_cell_voltage_min")
@@ -43,22 +44,16 @@ class LibreSolarStrategyTest {
         assertTrue(b.bleeds(2));
     }
 
-    @Test
-    void ncmBleedsOnlyWhileTheHighestCellIsAbove3_80V_libresolar_balCellVoltageMinNmc() {
-        Bench b = ncm();
-        b.tick(Bench.raised(8, 3.75, 2, 0.050));
-        assertEquals(0, b.bleedingCells(), "highest cell at exactly 3.80 V");
-        b.tick(Bench.raised(8, 3.75, 2, 0.051));
-        assertTrue(b.bleeds(2), "highest cell at 3.801 V");
-    }
-
-    @Test
-    void lfpBleedsOnlyWhileTheHighestCellIsAbove3_30V_libresolar_balCellVoltageMinLfp() {
-        Bench b = lfp();
-        b.tick(Bench.raised(8, 3.28, 2, 0.020));
-        assertEquals(0, b.bleedingCells(), "highest cell at exactly 3.30 V");
-        b.tick(Bench.raised(8, 3.28, 2, 0.021));
-        assertTrue(b.bleeds(2), "highest cell at 3.301 V");
+    /** bal_cell_voltage_min: 3.80 V for NMC, 3.30 V for LFP; the highest cell stands {@code atGate} above the rest. */
+    @ParameterizedTest(name = "{0}: nothing bleeds with the highest cell at {3} V, cell 3 bleeds 1 mV above")
+    @CsvSource({"NCM, 3.75, 0.050, 3.80", "LFP, 3.28, 0.020, 3.30"})
+    void bleedsOnlyWhileTheHighestCellIsAboveTheStartGate_libresolar_balCellVoltageMin(Chemistry chemistry,
+            double others, double atGate, double gateVolts) {
+        Bench b = Bench.of(PassiveProfile.LIBRESOLAR, chemistry, 8);
+        b.tick(Bench.raised(8, others, 2, atGate));
+        assertEquals(0, b.bleedingCells(), "highest cell at exactly " + gateVolts + " V");
+        b.tick(Bench.raised(8, others, 2, atGate + 0.001));
+        assertTrue(b.bleeds(2), "highest cell 1 mV above " + gateVolts + " V");
     }
 
     @Test
@@ -75,13 +70,6 @@ class LibreSolarStrategyTest {
 
     @Test
     void stopsAt45Celsius_libresolar_chgOtLimit() {
-        Bench b = ncm();
-        PackReading r = PackReading.of(Bench.raised(8, 3.9, 2, 0.050));
-        r.setTemperatureCelsius(44.9);
-        b.tick(r);
-        assertTrue(b.bleeds(2));
-        r.setTemperatureCelsius(45);
-        b.tick(r);
-        assertEquals(0, b.bleedingCells());
+        ncm().assertStopsAtCelsius(45, Bench.raised(8, 3.9, 2, 0.050), 2);
     }
 }
