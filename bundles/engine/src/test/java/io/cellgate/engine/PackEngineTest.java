@@ -29,6 +29,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class PackEngineTest {
@@ -50,18 +51,23 @@ class PackEngineTest {
         }
     });
 
-    /** Balances pair 0 at 0.5 A from the upper cell, whatever the reading: a model that trusts its input. */
+    /** A TEST model of 2 to 8 NCM cells whose every balancer is {@code balancer}. */
     private static BalancerModel model(String variant, Balancer balancer) {
+        return model(new ModelDescriptor("TEST", variant, "test", 2, 8, EnumSet.of(Chemistry.NCM), Topology.ADJACENT,
+                1.0, Map.of()), pack -> balancer);
+    }
+
+    /** A model that answers {@code descriptor} and creates its balancers with {@code create}, checking nothing. */
+    private static BalancerModel model(ModelDescriptor descriptor, Function<PackDescription, Balancer> create) {
         return new BalancerModel() {
             @Override
             public ModelDescriptor descriptor() {
-                return new ModelDescriptor("TEST", variant, "test", 2, 8, EnumSet.of(Chemistry.NCM), Topology.ADJACENT,
-                        1.0, Map.of());
+                return descriptor;
             }
 
             @Override
             public Balancer create(PackDescription pack) {
-                return balancer;
+                return create.apply(pack);
             }
         };
     }
@@ -170,18 +176,8 @@ class PackEngineTest {
 
     @Test
     void aModelThatFitsOnlyWithWarningsRunsAndShowsThemInTheView() {
-        BalancerModel twoStrings = new BalancerModel() {
-            @Override
-            public ModelDescriptor descriptor() {
-                return new ModelDescriptor("TEST", "3s", "test", 2, 8, EnumSet.of(Chemistry.NCM), Topology.ADJACENT,
-                        1.0, Map.of(ModelDescriptor.STRINGS, 3.0));
-            }
-
-            @Override
-            public Balancer create(PackDescription pack) {
-                return PAIR0;
-            }
-        };
+        BalancerModel twoStrings = model(new ModelDescriptor("TEST", "3s", "test", 2, 8, EnumSet.of(Chemistry.NCM),
+                Topology.ADJACENT, 1.0, Map.of(ModelDescriptor.STRINGS, 3.0)), pack -> PAIR0);
         tick(twoStrings);
         assertEquals(PackHealth.OK, engine.health());
         assertEquals(twoStrings.descriptor().fit(PACK).warnings(), engine.latest().fitWarnings());
@@ -242,18 +238,10 @@ class PackEngineTest {
 
     @Test
     void aModelThatDoesNotSupportThePackIsFailSafeWithTheReason() {
-        BalancerModel small = new BalancerModel() {
-            @Override
-            public ModelDescriptor descriptor() {
-                return new ModelDescriptor("SMALL", "2s", "test", 2, 2, EnumSet.of(Chemistry.NCM), Topology.ADJACENT,
-                        1.0, Map.of());
-            }
-
-            @Override
-            public Balancer create(PackDescription pack) {
-                throw new AssertionError("must not be asked");
-            }
-        };
+        BalancerModel small = model(new ModelDescriptor("SMALL", "2s", "test", 2, 2, EnumSet.of(Chemistry.NCM),
+                Topology.ADJACENT, 1.0, Map.of()), pack -> {
+                    throw new AssertionError("must not be asked");
+                });
         tick(small);
         assertEquals(PackHealth.BALANCER_FAILED, engine.health());
         assertTrue(engine.decision().faults().get(0).contains("does not support pack p of 4 NCM cells"));
