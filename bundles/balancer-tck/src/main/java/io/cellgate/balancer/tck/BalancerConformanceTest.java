@@ -172,39 +172,42 @@ public abstract class BalancerConformanceTest {
     @Test
     @DisplayName("never exceeds its maxAmps and keeps direction and current consistent over random sequences")
     public void respectsItsMaximumCurrentOverRandomSequences() {
-        for (Chemistry chemistry : descriptor.chemistries()) {
-            int cells = ProbePack.cells(descriptor);
-            DecisionInvariants invariants = new DecisionInvariants(descriptor, chemistry);
-            RandomReadings readings = new RandomReadings(seed(), chemistry, cells);
-            Balancer balancer = model.create(new PackDescription("tck", cells, chemistry));
-            PackReading reading = new PackReading(cells);
-            Decision decision = new Decision(cells);
-            for (int tick = 0; tick < RANDOM_TICKS; tick++) {
-                readings.walk(reading);
-                decide(balancer, reading, decision);
-                invariants.check(reading, decision, chemistry + " random walk, tick " + tick + ", " + reading);
-            }
-        }
+        checkEveryDecision(seed(), "random walk", (readings, tick, reading) -> readings.walk(reading));
     }
 
     @Test
     @DisplayName("tolerates NaN, infinite, negative and huge readings and any temperature: decide never throws")
     public void toleratesNonsenseReadings() {
+        checkEveryDecision(seed() + 1, "nonsense", (readings, tick, reading) -> {
+            if (tick % 3 == 2) {
+                readings.walk(reading);
+            } else {
+                readings.nonsense(reading);
+            }
+        });
+    }
+
+    /** How a sequence of the kit's readings is made: tick {@code tick} fills {@code reading} from {@code readings}. */
+    private interface ReadingSequence {
+        void fill(RandomReadings readings, int tick, PackReading reading);
+    }
+
+    /**
+     * Feeds a fresh balancer of each chemistry {@value #RANDOM_TICKS} readings of {@code sequence}, drawn from
+     * {@code seed}, and checks every decision against the invariants.
+     */
+    private void checkEveryDecision(long seed, String sequenceName, ReadingSequence sequence) {
         for (Chemistry chemistry : descriptor.chemistries()) {
             int cells = ProbePack.cells(descriptor);
             DecisionInvariants invariants = new DecisionInvariants(descriptor, chemistry);
-            RandomReadings readings = new RandomReadings(seed() + 1, chemistry, cells);
+            RandomReadings readings = new RandomReadings(seed, chemistry, cells);
             Balancer balancer = model.create(new PackDescription("tck", cells, chemistry));
             PackReading reading = new PackReading(cells);
             Decision decision = new Decision(cells);
             for (int tick = 0; tick < RANDOM_TICKS; tick++) {
-                if (tick % 3 == 2) {
-                    readings.walk(reading);
-                } else {
-                    readings.nonsense(reading);
-                }
+                sequence.fill(readings, tick, reading);
                 decide(balancer, reading, decision);
-                invariants.check(reading, decision, chemistry + " nonsense, tick " + tick + ", " + reading);
+                invariants.check(reading, decision, chemistry + " " + sequenceName + ", tick " + tick + ", " + reading);
             }
         }
     }
