@@ -57,19 +57,17 @@ class PackEngineTest {
                 1.0, Map.of()), pack -> balancer);
     }
 
-    /** A model that answers {@code descriptor} and creates its balancers with {@code create}, checking nothing. */
-    private static BalancerModel model(ModelDescriptor descriptor, Function<PackDescription, Balancer> create) {
-        return new BalancerModel() {
-            @Override
-            public ModelDescriptor descriptor() {
-                return descriptor;
-            }
+    /** A model that answers {@code descriptor} and creates its balancers with {@code creator}, checking nothing. */
+    private record Model(ModelDescriptor descriptor, Function<PackDescription, Balancer> creator)
+            implements BalancerModel {
+        @Override
+        public Balancer create(PackDescription pack) {
+            return creator.apply(pack);
+        }
+    }
 
-            @Override
-            public Balancer create(PackDescription pack) {
-                return create.apply(pack);
-            }
-        };
+    private static BalancerModel model(ModelDescriptor descriptor, Function<PackDescription, Balancer> creator) {
+        return new Model(descriptor, creator);
     }
 
     private static final Balancer PAIR0 = (r, d) -> {

@@ -1,5 +1,6 @@
 package io.cellgate.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -18,6 +19,7 @@ import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.testing.AllocationMeter;
+import io.cellgate.api.testing.LogLines;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,20 +36,9 @@ class TickAllocationTest {
     void aSteadyTickAllocatesNoBytes() {
         assumeTrue(AllocationMeter.isSupported());
         long[] now = {0};
+        Events log = new Events();
         PackEngine engine = new PackEngine(new PackDescription("alloc", CELLS, Chemistry.NCM), () -> now[0],
-                () -> now[0] / 1_000_000, 3000, new PackEvents() {
-                    @Override
-                    public void info(String message) {
-                    }
-
-                    @Override
-                    public void warn(String message) {
-                    }
-
-                    @Override
-                    public void error(String message, Throwable cause) {
-                    }
-                });
+                () -> now[0] / 1_000_000, 3000, log);
         CellVoltageSource source = CellVoltageSource.of(CELLS, into -> {
             for (int c = 0; c < CELLS; c++) {
                 into.set(c, 3.7 + (c == 5 ? 0.2 : 0), c == 12 ? CellStatus.OPEN_WIRE : CellStatus.OK);
@@ -82,6 +73,11 @@ class TickAllocationTest {
         }, i -> { });
         assertTrue(perTick < 1, perTick + " bytes per tick");
         assertTrue(seen[0] > 0);
+        assertEquals(1, log.count("WARN alloc: fault: " + FAULT), "a steady fault is logged once: " + log);
+    }
+
+    /** Keeps what the engine logs: only when something changes, so a steady tick logs (and allocates) nothing. */
+    private static final class Events extends LogLines implements PackEvents {
     }
 
     private static final class Outputs implements BalanceOutput, IndicatorOutput {

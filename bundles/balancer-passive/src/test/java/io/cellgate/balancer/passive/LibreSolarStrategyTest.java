@@ -14,34 +14,27 @@ import org.junit.jupiter.params.provider.CsvSource;
         + "(NMC), cell_voltage_max > bal_cell_voltage_min")
 class LibreSolarStrategyTest {
 
-    private static Bench ncm() {
-        return Bench.of(PassiveProfile.LIBRESOLAR, Chemistry.NCM, 8);
-    }
-
-    private static Bench lfp() {
-        return Bench.of(PassiveProfile.LIBRESOLAR, Chemistry.LFP, 8);
-    }
+    private final Bench ncm = Bench.of(PassiveProfile.LIBRESOLAR, Chemistry.NCM, 8);
+    private final Bench lfp = Bench.of(PassiveProfile.LIBRESOLAR, Chemistry.LFP, 8);
 
     @Test
     void bleedsCellsMoreThan10mVAboveTheLowest_libresolar_balCellVoltageDiff() {
-        Bench b = ncm();
         double[] v = Bench.raised(8, 3.9, 2, 0.011);
         v[5] = 3.910;
-        b.tick(v);
-        assertTrue(b.bleeds(2));
-        assertFalse(b.bleeds(5), "exactly 10 mV: \"> bal_cell_voltage_diff\" is strict");
-        assertEquals(1, b.bleedingCells());
+        ncm.tick(v);
+        assertTrue(ncm.bleeds(2));
+        assertFalse(ncm.bleeds(5), "exactly 10 mV: \"> bal_cell_voltage_diff\" is strict");
+        assertEquals(1, ncm.bleedingCells());
     }
 
     @Test
     void noHysteresis_libresolar_sameThresholdToStartAndToGoOn() {
-        Bench b = ncm();
-        b.tick(Bench.raised(8, 3.9, 2, 0.030));
-        assertTrue(b.bleeds(2));
-        b.tick(Bench.raised(8, 3.9, 2, 0.010));
-        assertEquals(0, b.bleedingCells());
-        b.tick(Bench.raised(8, 3.9, 2, 0.011));
-        assertTrue(b.bleeds(2));
+        ncm.tick(Bench.raised(8, 3.9, 2, 0.030));
+        assertTrue(ncm.bleeds(2));
+        ncm.tick(Bench.raised(8, 3.9, 2, 0.010));
+        assertEquals(0, ncm.bleedingCells());
+        ncm.tick(Bench.raised(8, 3.9, 2, 0.011));
+        assertTrue(ncm.bleeds(2));
     }
 
     /** bal_cell_voltage_min: 3.80 V for NMC, 3.30 V for LFP; the highest cell stands {@code atGate} above the rest. */
@@ -58,18 +51,17 @@ class LibreSolarStrategyTest {
 
     @Test
     void lfpStopsAtOrBelowTheUndervoltageLimit_libresolar_cellUvLimitLfp() {
-        Bench b = lfp();
         double[] v = Bench.raised(8, 3.32, 2, 0.050);
         v[7] = 2.50;
-        b.tick(v);
-        assertEquals(0, b.bleedingCells());
+        lfp.tick(v);
+        assertEquals(0, lfp.bleedingCells());
         v[7] = 2.51;
-        b.tick(v);
-        assertTrue(b.bleeds(2));
+        lfp.tick(v);
+        assertTrue(lfp.bleeds(2));
     }
 
     @Test
     void stopsAt45Celsius_libresolar_chgOtLimit() {
-        ncm().assertStopsAtCelsius(45, Bench.raised(8, 3.9, 2, 0.050), 2);
+        ncm.assertStopsAtCelsius(45, Bench.raised(8, 3.9, 2, 0.050), 2);
     }
 }
