@@ -18,15 +18,12 @@ class RecorderLoopTest {
     @TempDir
     Path dir;
 
-    private static final class Log extends LogLines implements RecorderLog {
-    }
-
-    private final Log log = new Log();
+    private final LogLines log = new LogLines();
 
     @Test
     void writesOnItsOwnThreadAndFlushesAndClosesEverythingOnStop() throws Exception {
         RecorderLoop loop = new RecorderLoop(new RecorderSettings(dir, 0, RecorderSettings.Rotation.DAILY,
-                Long.MAX_VALUE, 0), log);
+                Long.MAX_VALUE, 0), log::info, log::warn);
         Thread t = new Thread(loop);
         t.start();
         for (int i = 1; i <= 500; i++) {
@@ -50,7 +47,7 @@ class RecorderLoopTest {
     void aDirectoryThatCannotBeWrittenIsReportedOnce() throws Exception {
         Path notADir = Files.writeString(dir.resolve("file"), "x");
         RecorderLoop loop = new RecorderLoop(new RecorderSettings(notADir.resolve("sub"), 0,
-                RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), log);
+                RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), log::info, log::warn);
         Thread t = new Thread(loop);
         t.start();
         for (int i = 1; i <= 50; i++) {
@@ -66,7 +63,7 @@ class RecorderLoopTest {
     @Test
     void theTickNeverWaitsForTheDisk() throws IOException {
         RecorderLoop loop = new RecorderLoop(new RecorderSettings(dir, 0, RecorderSettings.Rotation.DAILY,
-                Long.MAX_VALUE, 0), log); // no thread: nothing drains the queue
+                Long.MAX_VALUE, 0), log::info, log::warn); // no thread: nothing drains the queue
         for (int i = 0; i < RecorderLoop.QUEUE_ROWS + 10; i++) {
             loop.offer(TestPacks.snapshot("a", 3, i, 0));
         }

@@ -67,18 +67,16 @@ class PublishLoopTest {
         }
     }
 
-    static final class Log extends LogLines implements ExporterLog {
-    }
 
     private final FakeLink link = new FakeLink();
-    private final Log log = new Log();
+    private final LogLines log = new LogLines();
     private long now;
 
     private PublishLoop loop(int buffer) {
         Map<String, Object> v = new HashMap<>();
         v.put("buffer.messages", buffer);
         v.put("gateway.id", "gw");
-        return new PublishLoop(MqttSettings.of(MqttSettingsTest.config(v)), link, log, () -> now);
+        return new PublishLoop(MqttSettings.of(MqttSettingsTest.config(v)), link, log::info, log::warn, () -> now);
     }
 
     private static List<String> topics(List<Message> messages) {
