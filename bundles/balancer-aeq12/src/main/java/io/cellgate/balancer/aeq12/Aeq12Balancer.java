@@ -4,6 +4,7 @@ import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.balancer.Microvolts;
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.PackReading;
 import java.util.Arrays;
@@ -47,8 +48,8 @@ final class Aeq12Balancer implements Balancer {
         this.profile = profile;
         this.messages = Aeq12Messages.of(profile, cells);
         this.cells = cells;
-        this.triggerMicrovolts = profile.triggerMicrovolts();
-        this.stopMicrovolts = profile.stopMicrovolts();
+        this.triggerMicrovolts = Microvolts.of(profile.triggerVolts());
+        this.stopMicrovolts = Microvolts.of(profile.stopVolts());
         this.balancing = new boolean[cells - 1];
         this.flashing = new boolean[cells];
     }
@@ -67,7 +68,7 @@ final class Aeq12Balancer implements Balancer {
                 balancing[pair] = false;
                 continue;
             }
-            long delta = Aeq12Profile.toMicrovolts(reading.volts(pair + 1) - reading.volts(pair));
+            long delta = Microvolts.of(reading.volts(pair + 1) - reading.volts(pair));
             long abs = Math.abs(delta);
             balancing[pair] = balancing[pair] ? abs > stopMicrovolts : abs >= triggerMicrovolts;
             if (balancing[pair]) {

@@ -4,6 +4,7 @@ import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.balancer.Microvolts;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackReading;
 
@@ -60,8 +61,8 @@ final class PassiveBalancer implements Balancer {
         this.cells = cells;
         this.minCellVolts = profile.minCellVolts(chemistry);
         this.startCellVolts = profile.startCellVolts(chemistry);
-        this.triggerMicrovolts = profile.triggerMicrovolts();
-        this.stopMicrovolts = profile.stopMicrovolts();
+        this.triggerMicrovolts = Microvolts.of(profile.triggerVolts());
+        this.stopMicrovolts = Microvolts.of(profile.stopVolts());
         this.usable = new boolean[cells];
     }
 
@@ -152,6 +153,6 @@ final class PassiveBalancer implements Balancer {
     }
 
     private static long microvoltsAbove(double volts, double lowestVolts) {
-        return PassiveProfile.toMicrovolts(volts - lowestVolts);
+        return Microvolts.of(volts - lowestVolts);
     }
 }
