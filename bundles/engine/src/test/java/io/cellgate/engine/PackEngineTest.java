@@ -21,69 +21,53 @@ import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackHealth;
-import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.runtime.TickSummary;
 import io.cellgate.api.telemetry.PackListener;
+import io.cellgate.api.testing.LogLines;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class PackEngineTest {
+
+    private static final class Events extends LogLines implements PackEvents {
+    }
 
     private static final PackDescription PACK = new PackDescription("p", 4, Chemistry.NCM);
 
     private final AtomicLong now = new AtomicLong();
     private final AtomicLong wallMillis = new AtomicLong(1_767_225_600_000L);
-    private final List<String> log = new ArrayList<>();
-    private final PackEngine engine = new PackEngine(PACK, now::get, wallMillis::get, 5, new PackEvents() {
-        @Override
-        public void info(String message) {
-            log.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add("WARN " + message);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-            log.add("ERROR " + message);
-        }
-    });
+    private final Events log = new Events();
+    private final PackEngine engine = new PackEngine(PACK, now::get, wallMillis::get, 5, log);
     private final RecordingOutput outputs = new RecordingOutput();
     private final double[] volts = {3.70, 3.90, 3.70, 3.70};
-    private final CellVoltageSource source = new CellVoltageSource() {
-        @Override
-        public int cells() {
-            return 4;
+    private final CellVoltageSource source = CellVoltageSource.of(4, into -> {
+        for (int c = 0; c < volts.length; c++) {
+            into.set(c, volts[c], CellStatus.OK);
         }
+    });
 
-        @Override
-        public void read(PackReading into) {
-            for (int c = 0; c < volts.length; c++) {
-                into.set(c, volts[c], CellStatus.OK);
-            }
-        }
-    };
-
-    /** Balances pair 0 at 0.5 A from the upper cell, whatever the reading: a model that trusts its input. */
+    /** A TEST model of 2 to 8 NCM cells whose every balancer is {@code balancer}. */
     static BalancerModel model(String variant, Balancer balancer) {
-        return new BalancerModel() {
-            @Override
-            public ModelDescriptor descriptor() {
-                return new ModelDescriptor("TEST", variant, "test", 2, 8, EnumSet.of(Chemistry.NCM), Topology.ADJACENT,
-                        1.0, Map.of());
-            }
+        return model(new ModelDescriptor("TEST", variant, "test", 2, 8, EnumSet.of(Chemistry.NCM), Topology.ADJACENT,
+                1.0, Map.of()), pack -> balancer);
+    }
 
-            @Override
-            public Balancer create(PackDescription pack) {
-                return balancer;
-            }
-        };
+    /** A model that answers {@code descriptor} and creates its balancers with {@code creator}, checking nothing. */
+    private record Model(ModelDescriptor descriptor, Function<PackDescription, Balancer> creator)
+            implements BalancerModel {
+        @Override
+        public Balancer create(PackDescription pack) {
+            return creator.apply(pack);
+        }
+    }
+
+    private static BalancerModel model(ModelDescriptor descriptor, Function<PackDescription, Balancer> creator) {
+        return new Model(descriptor, creator);
     }
 
     static final Balancer PAIR0 = (r, d) -> {
@@ -110,13 +94,12 @@ class PackEngineTest {
         assertEquals(0, engine.decision().balancingPairs());
         assertEquals(Indicator.OFF, engine.decision().indicator(0), "a pack starting shows no fault");
         assertTrue(engine.faults().isEmpty());
-        assertTrue(log.stream().noneMatch(l -> l.startsWith("WARN")), "no fault logged while starting: " + log);
+        assertEquals(0, log.count("WARN"), "no fault logged while starting: " + log);
 
         engine.tick(now.get(), null, model, outputs, outputs, List.of()); // 3.0 s: the grace period is over
         assertEquals(PackHealth.NO_SOURCE, engine.health());
         assertEquals(Indicator.FLASHING, engine.decision().indicator(0));
-        assertEquals(List.of("WARN p: fault: no voltage source matches source.target"),
-                log.stream().filter(l -> l.startsWith("WARN")).toList());
+        assertEquals(List.of("WARN p: fault: no voltage source matches source.target"), log.startingWith("WARN"));
     }
 
     @Test
@@ -129,13 +112,13 @@ class PackEngineTest {
 
         assertEquals(PackHealth.OK, engine.health());
         assertEquals(1, outputs.driven);
-        assertTrue(log.stream().noneMatch(l -> l.startsWith("WARN")), "no fault at start-up: " + log);
+        assertEquals(0, log.count("WARN"), "no fault at start-up: " + log);
 
         // Once seen, a source that goes away is a fault at once, grace period or not.
         now.addAndGet(100_000_000);
         engine.tick(now.get(), null, model, outputs, outputs, List.of());
         assertEquals(PackHealth.NO_SOURCE, engine.health());
-        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN")).count(), log.toString());
+        assertEquals(1, log.count("WARN"), log.toString());
     }
 
     @Test
@@ -151,7 +134,7 @@ class PackEngineTest {
         assertEquals(CellStatus.STALE, engine.reading().status(0));
         assertEquals(3, outputs.allOff);
         assertEquals(0, outputs.driven);
-        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN")).count(), "a fault is logged once: " + log);
+        assertEquals(1, log.count("WARN"), "a fault is logged once: " + log);
     }
 
     @Test
@@ -191,18 +174,8 @@ class PackEngineTest {
 
     @Test
     void aModelThatFitsOnlyWithWarningsRunsAndShowsThemInTheView() {
-        BalancerModel twoStrings = new BalancerModel() {
-            @Override
-            public ModelDescriptor descriptor() {
-                return new ModelDescriptor("TEST", "3s", "test", 2, 8, EnumSet.of(Chemistry.NCM), Topology.ADJACENT,
-                        1.0, Map.of(ModelDescriptor.STRINGS, 3.0));
-            }
-
-            @Override
-            public Balancer create(PackDescription pack) {
-                return PAIR0;
-            }
-        };
+        BalancerModel twoStrings = model(new ModelDescriptor("TEST", "3s", "test", 2, 8, EnumSet.of(Chemistry.NCM),
+                Topology.ADJACENT, 1.0, Map.of(ModelDescriptor.STRINGS, 3.0)), pack -> PAIR0);
         tick(twoStrings);
         assertEquals(PackHealth.OK, engine.health());
         assertEquals(twoStrings.descriptor().fit(PACK).warnings(), engine.latest().fitWarnings());
@@ -221,7 +194,7 @@ class PackEngineTest {
         assertEquals(BoardState.SLEEP, engine.decision().boardState());
         assertEquals(1, engine.stats().balancerSwaps());
         assertEquals(2, engine.stats().ticks());
-        assertTrue(log.stream().anyMatch(l -> l.contains("balancer TEST/a -> TEST/b at tick 2")), log.toString());
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("balancer TEST/a -> TEST/b at tick 2")), log::toString);
     }
 
     @Test
@@ -271,7 +244,7 @@ class PackEngineTest {
         }
         assertEquals(PackHealth.BALANCER_FAILED, engine.health());
         assertEquals(10, engine.stats().ticks());
-        assertEquals(1, log.stream().filter(l -> l.startsWith("ERROR")).count());
+        assertEquals(1, log.count("ERROR"));
         assertEquals(10, outputs.allOff);
     }
 
@@ -300,18 +273,10 @@ class PackEngineTest {
 
     @Test
     void aModelThatDoesNotSupportThePackIsFailSafeWithTheReason() {
-        BalancerModel small = new BalancerModel() {
-            @Override
-            public ModelDescriptor descriptor() {
-                return new ModelDescriptor("SMALL", "2s", "test", 2, 2, EnumSet.of(Chemistry.NCM), Topology.ADJACENT,
-                        1.0, Map.of());
-            }
-
-            @Override
-            public Balancer create(PackDescription pack) {
-                throw new AssertionError("must not be asked");
-            }
-        };
+        BalancerModel small = model(new ModelDescriptor("SMALL", "2s", "test", 2, 2, EnumSet.of(Chemistry.NCM),
+                Topology.ADJACENT, 1.0, Map.of()), pack -> {
+                    throw new AssertionError("must not be asked");
+                });
         tick(small);
         assertEquals(PackHealth.BALANCER_FAILED, engine.health());
         assertTrue(engine.decision().faults().get(0).contains("does not support pack p of 4 NCM cells"));
@@ -376,8 +341,8 @@ class PackEngineTest {
         tick(null);
         tick(null);
         tick(model("a", PAIR0));
-        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN p: fault: no balancer")).count());
-        assertEquals(1, log.stream().filter(l -> l.startsWith("INFO p: cleared: no balancer")).count());
+        assertEquals(1, log.count("WARN p: fault: no balancer"));
+        assertEquals(1, log.count("INFO p: cleared: no balancer"));
         assertTrue(engine.faults().isEmpty());
     }
 

@@ -1,5 +1,6 @@
 package io.cellgate.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,9 +17,9 @@ import io.cellgate.api.driver.IndicatorOutput;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
-import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.telemetry.PackListener;
-import java.lang.management.ManagementFactory;
+import io.cellgate.api.testing.AllocationMeter;
+import io.cellgate.api.testing.LogLines;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,38 +34,16 @@ class TickAllocationTest {
 
     @Test
     void aSteadyTickAllocatesNoBytes() {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported());
-        threads.setThreadAllocatedMemoryEnabled(true);
-        long thread = Thread.currentThread().getId();
+        assumeTrue(AllocationMeter.isSupported());
         long[] now = {0};
+        Events log = new Events();
         PackEngine engine = new PackEngine(new PackDescription("alloc", CELLS, Chemistry.NCM), () -> now[0],
-                () -> now[0] / 1_000_000, 3000, new PackEvents() {
-                    @Override
-                    public void info(String message) {
-                    }
-
-                    @Override
-                    public void warn(String message) {
-                    }
-
-                    @Override
-                    public void error(String message, Throwable cause) {
-                    }
-                });
-        CellVoltageSource source = new CellVoltageSource() {
-            @Override
-            public int cells() {
-                return CELLS;
+                () -> now[0] / 1_000_000, 3000, log);
+        CellVoltageSource source = CellVoltageSource.of(CELLS, into -> {
+            for (int c = 0; c < CELLS; c++) {
+                into.set(c, 3.7 + (c == 5 ? 0.2 : 0), c == 12 ? CellStatus.OPEN_WIRE : CellStatus.OK);
             }
-
-            @Override
-            public void read(PackReading into) {
-                for (int c = 0; c < CELLS; c++) {
-                    into.set(c, 3.7 + (c == 5 ? 0.2 : 0), c == 12 ? CellStatus.OPEN_WIRE : CellStatus.OK);
-                }
-            }
-        };
+        });
         BalancerModel model = new BalancerModel() {
             private final ModelDescriptor descriptor = new ModelDescriptor("STEADY", "test", "tests", 2, 48,
                     Set.of(Chemistry.NCM), Topology.values()[0], 1.0, Map.of());
@@ -87,18 +66,18 @@ class TickAllocationTest {
         long[] seen = {0};
         List<PackListener> listeners = List.of(state -> seen[0] += state.decision().balancingPairs());
 
-        Runnable ticks = () -> {
-            for (int i = 0; i < TICKS; i++) {
-                now[0] += 100_000_000;
-                engine.tick(now[0], source, model, outputs, outputs, listeners);
-            }
-        };
-        ticks.run(); // warm up: the model's balancer, the fault entry, JIT
-        long before = threads.getThreadAllocatedBytes(thread);
-        ticks.run();
-        double perTick = (double) (threads.getThreadAllocatedBytes(thread) - before) / TICKS;
+        // the warm-up makes the model's balancer and the fault entry, and lets the JIT compile the tick
+        double perTick = AllocationMeter.bytesPerCall(TICKS, i -> {
+            now[0] += 100_000_000;
+            engine.tick(now[0], source, model, outputs, outputs, listeners);
+        }, i -> { });
         assertTrue(perTick < 1, perTick + " bytes per tick");
         assertTrue(seen[0] > 0);
+        assertEquals(1, log.count("WARN alloc: fault: " + FAULT), "a steady fault is logged once: " + log);
+    }
+
+    /** Keeps what the engine logs: only when something changes, so a steady tick logs (and allocates) nothing. */
+    private static final class Events extends LogLines implements PackEvents {
     }
 
     private static final class Outputs implements BalanceOutput, IndicatorOutput {

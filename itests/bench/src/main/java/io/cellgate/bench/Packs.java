@@ -5,7 +5,6 @@ import io.cellgate.api.driver.BalanceOutput;
 import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.driver.IndicatorOutput;
 import io.cellgate.api.pack.CellStatus;
-import io.cellgate.api.pack.PackReading;
 
 /** Shared fixtures of the benchmarks. */
 final class Packs {
@@ -29,19 +28,11 @@ final class Packs {
 
     /** A source that reports fixed voltages: what an ADC driver does, minus the hardware. */
     static CellVoltageSource fixedSource(double[] volts) {
-        return new CellVoltageSource() {
-            @Override
-            public int cells() {
-                return volts.length;
+        return CellVoltageSource.of(volts.length, into -> {
+            for (int c = 0; c < volts.length; c++) {
+                into.set(c, volts[c], CellStatus.OK);
             }
-
-            @Override
-            public void read(PackReading into) {
-                for (int c = 0; c < volts.length; c++) {
-                    into.set(c, volts[c], CellStatus.OK);
-                }
-            }
-        };
+        });
     }
 
     /** Outputs that take the decision and do nothing with it, as a driver with no hardware would. */

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -36,11 +34,6 @@ public class BoardPluginsIT extends GatewaySupport {
 
     /** What bundles/archetype/src/test/resources/projects/gateway-board/archetype.properties generates. */
     private static final String GENERATED_MODEL = "EXAMPLE-4S";
-
-    @Configuration
-    public Option[] config() {
-        return GatewayOptions.gateway();
-    }
 
     private List<String> models() throws Exception {
         return context().getServiceReferences(BalancerModel.class, null).stream()

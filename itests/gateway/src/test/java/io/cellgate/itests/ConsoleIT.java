@@ -21,22 +21,14 @@ public class ConsoleIT {
 
             console.type("cellgate:pac");
             console.await("the half-typed command", s -> s.contains("cellgate:pac"));
-            // Each key is typed only once the console has shown the previous one's effect: on a loaded machine the
-            // signal behind Ctrl-C can take well over a second to reach JLine.
-            int prompts = prompts(console.screen());
-            console.type(GatewayConsole.CTRL_C);
-            console.await("a fresh prompt after Ctrl-C", s -> prompts(s) > prompts);
-            assertTrue("Ctrl-C at the prompt leaves the gateway running", console.alive());
+            ctrlCBringsAFreshPrompt(console, "at the prompt");
             console.type("cellgate:faults pack1\r");
             console.await("the next command, on a cleared line", s -> s.contains("no faults"));
             assertFalse(console.screen().contains("cellgate:paccellgate:faults"));
 
             console.type("cellgate:watch pack1\r");
             console.await("the live view", s -> s.contains("pack1: 20 NCM cells"));
-            int beforeWatchEnds = prompts(console.screen());
-            console.type(GatewayConsole.CTRL_C);
-            console.await("the prompt after the watch", s -> prompts(s) > beforeWatchEnds);
-            assertTrue("Ctrl-C in cellgate:watch leaves the gateway running", console.alive());
+            ctrlCBringsAFreshPrompt(console, "in cellgate:watch");
             console.type("lb\r");
             console.await("the bundles after the watch", s -> s.contains("Cellgate shell"));
 
@@ -44,6 +36,18 @@ public class ConsoleIT {
             assertEquals("an orderly stop ends with status 0", 0, console.awaitExit());
             assertTrue("every pack stopped, outputs off", console.screen().contains("pack1: stopped after"));
         }
+    }
+
+    /**
+     * Types Ctrl-C, waits for the fresh prompt it brings and checks that the gateway runs on. Each key is typed only
+     * once the console has shown the previous one's effect: on a loaded machine the signal behind Ctrl-C can take
+     * well over a second to reach JLine.
+     */
+    private static void ctrlCBringsAFreshPrompt(GatewayConsole console, String where) throws Exception {
+        int before = prompts(console.screen());
+        console.type(GatewayConsole.CTRL_C);
+        console.await("a fresh prompt after Ctrl-C " + where, s -> prompts(s) > before);
+        assertTrue("Ctrl-C " + where + " leaves the gateway running", console.alive());
     }
 
     @Test

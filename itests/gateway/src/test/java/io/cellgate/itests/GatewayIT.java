@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -33,11 +31,6 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class GatewayIT extends GatewaySupport {
-
-    @Configuration
-    public Option[] config() {
-        return GatewayOptions.gateway();
-    }
 
     @Test
     public void everyBundleIsActiveAndEveryComponentSatisfied() throws Exception {
@@ -67,8 +60,7 @@ public class GatewayIT extends GatewaySupport {
 
     @Test
     public void aPackConfigurationStartsATickingPackAndDeletingItStopsIt() throws Exception {
-        org.osgi.service.cm.Configuration[] configs = simulatedPack("it-run", 20, "NCM",
-                "(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))", 20);
+        org.osgi.service.cm.Configuration[] configs = simulatedPack("it-run", 20, "NCM", EK_DATASHEET, 20);
         Pack pack = awaitPack("it-run");
         await("10 ticks", () -> pack.stats().ticks() >= 10);
         assertEquals(PackHealth.OK, pack.latest().health());
@@ -86,13 +78,8 @@ public class GatewayIT extends GatewaySupport {
 
     @Test
     public void filesInTheWatchedFolderAddReconfigureAndRemovePacks() throws Exception {
-        Path dir = Path.of(context().getProperty("felix.fileinstall.dir"));
-        Path sim = dir.resolve("io.cellgate.sim.pack-it-file.cfg");
-        Path packFile = dir.resolve("io.cellgate.pack-it-file.cfg");
-        Files.writeString(sim, "cellgate.pack=it-file\ncells=6\nchemistry=LFP\n");
-        Files.writeString(packFile, "pack.id=it-file\ncells=6\nchemistry=LFP\ntick.ms=20\n"
-                + "balancer.target=(cellgate.model=EK-L20S1A)\nsource.target=(cellgate.pack=it-file)\n"
-                + "outputs.target=(cellgate.pack=it-file)\nindicators.target=(cellgate.pack=it-file)\n");
+        PackFiles files = writePackFiles("", "it-file", 6, "LFP", 20, "(cellgate.model=EK-L20S1A)");
+        Path packFile = files.pack();
         Pack pack = awaitPack("it-file");
         await("a healthy tick", () -> pack.latest() != null && pack.latest().health().decidedByBalancer());
         assertEquals(20_000_000L, pack.stats().periodNanos());
@@ -102,7 +89,7 @@ public class GatewayIT extends GatewaySupport {
         assertEquals("the same controller, reconfigured", pack, pack("it-file"));
 
         Files.delete(packFile);
-        Files.delete(sim);
+        Files.delete(files.sim());
         await("the pack to go", () -> pack("it-file") == null);
     }
 

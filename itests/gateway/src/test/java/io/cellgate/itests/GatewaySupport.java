@@ -9,12 +9,21 @@ import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.PackProperties;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.ops4j.pax.exam.Option;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
@@ -25,10 +34,20 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogReaderService;
 
-/** Helpers the integration tests share: configuring packs and waiting for what the gateway does. */
-abstract class GatewaySupport {
+/**
+ * What the integration tests share: the gateway's bundle set, configuring packs, the shell, and waiting for what the
+ * gateway does. Public, with a public {@code @Configuration}, because Pax Exam finds it by reflection on the subclass.
+ */
+public abstract class GatewaySupport {
 
     static final long TIMEOUT_MS = 10_000;
+    /** The balancer target of a pack on the EK-L20S1A board as its datasheet describes it. */
+    static final String EK_DATASHEET = "(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))";
+
+    @org.ops4j.pax.exam.Configuration
+    public Option[] config() {
+        return GatewayOptions.gateway();
+    }
 
     BundleContext context() {
         return FrameworkUtil.getBundle(getClass()).getBundleContext();
@@ -37,6 +56,13 @@ abstract class GatewaySupport {
     ConfigurationAdmin configAdmin() {
         ServiceReference<ConfigurationAdmin> ref = context().getServiceReference(ConfigurationAdmin.class);
         return context().getService(ref);
+    }
+
+    /** A Gogo session of the gateway's command processor that reads nothing and whose printing nobody reads. */
+    CommandSession quietSession() {
+        CommandProcessor processor = context().getService(context().getServiceReference(CommandProcessor.class));
+        return processor.createSession(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
     }
 
     /** A simulated pack and its controller, both by factory configuration, as config/ does. */
@@ -81,6 +107,27 @@ abstract class GatewaySupport {
         p.put(PackProperties.TICK_MS, tickMs);
         p.put(PackProperties.BALANCER_TARGET, balancerTarget);
         return p;
+    }
+
+    /** The two files of a pack in FileInstall's watched folder: its simulated pack's and its controller's. */
+    record PackFiles(Path sim, Path pack) {
+    }
+
+    /**
+     * Pack {@code id} on a simulated pack, written into the watched folder as an operator writes it, with explicit
+     * driver targets and {@code header} (comment lines, or nothing) at the top of the pack's file.
+     */
+    PackFiles writePackFiles(String header, String id, int cells, String chemistry, long tickMs, String balancerTarget)
+            throws IOException {
+        Path dir = Path.of(context().getProperty("felix.fileinstall.dir"));
+        PackFiles files = new PackFiles(dir.resolve("io.cellgate.sim.pack-" + id + ".cfg"),
+                dir.resolve("io.cellgate.pack-" + id + ".cfg"));
+        String target = "(cellgate.pack=" + id + ")";
+        Files.writeString(files.sim(), "cellgate.pack=" + id + "\ncells=" + cells + "\nchemistry=" + chemistry + "\n");
+        Files.writeString(files.pack(), header + "pack.id=" + id + "\ncells=" + cells + "\nchemistry=" + chemistry
+                + "\ntick.ms=" + tickMs + "\nbalancer.target=" + balancerTarget + "\nsource.target=" + target
+                + "\noutputs.target=" + target + "\nindicators.target=" + target + "\n");
+        return files;
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger CONFIGS = new java.util.concurrent.atomic.AtomicInteger();

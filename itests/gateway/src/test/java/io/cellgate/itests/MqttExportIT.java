@@ -9,19 +9,15 @@ import com.google.gson.JsonParser;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickStats;
 import io.cellgate.export.mqtt.api.MqttExporterStatus;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -35,39 +31,15 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class MqttExportIT extends TelemetrySupport {
 
-    static final String EK = "(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))";
     static final long TICK_MS = 20;
     /** Longest single tick we accept while the broker is away: a tick that waited for the network takes seconds. */
     static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Latest start we accept: scheduling on a busy 2-core machine, not a wait for the network (seconds). */
     static final long MAX_LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
-    private Mosquitto broker;
-    private Subscriber subscriber;
-
-    @Configuration
-    public Option[] config() {
-        return GatewayOptions.gateway();
-    }
-
     @Before
     public void startBroker() throws Exception {
-        captureLog();
-        broker = Mosquitto.start(Path.of(System.getProperty("project.build.directory", "target"), "mosquitto"),
-                GatewayOptions.freePort());
-        subscriber = new Subscriber(broker.url());
-    }
-
-    @After
-    public void stopBroker() throws Exception {
-        try {
-            cleanUp();
-            if (subscriber != null) {
-                subscriber.close();
-            }
-        } finally {
-            broker.close();
-        }
+        startBroker("mosquitto");
     }
 
     private void exporter(String name, int buffer) throws Exception {
@@ -91,7 +63,7 @@ public class MqttExportIT extends TelemetrySupport {
 
     @Test
     public void packStateAndDiscoveryArriveAsDocumentedAndRetained() throws Exception {
-        track(simulatedPack("itm1", 8, "NCM", EK, TICK_MS));
+        track(simulatedPack("itm1", 8, "NCM", EK_DATASHEET, TICK_MS));
         Pack pack = awaitPack("itm1");
         exporter("state", 1000);
         await("state, cells, pairs, board and discovery of itm1", () -> subscriber.last("cellgate/itm1/board") != null
@@ -175,7 +147,7 @@ public class MqttExportIT extends TelemetrySupport {
 
     @Test
     public void publishingResumesInOrderAfterTheBrokerIsKilledAndTheTickNeverStalls() throws Exception {
-        track(simulatedPack("itm2", 8, "NCM", EK, TICK_MS));
+        track(simulatedPack("itm2", 8, "NCM", EK_DATASHEET, TICK_MS));
         Pack pack = awaitPack("itm2");
         exporter("outage", 10_000);
         await("state messages", () -> subscriber.on("cellgate/itm2/state").size() >= 3);
@@ -248,8 +220,8 @@ public class MqttExportIT extends TelemetrySupport {
     @Test
     public void aRemovedPackLeavesNoRetainedStateOrDiscoveryAndIsNotDiscoveredAgainAfterABrokerRestart()
             throws Exception {
-        org.osgi.service.cm.Configuration[] gone = track(simulatedPack("itm4", 8, "NCM", EK, TICK_MS));
-        track(simulatedPack("itm5", 4, "NCM", EK, TICK_MS));
+        org.osgi.service.cm.Configuration[] gone = track(simulatedPack("itm4", 8, "NCM", EK_DATASHEET, TICK_MS));
+        track(simulatedPack("itm5", 4, "NCM", EK_DATASHEET, TICK_MS));
         awaitPack("itm4");
         awaitPack("itm5");
         exporter("ghosts", 10_000);
@@ -291,7 +263,7 @@ public class MqttExportIT extends TelemetrySupport {
 
     @Test
     public void aTinyBufferDropsTheOldestAndCountsThem() throws Exception {
-        track(simulatedPack("itm3", 8, "NCM", EK, TICK_MS));
+        track(simulatedPack("itm3", 8, "NCM", EK_DATASHEET, TICK_MS));
         Pack pack = awaitPack("itm3");
         exporter("tiny", 10); // 17 messages per publish: every publish during the outage overflows it
         await("connected", () -> status() != null && status().connected());

@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -34,11 +32,6 @@ import org.osgi.service.component.runtime.dto.SatisfiedReferenceDTO;
 public class PackWiringIT extends GatewaySupport {
 
     private static final List<String> DRIVERS = List.of("source", "outputs", "indicators");
-
-    @Configuration
-    public Option[] config() {
-        return GatewayOptions.gateway();
-    }
 
     @Test
     public void thePackServiceIsFoundByItsCellgatePackProperty() throws Exception {

@@ -9,20 +9,14 @@ import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.time.TickClock;
 import io.cellgate.sim.model.OcvCurve;
 import io.cellgate.sim.model.SimPackSpec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -62,11 +56,6 @@ public class PassiveBleedIT extends TelemetrySupport {
     private ServiceRegistration<PackListener> listener;
     private CommandSession session;
 
-    @Configuration
-    public Option[] config() {
-        return GatewayOptions.gateway();
-    }
-
     @Before
     public void setUp() throws Exception {
         listener = context().registerService(PackListener.class, s -> {
@@ -75,16 +64,13 @@ public class PassiveBleedIT extends TelemetrySupport {
                 samples.add(new Sample(r.timeNanos(), r.spreadVolts(), s.decision().bleedingCells()));
             }
         }, null);
-        CommandProcessor processor = context().getService(context().getServiceReference(CommandProcessor.class));
-        session = processor.createSession(new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        session = quietSession();
     }
 
     @After
     public void tearDown() throws Exception {
         listener.unregister();
         session.close();
-        cleanUp();
     }
 
     /**

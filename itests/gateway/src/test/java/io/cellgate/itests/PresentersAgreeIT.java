@@ -13,24 +13,18 @@ import com.google.gson.JsonParser;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackView;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -45,7 +39,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class PresentersAgreeIT extends TelemetrySupport {
 
-    static final String EK = "(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))";
     static final String PACK = "ita1";
     /** A full EK-L20S1A board: fewer cells would flash the topmost one (low strings) and stop its pair. */
     static final int CELLS = 20;
@@ -54,8 +47,6 @@ public class PresentersAgreeIT extends TelemetrySupport {
     /** The MQTT exporter rounds to 1 µV and 1 µA; the other presenters write doubles exactly. */
     static final double MQTT_ROUNDING = 1e-6;
 
-    private Mosquitto broker;
-    private Subscriber subscriber;
     private CommandSession session;
     private Path recordings;
 
@@ -63,33 +54,17 @@ public class PresentersAgreeIT extends TelemetrySupport {
     private record Shown(PackView view, JsonObject shell, PromText metrics) {
     }
 
-    @Configuration
-    public Option[] config() {
-        return GatewayOptions.gateway();
-    }
-
     @Before
     public void setUp() throws Exception {
-        captureLog();
-        broker = Mosquitto.start(Path.of(System.getProperty("project.build.directory", "target"), "mosquitto-agree"),
-                GatewayOptions.freePort());
-        subscriber = new Subscriber(broker.url());
-        session = context().getService(context().getServiceReference(CommandProcessor.class)).createSession(
-                new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()));
+        startBroker("mosquitto-agree");
+        session = quietSession();
         recordings = Files.createDirectories(Path.of(System.getProperty("project.build.directory", "target"),
                 "recordings-agree", String.valueOf(System.nanoTime())));
     }
 
     @After
-    public void tearDown() throws Exception {
-        try {
-            cleanUp();
-            session.close();
-            subscriber.close();
-        } finally {
-            broker.close();
-        }
+    public void closeSession() {
+        session.close();
     }
 
     private String run(String command) throws Exception {
@@ -102,7 +77,7 @@ public class PresentersAgreeIT extends TelemetrySupport {
                 "rotation", "daily"));
         factory("io.cellgate.export.mqtt", "agree", Map.of("broker.url", broker.url(), "gateway.id", "agreegw",
                 "client.id", "it-agree", "publish.ms", 100L));
-        track(simulatedPack(PACK, CELLS, "NCM", EK, TICK_MS, Map.of("soc.spread.percent", 0.0)));
+        track(simulatedPack(PACK, CELLS, "NCM", EK_DATASHEET, TICK_MS, Map.of("soc.spread.percent", 0.0)));
         Pack pack = awaitPack(PACK);
         await("the shell to see " + PACK, () -> {
             try {

@@ -23,12 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -41,23 +37,6 @@ import org.osgi.framework.ServiceReference;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PrometheusIT extends TelemetrySupport {
-
-    static final String EK = "(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))";
-
-    @Configuration
-    public Option[] config() {
-        return GatewayOptions.gateway();
-    }
-
-    @Before
-    public void setUp() throws Exception {
-        captureLog();
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        cleanUp();
-    }
 
     /** A scrape and the view it was taken from: the pack did not tick in between. */
     private record Scrape(PromText metrics, PackView view, long ticksBefore, long ticksAfter,
@@ -80,7 +59,7 @@ public class PrometheusIT extends TelemetrySupport {
 
     @Test
     public void everyMetricMatchesThePackStateReadThroughThePackService() throws Exception {
-        track(simulatedPack("itp1", 6, "NCM", EK, 1000, Map.of("soc.spread.percent", 8.0, "time.scale", 600.0)));
+        track(simulatedPack("itp1", 6, "NCM", EK_DATASHEET, 1000, Map.of("soc.spread.percent", 8.0, "time.scale", 600.0)));
         Pack pack = awaitPack("itp1");
         await("two ticks", () -> pack.stats().ticks() >= 2);
         awaitMetrics();
@@ -172,7 +151,7 @@ public class PrometheusIT extends TelemetrySupport {
 
     @Test
     public void openMetricsWhenAskedForAndGzipWhenTaken() throws Exception {
-        track(simulatedPack("itpo", 4, "NCM", EK, 100));
+        track(simulatedPack("itpo", 4, "NCM", EK_DATASHEET, 100));
         Pack pack = awaitPack("itpo");
         await("a tick", () -> pack.latest() != null);
         awaitMetrics();
@@ -208,8 +187,8 @@ public class PrometheusIT extends TelemetrySupport {
 
     @Test
     public void twoPacksHaveTheirOwnSeriesAndARemovedPackDisappears() throws Exception {
-        org.osgi.service.cm.Configuration[] a = track(simulatedPack("itpa", 4, "NCM", EK, 50));
-        track(simulatedPack("itpb", 5, "NCM", EK, 50));
+        org.osgi.service.cm.Configuration[] a = track(simulatedPack("itpa", 4, "NCM", EK_DATASHEET, 50));
+        track(simulatedPack("itpb", 5, "NCM", EK_DATASHEET, 50));
         Pack pa = awaitPack("itpa");
         Pack pb = awaitPack("itpb");
         await("ticks", () -> pa.stats().ticks() > 3 && pb.stats().ticks() > 3);

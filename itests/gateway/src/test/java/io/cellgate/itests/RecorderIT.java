@@ -23,12 +23,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -43,23 +39,6 @@ import org.osgi.framework.ServiceRegistration;
 @ExamReactorStrategy(PerClass.class)
 public class RecorderIT extends TelemetrySupport {
 
-    static final String EK = "(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))";
-
-    @Configuration
-    public Option[] config() {
-        return GatewayOptions.gateway();
-    }
-
-    @Before
-    public void setUp() throws Exception {
-        captureLog();
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        cleanUp();
-    }
-
     @Test
     public void aRecordedRunReplaysToTheDecisionsThePackMade() throws Exception {
         Path dir = Files.createDirectories(Path.of(System.getProperty("project.build.directory", "target"),
@@ -69,7 +48,7 @@ public class RecorderIT extends TelemetrySupport {
         await("the recorder to listen", () -> registered("io.cellgate.api.telemetry.PackListener",
                 "(service.factoryPid=io.cellgate.export.file)"));
 
-        org.osgi.service.cm.Configuration[] run = simulatedPack("itr1", 8, "NCM", EK, 20,
+        org.osgi.service.cm.Configuration[] run = simulatedPack("itr1", 8, "NCM", EK_DATASHEET, 20,
                 Map.of("soc.spread.percent", 10.0, "time.scale", 600.0));
         Pack pack = awaitPack("itr1");
         await("150 ticks", () -> pack.stats().ticks() >= 150);
@@ -100,7 +79,7 @@ public class RecorderIT extends TelemetrySupport {
         Files.writeString(scenario, "{\"name\": \"itr1 replayed\", \"replay\": \"" + files.get(0).getFileName()
                 + "\", \"pack\": {\"cells\": 8, \"chemistry\": \"NCM\"}, \"balancer\": \"EK-L20S1A/datasheet\"}");
         Scenario s = Scenario.read(scenario);
-        BalancerModel ek = service(BalancerModel.class, EK);
+        BalancerModel ek = service(BalancerModel.class, EK_DATASHEET);
         ReplayResult r = ReplayRunner.run(s, ek);
         System.out.printf("replayed %d rows, compared %d, differing %d; LED changes %d%n", r.rows(),
                 r.rowsCompared(), r.rowsDiffering(), r.result().indicators().size());
@@ -139,7 +118,7 @@ public class RecorderIT extends TelemetrySupport {
             await("the recorder to listen", () -> registered("io.cellgate.api.telemetry.PackListener",
                     "(service.factoryPid=io.cellgate.export.file)"));
             // noise makes every reading a different, full-precision double
-            org.osgi.service.cm.Configuration[] run = simulatedPack("itr2", 8, "NCM", EK, 20,
+            org.osgi.service.cm.Configuration[] run = simulatedPack("itr2", 8, "NCM", EK_DATASHEET, 20,
                     Map.of("soc.spread.percent", 10.0, "time.scale", 600.0, "noise.mv", 0.5));
             Pack pack = awaitPack("itr2");
             await("100 ticks", () -> pack.stats().ticks() >= 100);

@@ -19,8 +19,6 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -33,18 +31,11 @@ public class ShellIT extends GatewaySupport {
     private CommandSession session;
     private org.osgi.service.cm.Configuration[] configs;
 
-    @Configuration
-    public Option[] config() {
-        return GatewayOptions.gateway();
-    }
-
     @Before
     public void setUp() throws Exception {
-        CommandProcessor processor = context().getService(context().getServiceReference(CommandProcessor.class));
-        session = processor.createSession(new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        session = quietSession();
         // An even pack (no SOC spread), its simulated time running 2000 times faster than real time.
-        configs = simulatedPack("shell1", 20, "NCM", "(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))", 20,
+        configs = simulatedPack("shell1", 20, "NCM", EK_DATASHEET, 20,
                 Map.of("soc.spread.percent", 0.0, "time.scale", 2000.0));
         Pack pack = awaitPack("shell1");
         await("ticks", () -> pack.stats().ticks() > 5);
@@ -71,14 +62,18 @@ public class ShellIT extends GatewaySupport {
         return String.valueOf(session.execute(command));
     }
 
+    /** The message of the exception a command that must fail throws. */
     private String error(String command) {
+        return failure(command).getMessage();
+    }
+
+    private Exception failure(String command) {
         try {
             session.execute(command);
         } catch (Exception e) {
-            return e.getMessage();
+            return e;
         }
-        fail(command + " should have failed");
-        return null;
+        throw new AssertionError(command + " should have failed");
     }
 
     @Test
@@ -200,13 +195,7 @@ public class ShellIT extends GatewaySupport {
 
     /** What Gogo prints for a failed command: the exception's toString(). */
     private String printed(String command) {
-        try {
-            session.execute(command);
-        } catch (Exception e) {
-            return e.toString();
-        }
-        fail(command + " should have failed");
-        return null;
+        return failure(command).toString();
     }
 
     @Test

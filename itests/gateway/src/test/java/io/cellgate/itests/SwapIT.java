@@ -10,10 +10,7 @@ import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickSummary;
 import io.cellgate.api.time.TickClock;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,14 +18,11 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -43,16 +37,10 @@ import org.osgi.framework.Bundle;
 @ExamReactorStrategy(PerClass.class)
 public class SwapIT extends GatewaySupport {
 
-    static final String DATASHEET = "(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))";
     static final long TICK_MS = 20;
 
     private final List<org.osgi.service.cm.Configuration> configs = new ArrayList<>();
     private CommandSession session;
-
-    @Configuration
-    public Option[] config() {
-        return GatewayOptions.gateway();
-    }
 
     @Before
     public void setUp() throws Exception {
@@ -66,9 +54,7 @@ public class SwapIT extends GatewaySupport {
         variant.update(lfp);
         configs.add(variant);
         await("the LFP variant", () -> models().contains("EK-L20S1A/lfp"));
-        CommandProcessor processor = context().getService(context().getServiceReference(CommandProcessor.class));
-        session = processor.createSession(new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        session = quietSession();
     }
 
     @After
@@ -91,7 +77,7 @@ public class SwapIT extends GatewaySupport {
     }
 
     private Pack start(String id, int cells) throws Exception {
-        for (org.osgi.service.cm.Configuration c : simulatedPack(id, cells, "NCM", DATASHEET, TICK_MS)) {
+        for (org.osgi.service.cm.Configuration c : simulatedPack(id, cells, "NCM", EK_DATASHEET, TICK_MS)) {
             configs.add(c);
         }
         Pack pack = awaitPack(id);
@@ -145,21 +131,16 @@ public class SwapIT extends GatewaySupport {
 
     @Test
     public void editingThePacksFileSwapsTheModelAndTheShellKeepsTheFileInStep() throws Exception {
-        Path dir = Path.of(context().getProperty("felix.fileinstall.dir"));
-        Path sim = dir.resolve("io.cellgate.sim.pack-swap-file.cfg");
-        Path file = dir.resolve("io.cellgate.pack-swap-file.cfg");
-        Files.writeString(sim, "cellgate.pack=swap-file\ncells=16\nchemistry=NCM\n");
-        Files.writeString(file, "# a pack of the file test\npack.id=swap-file\ncells=16\nchemistry=NCM\ntick.ms=20\n"
-                + "balancer.target=" + DATASHEET + "\nsource.target=(cellgate.pack=swap-file)\n"
-                + "outputs.target=(cellgate.pack=swap-file)\nindicators.target=(cellgate.pack=swap-file)\n");
+        PackFiles files = writePackFiles("# a pack of the file test\n", "swap-file", 16, "NCM", 20, EK_DATASHEET);
+        Path file = files.pack();
         try {
             Pack pack = awaitPack("swap-file");
             await("datasheet model", () -> pack.latest() != null && pack.latest().health().decidedByBalancer());
             long healthySince = pack.stats().ticks();
-            Files.writeString(file, Files.readString(file).replace(DATASHEET,
+            Files.writeString(file, Files.readString(file).replace(EK_DATASHEET,
                     "(&(cellgate.model=EK-L20S1A)(cellgate.variant=lfp))"));
             await("the file's model", () -> "EK-L20S1A/lfp".equals(pack.latest().model()));
-            await("the log to say who swapped", () -> logged("swap-file: balancer.target " + DATASHEET
+            await("the log to say who swapped", () -> logged("swap-file: balancer.target " + EK_DATASHEET
                     + " -> (&(cellgate.model=EK-L20S1A)(cellgate.variant=lfp)) by file:"));
             assertSame(pack, pack("swap-file"));
 
@@ -167,7 +148,7 @@ public class SwapIT extends GatewaySupport {
             assertTrue(out, out.contains("io.cellgate.pack-swap-file.cfg updated"));
             await("the shell's model", () -> "EK-L20S1A/datasheet".equals(pack.latest().model()));
             String text = Files.readString(file);
-            assertTrue(text, text.contains("balancer.target=" + DATASHEET));
+            assertTrue(text, text.contains("balancer.target=" + EK_DATASHEET));
             assertTrue("comments stay", text.startsWith("# a pack of the file test"));
             Thread.sleep(1500); // FileInstall reads the rewritten file back: it must agree
             assertEquals("EK-L20S1A/datasheet", pack.latest().model());
@@ -180,7 +161,7 @@ public class SwapIT extends GatewaySupport {
             assertTrue(edited, edited.contains("tick.ms=40"));
         } finally {
             Files.deleteIfExists(file);
-            Files.deleteIfExists(sim);
+            Files.deleteIfExists(files.sim());
             await("the file pack to go", () -> pack("swap-file") == null);
         }
     }
@@ -334,7 +315,7 @@ public class SwapIT extends GatewaySupport {
     public void aSwapAmongTenPacksTickingAt10HzTouchesNoOtherPack() throws Exception {
         List<Pack> packs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            for (org.osgi.service.cm.Configuration c : simulatedPack("ten-" + i, 20, "NCM", DATASHEET, 100)) {
+            for (org.osgi.service.cm.Configuration c : simulatedPack("ten-" + i, 20, "NCM", EK_DATASHEET, 100)) {
                 configs.add(c);
             }
         }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -12,21 +13,30 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.After;
+import org.junit.Before;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogReaderService;
 
-/** What the exporter tests share: factory configurations deleted after each test, the log, and /metrics. */
-abstract class TelemetrySupport extends GatewaySupport {
+/**
+ * What the exporter tests share: the log captured during each test, factory configurations deleted after it, a
+ * Mosquitto broker for those that start one, and /metrics. A subclass's own {@code @Before} runs after this one's,
+ * its {@code @After} before.
+ */
+public abstract class TelemetrySupport extends GatewaySupport {
 
     final List<Configuration> configurations = new ArrayList<>();
     final List<String> log = new CopyOnWriteArrayList<>();
     private LogListener listener;
     private LogReaderService reader;
+    Mosquitto broker;
+    Subscriber subscriber;
 
     /** Listens to the log from now on, at INFO (the gateway's level; without config/ Felix Log keeps WARN). */
-    void captureLog() throws IOException {
+    @Before
+    public void captureLog() throws IOException {
         Configuration admin = configAdmin().getConfiguration("org.osgi.service.log.admin", "?");
         if (admin.getProperties() == null || !"INFO".equals(admin.getProperties().get("ROOT"))) {
             admin.update(new Hashtable<>(Map.of("ROOT", "INFO")));
@@ -36,7 +46,14 @@ abstract class TelemetrySupport extends GatewaySupport {
         reader.addLogListener(listener);
     }
 
-    /** Deletes every configuration the test made, newest first, and stops listening to the log. */
+    /** A Mosquitto broker on a free loopback port, its files in {@code folder}, and a subscriber to everything. */
+    void startBroker(String folder) throws Exception {
+        broker = Mosquitto.start(Path.of(System.getProperty("project.build.directory", "target"), folder),
+                GatewayOptions.freePort());
+        subscriber = new Subscriber(broker.url());
+    }
+
+    /** Deletes every configuration the test made, newest first, and stops listening to the log; tests may call it. */
     void cleanUp() throws IOException {
         for (int i = configurations.size() - 1; i >= 0; i--) {
             try {
@@ -48,6 +65,22 @@ abstract class TelemetrySupport extends GatewaySupport {
         configurations.clear();
         if (reader != null) {
             reader.removeLogListener(listener);
+            reader = null;
+        }
+    }
+
+    /** After each test: its configurations go first, so that the exporters say goodbye while the broker is there. */
+    @After
+    public void cleanUpAndStopBroker() throws IOException, InterruptedException {
+        try {
+            cleanUp();
+            if (subscriber != null) {
+                subscriber.close();
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
         }
     }
 

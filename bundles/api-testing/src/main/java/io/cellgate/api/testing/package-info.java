@@ -4,9 +4,10 @@
  * for test scope; the gateway never runs them.
  *
  * <p>3.0: moved out of the API bundle; {@code DummyPackState} makes {@link io.cellgate.api.telemetry.PackStateBuffer}s.
+ * 3.1: {@code LogLines}, a log that keeps its lines; {@code AllocationMeter}, the bytes a call allocates.
  */
 @Export
-@Version("3.0.0")
+@Version("3.1.0")
 package io.cellgate.api.testing;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,9 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * Reads a recording of {@link RecordingFormat} row by row: {@link #next(PackReading)} fills a reading (volts,
@@ -185,42 +186,33 @@ public final class RecordingReader implements Closeable {
     }
 
     private double number(String[] f, int column) {
-        String s = f[column].trim();
-        if (s.isEmpty()) {
+        if (f[column].isBlank()) {
             return Double.NaN;
         }
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw refused(columns[column] + " '" + s + "' is not a number");
-        }
+        return parsed(f, column, Double::valueOf, "is not a number");
     }
 
     private long whole(String[] f, int column) {
-        String s = f[column].trim();
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw refused(columns[column] + " '" + s + "' is not a whole number");
-        }
+        return parsed(f, column, Long::valueOf, "is not a whole number");
     }
 
     private long time(String[] f, int column) {
-        String s = f[column].trim();
-        try {
-            return Instant.parse(s).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw refused(columns[column] + " '" + s + "' is not an ISO-8601 instant such as 2026-11-25T10:15:30.123Z");
-        }
+        return parsed(f, column, s -> Instant.parse(s).toEpochMilli(),
+                "is not an ISO-8601 instant such as 2026-11-25T10:15:30.123Z");
     }
 
     private <E extends Enum<E>> E value(Class<E> type, String[] f, int column) {
+        return parsed(f, column, s -> Enum.valueOf(type, s),
+                "is unknown; expected " + Arrays.toString(type.getEnumConstants()));
+    }
+
+    /** The trimmed field, parsed; a field it cannot parse is refused with its column, its text and {@code problem}. */
+    private <T> T parsed(String[] f, int column, Function<String, T> parse, String problem) {
         String s = f[column].trim();
         try {
-            return Enum.valueOf(type, s);
-        } catch (IllegalArgumentException e) {
-            throw refused(columns[column] + " '" + s + "' is unknown; expected "
-                    + Arrays.toString(type.getEnumConstants()));
+            return parse.apply(s);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw refused(columns[column] + " '" + s + "' " + problem);
         }
     }
 

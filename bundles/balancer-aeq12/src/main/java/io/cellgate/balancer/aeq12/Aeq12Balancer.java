@@ -4,6 +4,7 @@ import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.balancer.Microvolts;
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.PackReading;
 import java.util.Arrays;
@@ -45,10 +46,10 @@ final class Aeq12Balancer implements Balancer {
 
     Aeq12Balancer(Aeq12Profile profile, int cells) {
         this.profile = profile;
-        this.messages = new Aeq12Messages(profile, cells);
+        this.messages = Aeq12Messages.of(profile, cells);
         this.cells = cells;
-        this.triggerMicrovolts = profile.triggerMicrovolts();
-        this.stopMicrovolts = profile.stopMicrovolts();
+        this.triggerMicrovolts = Microvolts.of(profile.triggerVolts());
+        this.stopMicrovolts = Microvolts.of(profile.stopVolts());
         this.balancing = new boolean[cells - 1];
         this.flashing = new boolean[cells];
     }
@@ -67,7 +68,7 @@ final class Aeq12Balancer implements Balancer {
                 balancing[pair] = false;
                 continue;
             }
-            long delta = Aeq12Profile.toMicrovolts(reading.volts(pair + 1) - reading.volts(pair));
+            long delta = Microvolts.of(reading.volts(pair + 1) - reading.volts(pair));
             long abs = Math.abs(delta);
             balancing[pair] = balancing[pair] ? abs > stopMicrovolts : abs >= triggerMicrovolts;
             if (balancing[pair]) {
@@ -86,9 +87,9 @@ final class Aeq12Balancer implements Balancer {
     private boolean markFlashingCells(PackReading reading, Decision out) {
         boolean any = false;
         for (int cell = 0; cell < cells; cell++) {
-            String fault = !reading.isValid(cell) ? messages.invalidCell(cell)
+            String fault = !reading.isValid(cell) ? messages.invalidCell().forCell(cell)
                     : !(reading.volts(cell) >= profile.minCellVolts() && reading.volts(cell) <= profile.maxCellVolts())
-                            ? messages.outOfRange(cell) : null;
+                            ? messages.outOfRange().forCell(cell) : null;
             flashing[cell] = fault != null;
             if (fault != null) {
                 out.addFault(fault);

@@ -1,38 +1,19 @@
 package io.cellgate.balancer.aeq12;
 
+import io.cellgate.api.balancer.CellMessages;
 import java.math.BigDecimal;
 
-/** Every operator message of one balancer, built once so that decide allocates nothing. Cells numbered from 1. */
-final class Aeq12Messages {
+/** Every operator message of one balancer, built once so that decide allocates nothing. */
+record Aeq12Messages(CellMessages invalidCell, CellMessages outOfRange, String sizeMismatch) {
 
     private static final String FLASHING = "; indicator flashing (\"the string is dropped, or the circuit is faulty\"), "
             + "its pairs stopped";
 
-    private final String[] invalidCell;
-    private final String[] outOfRange;
-    private final String sizeMismatch;
-
-    Aeq12Messages(Aeq12Profile profile, int cells) {
-        invalidCell = new String[cells];
-        outOfRange = new String[cells];
+    static Aeq12Messages of(Aeq12Profile profile, int cells) {
         String range = plain(profile.minCellVolts()) + "-" + plain(profile.maxCellVolts()) + " V working voltage";
-        for (int cell = 0; cell < cells; cell++) {
-            invalidCell[cell] = "cell " + (cell + 1) + ": no valid reading" + FLASHING;
-            outOfRange[cell] = "cell " + (cell + 1) + ": outside the " + range + FLASHING;
-        }
-        sizeMismatch = "reading or decision not sized for this pack of " + cells + " cells: fail-safe, nothing balances";
-    }
-
-    String invalidCell(int cell) {
-        return invalidCell[cell];
-    }
-
-    String outOfRange(int cell) {
-        return outOfRange[cell];
-    }
-
-    String sizeMismatch() {
-        return sizeMismatch;
+        return new Aeq12Messages(CellMessages.of(cells, "no valid reading" + FLASHING),
+                CellMessages.of(cells, "outside the " + range + FLASHING),
+                "reading or decision not sized for this pack of " + cells + " cells: fail-safe, nothing balances");
     }
 
     private static String plain(double value) {

@@ -1,5 +1,6 @@
 package io.cellgate.balancer.aeq12;
 
+import io.cellgate.api.balancer.Microvolts;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,10 +27,8 @@ public record Aeq12Profile(double triggerVolts, double stopVolts, double ampsPer
     /** The board as its listing describes it. */
     public static final Aeq12Profile LISTING = new Aeq12Profile(0.100, 0.030, 6.0, 1.2, 2.0, 4.5);
 
-    private static final double MICROVOLTS_PER_VOLT = 1e6;
-
     public Aeq12Profile {
-        require(toMicrovolts(stopVolts) >= 1 && toMicrovolts(stopVolts) < toMicrovolts(triggerVolts),
+        require(Microvolts.of(stopVolts) >= 1 && Microvolts.of(stopVolts) < Microvolts.of(triggerVolts),
                 "stopVolts=" + stopVolts + " must lie between 1 µV and triggerVolts=" + triggerVolts);
         require(ampsPerVolt > 0 && Double.isFinite(ampsPerVolt), "ampsPerVolt=" + ampsPerVolt + " must be > 0");
         require(maxAmps > 0 && Double.isFinite(maxAmps), "maxAmps=" + maxAmps + " must be > 0");
@@ -43,19 +42,6 @@ public record Aeq12Profile(double triggerVolts, double stopVolts, double ampsPer
      */
     public double currentAmps(double deltaVolts) {
         return Math.min(maxAmps, ampsPerVolt * Math.abs(deltaVolts));
-    }
-
-    long triggerMicrovolts() {
-        return toMicrovolts(triggerVolts);
-    }
-
-    long stopMicrovolts() {
-        return toMicrovolts(stopVolts);
-    }
-
-    /** Whole microvolts, so that exactly 0.100 V triggers even when a double subtraction gives 0.0999999. */
-    static long toMicrovolts(double volts) {
-        return Math.round(volts * MICROVOLTS_PER_VOLT);
     }
 
     /** The figures by the parameter-name convention of docs/adding-a-board.md. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** One nested class per sentence of the listing (and of the class's published start and stop). */
 class Aeq12BalancerTest {
 
-    private final Balancer balancer = new Aeq12ModelComponent().create(new PackDescription("t", 4, Chemistry.NCM));
+    private final Balancer balancer = new Aeq12Model().create(new PackDescription("t", 4, Chemistry.NCM));
     private final Decision decision = new Decision(4);
 
     private Decision tick(double... volts) {

@@ -8,6 +8,6 @@ class Aeq12ConformanceTest extends BalancerConformanceTest {
 
     @Override
     protected BalancerModel model() {
-        return new Aeq12ModelComponent();
+        return new Aeq12Model();
     }
 }

@@ -4,6 +4,7 @@ import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.balancer.Microvolts;
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.PackReading;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import java.util.Arrays;
  * operation is automatically triggered until the voltage difference between adjacent batteries is ≤0.03V, and the
  * balancing is completed." Per pair: an idle pair starts when |ΔV| &gt; trigger, a balancing pair continues while
  * |ΔV| &gt; stop; in between a pair keeps what it was doing. Differences are compared in whole microvolts
- * ({@link EkProfile#toMicrovolts}), so exactly 0.100 V does not trigger and exactly 0.030 V stops.</li>
+ * ({@link Microvolts}), so exactly 0.100 V does not trigger and exactly 0.030 V stops.</li>
  * <li><b>Direction and current</b> — "active energy transfer": from the higher cell to the lower one, at
  * {@link EkProfile#currentAmps(double)}.</li>
  * <li><b>Flashing cells</b> — "Flashing: Bad battery contact"; "Cell Voltage Working Range 3.0-4.5V". A cell without
@@ -64,9 +65,9 @@ final class EkBalancer implements Balancer {
     EkBalancer(EkProfile profile, int cells) {
         this.profile = profile;
         this.layout = new EkLayout(cells, profile.strings());
-        this.messages = new EkMessages(profile, layout);
-        this.triggerMicrovolts = profile.triggerMicrovolts();
-        this.stopMicrovolts = profile.stopMicrovolts();
+        this.messages = EkMessages.of(profile, layout);
+        this.triggerMicrovolts = Microvolts.of(profile.triggerVolts());
+        this.stopMicrovolts = Microvolts.of(profile.stopVolts());
         int boards = layout.boards();
         balancing = new boolean[cells - 1];
         boardAwake = new boolean[boards];
@@ -134,13 +135,13 @@ final class EkBalancer implements Balancer {
 
     private String cellFault(PackReading reading, int cell) {
         if (!reading.isValid(cell)) {
-            return messages.invalidCell(cell);
+            return messages.invalidCell().forCell(cell);
         }
         double cellVolts = reading.volts(cell);
         if (cellVolts < profile.minCellVolts()) {
-            return messages.belowRange(cell);
+            return messages.belowRange().forCell(cell);
         }
-        return cellVolts > profile.maxCellVolts() ? messages.aboveRange(cell) : null;
+        return cellVolts > profile.maxCellVolts() ? messages.aboveRange().forCell(cell) : null;
     }
 
     /** "&gt;0.1V ... triggered until ... ≤0.03V", pair by pair, for the pairs a board owns between sound cells. */
@@ -151,7 +152,7 @@ final class EkBalancer implements Balancer {
                 balancing[pair] = false;
                 continue;
             }
-            long deltaMicrovolts = EkProfile.toMicrovolts(reading.volts(pair + 1) - reading.volts(pair));
+            long deltaMicrovolts = Microvolts.of(reading.volts(pair + 1) - reading.volts(pair));
             long absMicrovolts = Math.abs(deltaMicrovolts);
             if (absMicrovolts >= stopMicrovolts) {
                 boardSettled[board] = false;

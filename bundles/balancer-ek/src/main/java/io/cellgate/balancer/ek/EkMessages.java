@@ -1,85 +1,41 @@
 package io.cellgate.balancer.ek;
 
+import io.cellgate.api.balancer.CellMessages;
 import java.math.BigDecimal;
 
 /**
  * Every operator-facing message of one balancer, built once so that {@link EkBalancer#decide} allocates nothing.
  * Cells, pairs, boards and channels are numbered from 1 (cell 1 is index 0; pair 1 joins cells 1 and 2).
+ *
+ * @param invalidCell a cell without a valid reading: "Flashing: Bad battery contact"
+ * @param belowRange a cell below the "Cell Voltage Working Range 3.0-4.5V"
+ * @param aboveRange a cell above it
+ * @param belowTemperature colder than "Working Temperature -20°C - +60°C"
+ * @param aboveTemperature hotter than it
+ * @param sizeMismatch a reading or decision of another cell count than the pack's
+ * @param lowStrings the low-strings fault, or null when every board has all its strings wired
+ * @param cascade the cascading warning, or null for a single board
  */
-final class EkMessages {
+record EkMessages(CellMessages invalidCell, CellMessages belowRange, CellMessages aboveRange, String belowTemperature,
+        String aboveTemperature, String sizeMismatch, String lowStrings, String cascade) {
 
     private static final String FLASHING_STOPPED = "; indicator flashing, its pairs stopped";
 
-    private final String[] invalidCell;
-    private final String[] belowRange;
-    private final String[] aboveRange;
-    private final String belowTemperature;
-    private final String aboveTemperature;
-    private final String sizeMismatch;
-    private final String lowStrings;
-    private final String cascade;
-
-    EkMessages(EkProfile profile, EkLayout layout) {
+    static EkMessages of(EkProfile profile, EkLayout layout) {
         int cells = layout.cells();
         String range = volts(profile.minCellVolts()) + "-" + volts(profile.maxCellVolts()) + " V working range";
-        invalidCell = new String[cells];
-        belowRange = new String[cells];
-        aboveRange = new String[cells];
-        for (int cell = 0; cell < cells; cell++) {
-            String name = "cell " + (cell + 1) + ": ";
-            invalidCell[cell] = name + "no valid reading (bad contact, open wire, stale or not a number)"
-                    + FLASHING_STOPPED;
-            belowRange[cell] = name + "below the " + range + FLASHING_STOPPED;
-            aboveRange[cell] = name + "above the " + range + FLASHING_STOPPED;
-        }
         String temperatureRange = " (" + plain(profile.minCelsius()) + " to " + plain(profile.maxCelsius())
                 + " °C): all pairs stopped";
-        belowTemperature = "temperature below the working range" + temperatureRange;
-        aboveTemperature = "temperature above the working range" + temperatureRange;
-        sizeMismatch = "reading or decision not sized for this pack of " + cells
-                + " cells: fail-safe, nothing balances";
-        lowStrings = layout.isLowStrings() ? lowStrings(layout) : null;
-        cascade = layout.isCascaded() ? cascade(layout) : null;
-    }
-
-    /** Cell {@code cell} has no valid reading: "Flashing: Bad battery contact". */
-    String invalidCell(int cell) {
-        return invalidCell[cell];
-    }
-
-    /** Cell {@code cell} is below the "Cell Voltage Working Range 3.0-4.5V". */
-    String belowRange(int cell) {
-        return belowRange[cell];
-    }
-
-    /** Cell {@code cell} is above the "Cell Voltage Working Range 3.0-4.5V". */
-    String aboveRange(int cell) {
-        return aboveRange[cell];
-    }
-
-    /** Colder than "Working Temperature -20°C - +60°C". */
-    String belowTemperature() {
-        return belowTemperature;
-    }
-
-    /** Hotter than "Working Temperature -20°C - +60°C". */
-    String aboveTemperature() {
-        return aboveTemperature;
-    }
-
-    /** A reading or decision of another cell count than the pack's. */
-    String sizeMismatch() {
-        return sizeMismatch;
-    }
-
-    /** The low-strings fault, or null when every board has all its strings wired. */
-    String lowStrings() {
-        return lowStrings;
-    }
-
-    /** The cascading warning, or null for a single board. */
-    String cascade() {
-        return cascade;
+        return new EkMessages(
+                CellMessages.of(cells, "no valid reading (bad contact, open wire, stale or not a number)"
+                        + FLASHING_STOPPED),
+                CellMessages.of(cells, "below the " + range + FLASHING_STOPPED),
+                CellMessages.of(cells, "above the " + range + FLASHING_STOPPED),
+                "temperature below the working range" + temperatureRange,
+                "temperature above the working range" + temperatureRange,
+                "reading or decision not sized for this pack of " + cells + " cells: fail-safe, nothing balances",
+                layout.isLowStrings() ? lowStrings(layout) : null,
+                layout.isCascaded() ? cascade(layout) : null);
     }
 
     private static String lowStrings(EkLayout layout) {

@@ -8,6 +8,8 @@ import io.cellgate.api.balancer.Topology;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /**
  * The EK-L20S1A model with one {@link EkProfile}: a plain class, so tools and tests use it without a framework.
@@ -15,7 +17,15 @@ import java.util.Set;
  * <p>"Adapt Battery Type NCM/LFP". Packs of 2 to {@value PackDescription#MAX_CELLS} cells are accepted: a pack of
  * more cells than the board's strings is a cascade ("Cascading: Support (Not recommended)"), one of fewer is "low
  * strings"; both are reported in every decision's messages, which the pack runtime logs once when they appear.
+ *
+ * <p>As a DS component it is the 20S board exactly as its datasheet describes it ({@link EkProfile#DATASHEET}),
+ * always registered, whatever the configuration; {@link EkVariantModelComponent} registers the tuned ones.
  */
+@Component(service = BalancerModel.class, configurationPolicy = ConfigurationPolicy.IGNORE, property = {
+        BalancerModel.MODEL + "=" + EkModel.MODEL_ID,
+        BalancerModel.VARIANT + "=" + EkModel.DATASHEET_VARIANT,
+        BalancerModel.VENDOR + "=" + EkModel.VENDOR_NAME,
+        EkModel.STRINGS + ":Integer=" + EkProfile.DATASHEET_STRINGS })
 public class EkModel extends DescribedModel {
 
     /** Model id, the {@value BalancerModel#MODEL} service property. */
@@ -28,6 +38,11 @@ public class EkModel extends DescribedModel {
     public static final String STRINGS = "cellgate.strings";
 
     private final EkProfile profile;
+
+    /** The board as its datasheet describes it. */
+    public EkModel() {
+        this(EkProfile.DATASHEET, DATASHEET_VARIANT);
+    }
 
     public EkModel(EkProfile profile, String variant) {
         super(new ModelDescriptor(MODEL_ID, variant, VENDOR_NAME, PackDescription.MIN_CELLS,

@@ -1,5 +1,6 @@
 package io.cellgate.balancer.ek;
 
+import io.cellgate.api.balancer.Microvolts;
 import java.util.Map;
 
 /**
@@ -44,8 +45,6 @@ public record EkProfile(double triggerVolts, double stopVolts, double ampsPerVol
     public static final EkProfile DATASHEET = new EkProfile(0.100, 0.030, 10.0, 1.0, 3.0, 4.5, -20, 60,
             10e-6, 0.005, DATASHEET_STRINGS);
 
-    private static final double MICROVOLTS_PER_VOLT = 1e6;
-
     public EkProfile {
         requireFinite("triggerVolts", triggerVolts);
         requireFinite("stopVolts", stopVolts);
@@ -57,8 +56,8 @@ public record EkProfile(double triggerVolts, double stopVolts, double ampsPerVol
         requireFinite("maxCelsius", maxCelsius);
         requireFinite("quiescentAmps", quiescentAmps);
         requireFinite("activeDrawAmps", activeDrawAmps);
-        require(toMicrovolts(stopVolts) >= 1, "stopVolts=" + stopVolts + " must be at least 0.000001 V (1 µV)");
-        require(toMicrovolts(stopVolts) < toMicrovolts(triggerVolts),
+        require(Microvolts.of(stopVolts) >= 1, "stopVolts=" + stopVolts + " must be at least 0.000001 V (1 µV)");
+        require(Microvolts.of(stopVolts) < Microvolts.of(triggerVolts),
                 "stopVolts=" + stopVolts + " must be below triggerVolts=" + triggerVolts);
         require(ampsPerVolt > 0, "ampsPerVolt=" + ampsPerVolt + " must be > 0");
         require(maxAmps > 0, "maxAmps=" + maxAmps + " must be > 0");
@@ -82,24 +81,6 @@ public record EkProfile(double triggerVolts, double stopVolts, double ampsPerVol
      */
     public double currentAmps(double deltaVolts) {
         return Math.min(maxAmps, ampsPerVolt * Math.abs(deltaVolts));
-    }
-
-    /** {@link #triggerVolts()} in whole microvolts, the unit pair differences are compared in. */
-    public long triggerMicrovolts() {
-        return toMicrovolts(triggerVolts);
-    }
-
-    /** {@link #stopVolts()} in whole microvolts, the unit pair differences are compared in. */
-    public long stopMicrovolts() {
-        return toMicrovolts(stopVolts);
-    }
-
-    /**
-     * Rounds volts to whole microvolts, so that a difference of exactly 0.100 V compares as the datasheet means it
-     * even when the double subtraction gives 0.10000000000000009.
-     */
-    static long toMicrovolts(double volts) {
-        return Math.round(volts * MICROVOLTS_PER_VOLT);
     }
 
     /** The figures by name for {@link io.cellgate.api.balancer.ModelDescriptor#parameters()}. */

@@ -6,7 +6,13 @@ import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackReading;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Properties;
+import org.osgi.util.converter.Converters;
 
 /** One balancer with its reading and decision buffers, driven tick by tick as the pack runtime would. */
 final class Bench {
@@ -34,6 +40,22 @@ final class Bench {
 
     static Bench datasheet(int cells) {
         return new Bench(EkProfile.DATASHEET, cells);
+    }
+
+    /** The variant the repository ships as config/io.cellgate.balancer.ek.variant-{@code name}.cfg, activated. */
+    static EkVariantModelComponent shippedVariant(String name) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("../../config/io.cellgate.balancer.ek.variant-" + name
+                + ".cfg"))) {
+            properties.load(in);
+        }
+        return new EkVariantModelComponent(
+                Converters.standardConverter().convert(properties).to(EkVariantConfig.class));
+    }
+
+    /** The datasheet board built for {@code strings} strings, on a pack of {@code cells}. */
+    static Bench datasheetWithStrings(int strings, int cells) {
+        return new Bench(withStrings(EkProfile.DATASHEET, strings), cells);
     }
 
     /** The datasheet's figures on a board of another string count of the series. */

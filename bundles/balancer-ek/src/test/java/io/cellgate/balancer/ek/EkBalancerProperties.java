@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.balancer.Microvolts;
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.PackReading;
@@ -115,7 +116,7 @@ class EkBalancerProperties {
     }
 
     private static long deltaMicrovolts(PackReading r, int pair) {
-        return Math.round((r.volts(pair + 1) - r.volts(pair)) * 1e6);
+        return Microvolts.of(r.volts(pair + 1) - r.volts(pair));
     }
 
     private static boolean sound(EkProfile p, PackReading r, int cell) {
@@ -196,9 +197,9 @@ class EkBalancerProperties {
             for (int pair = 0; pair < d.pairs(); pair++) {
                 if (d.isBalancing(pair)) {
                     long abs = Math.abs(deltaMicrovolts(r, pair));
-                    assertTrue(abs > s.profile().stopMicrovolts(), "a balancing pair never continues at <= stop");
+                    assertTrue(abs > Microvolts.of(s.profile().stopVolts()), "a balancing pair never continues at <= stop");
                     if (!wasBalancing[pair]) {
-                        assertTrue(abs > s.profile().triggerMicrovolts(), "an idle pair never starts at <= trigger");
+                        assertTrue(abs > Microvolts.of(s.profile().triggerVolts()), "an idle pair never starts at <= trigger");
                     }
                 }
                 wasBalancing[pair] = d.isBalancing(pair);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("\"Product Model EK-L20S1A\"; \"Adapt Battery Type NCM/LFP\"")
 class EkModelTest {
 
-    private final BalancerModel model = new EkDatasheetModelComponent();
+    private final BalancerModel model = new EkModel();
 
     @Test
     void describesTheDatasheetBoard_datasheet_productModelAndBatteryTypes() {

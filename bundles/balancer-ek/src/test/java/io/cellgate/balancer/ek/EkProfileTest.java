@@ -3,6 +3,7 @@ package io.cellgate.balancer.ek;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.cellgate.api.balancer.Microvolts;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,8 @@ class EkProfileTest {
     void datasheetFigures_datasheet_technicalParameters() {
         assertEquals(0.100, D.triggerVolts());
         assertEquals(0.030, D.stopVolts());
-        assertEquals(100_000, D.triggerMicrovolts());
-        assertEquals(30_000, D.stopMicrovolts());
+        assertEquals(100_000, Microvolts.of(D.triggerVolts()));
+        assertEquals(30_000, Microvolts.of(D.stopVolts()));
         assertEquals(10.0, D.ampsPerVolt());
         assertEquals(1.0, D.maxAmps());
         assertEquals(3.0, D.minCellVolts());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("\"... until the voltage difference between adjacent batteries is ≤0.03V, and the balancing is "
         + "completed\"; \"Voltage Balancing Accuracy: Adjacent voltage difference 30mV (typical value)\"")
@@ -17,22 +19,11 @@ class StopTest {
         assertTrue(bench.tick(Bench.step(20, 4, 0.2)).isBalancing(4));
     }
 
-    @Test
-    void continuesAt30_1mV_datasheet_le_0_03V() {
+    @ParameterizedTest(name = "a balancing pair at {0} V goes on balancing: {1}")
+    @CsvSource({"0.0301, true", "0.0300, false", "0.0299, false"})
+    void stopsAtOrBelow30mV_datasheet_le_0_03V(double deltaVolts, boolean balancing) {
         startPair4();
-        assertTrue(bench.tick(Bench.step(20, 4, 0.0301)).isBalancing(4));
-    }
-
-    @Test
-    void stopsAtExactly30mV_datasheet_le_0_03V() {
-        startPair4();
-        assertFalse(bench.tick(Bench.step(20, 4, 0.0300)).isBalancing(4));
-    }
-
-    @Test
-    void stopsAt29_9mV_datasheet_le_0_03V() {
-        startPair4();
-        assertFalse(bench.tick(Bench.step(20, 4, 0.0299)).isBalancing(4));
+        assertEquals(balancing, bench.tick(Bench.step(20, 4, deltaVolts)).isBalancing(4));
     }
 
     @Test

@@ -33,24 +33,21 @@ class StringsTest {
 
     @Test
     void twoCellsOnA2SBoardBalance_datasheet_2To24Strings() {
-        Bench bench = new Bench(Bench.withStrings(EkProfile.DATASHEET, 2), 2);
-        Decision d = bench.tick(3.7, 3.9);
+        Decision d = Bench.datasheetWithStrings(2, 2).tick(3.7, 3.9);
         assertTrue(d.isBalancing(0));
         assertTrue(d.faults().isEmpty());
     }
 
     @Test
     void twentyFourCellsOnA24SBoardAreOneBoard_datasheet_2To24Strings() {
-        Bench bench = new Bench(Bench.withStrings(EkProfile.DATASHEET, 24), 24);
-        Decision d = bench.tick(Bench.step(24, 22, 0.2));
+        Decision d = Bench.datasheetWithStrings(24, 24).tick(Bench.step(24, 22, 0.2));
         assertTrue(d.isBalancing(22), "pair 23, the top pair");
         assertTrue(d.faults().isEmpty());
     }
 
     @Test
     void twentyFiveCellsOnA24SBoardCascade_datasheet_2To24Strings() {
-        Bench bench = new Bench(Bench.withStrings(EkProfile.DATASHEET, 24), 25);
-        Decision d = bench.tick(Bench.step(25, 23, 0.2));
+        Decision d = Bench.datasheetWithStrings(24, 25).tick(Bench.step(25, 23, 0.2));
         assertFalse(d.isBalancing(23), "pair 24 joins the two boards");
         assertEquals(Indicator.FLASHING, d.indicator(24), "board 2 is a 24S board on one cell");
         assertEquals(BoardState.FAULT, d.boardState());

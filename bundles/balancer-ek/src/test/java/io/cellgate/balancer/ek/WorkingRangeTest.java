@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,14 +28,15 @@ class WorkingRangeTest {
         return bench.tick(v);
     }
 
-    @Test
-    void flashesAt2_999V_datasheet_3_0To4_5V() {
-        Decision d = cell6At(2.999);
+    @ParameterizedTest(name = "cell 6 at {0} V is {1} the range")
+    @CsvSource({"2.999, below", "4.501, above"})
+    void flashesJustOutside_datasheet_3_0To4_5V(double volts, String side) {
+        Decision d = cell6At(volts);
         assertEquals(Indicator.FLASHING, d.indicator(5));
         assertFalse(d.isBalancing(4));
         assertFalse(d.isBalancing(5));
         assertEquals(BoardState.FAULT, d.boardState());
-        assertEquals(List.of("cell 6: below the 3.0-4.5 V working range; indicator flashing, its pairs stopped"),
+        assertEquals(List.of("cell 6: " + side + " the 3.0-4.5 V working range; indicator flashing, its pairs stopped"),
                 d.faults());
     }
 
@@ -52,16 +54,6 @@ class WorkingRangeTest {
         Decision d = cell6At(4.500);
         assertTrue(d.isBalancing(4));
         assertTrue(d.faults().isEmpty());
-    }
-
-    @Test
-    void flashesAt4_501V_datasheet_3_0To4_5V() {
-        Decision d = cell6At(4.501);
-        assertEquals(Indicator.FLASHING, d.indicator(5));
-        assertFalse(d.isBalancing(4));
-        assertFalse(d.isBalancing(5));
-        assertEquals(List.of("cell 6: above the 3.0-4.5 V working range; indicator flashing, its pairs stopped"),
-                d.faults());
     }
 
     @Test

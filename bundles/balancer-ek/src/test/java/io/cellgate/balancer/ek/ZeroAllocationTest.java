@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.PackReading;
-import java.lang.management.ManagementFactory;
+import io.cellgate.api.testing.AllocationMeter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,44 +29,17 @@ class ZeroAllocationTest {
         return new PackReading[] {balancing, settling, hot, calm, PackReading.of(Bench.flat(CELLS, 3.7))};
     }
 
-    private static void run(EkBalancer balancer, PackReading[] readings, Decision decision, int calls) {
-        for (int i = 0; i < calls; i++) {
-            decision.reset();
-            balancer.decide(readings[i % readings.length], decision);
-        }
-    }
-
-    private static void resetOnly(PackReading[] readings, Decision decision, int calls) {
-        for (int i = 0; i < calls; i++) {
-            decision.reset();
-            if (readings[i % readings.length].cells() != CELLS) {
-                throw new AssertionError();
-            }
-        }
-    }
-
     @Test
     void decideAllocatesNoBytesPerCall_24Cells() {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported());
-        threads.setThreadAllocatedMemoryEnabled(true);
-        long thread = Thread.currentThread().getId();
+        assumeTrue(AllocationMeter.isSupported());
         PackReading[] readings = readings();
         Decision decision = new Decision(CELLS);
         for (EkProfile profile : new EkProfile[] {Bench.withStrings(EkProfile.DATASHEET, 24), EkProfile.DATASHEET}) {
             EkBalancer balancer = new EkBalancer(profile, CELLS);
-            run(balancer, readings, decision, 3 * CALLS);
-            resetOnly(readings, decision, 3 * CALLS);
-
-            long before = threads.getThreadAllocatedBytes(thread);
-            resetOnly(readings, decision, CALLS);
-            long baseline = threads.getThreadAllocatedBytes(thread) - before;
-
-            before = threads.getThreadAllocatedBytes(thread);
-            run(balancer, readings, decision, CALLS);
-            long allocated = threads.getThreadAllocatedBytes(thread) - before - baseline;
-
-            double perCall = (double) allocated / CALLS;
+            double perCall = AllocationMeter.bytesPerCall(CALLS, i -> {
+                decision.reset();
+                balancer.decide(readings[i % readings.length], decision);
+            }, i -> decision.reset());
             assertTrue(perCall < 1, profile.strings() + "S board: " + perCall + " bytes per decide call");
         }
     }

@@ -4,6 +4,7 @@ import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.balancer.Microvolts;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackReading;
 
@@ -56,12 +57,12 @@ final class PassiveBalancer implements Balancer {
 
     PassiveBalancer(PassiveProfile profile, Chemistry chemistry, int cells) {
         this.profile = profile;
-        this.messages = new PassiveMessages(profile, chemistry, cells);
+        this.messages = PassiveMessages.of(profile, chemistry, cells);
         this.cells = cells;
         this.minCellVolts = profile.minCellVolts(chemistry);
         this.startCellVolts = profile.startCellVolts(chemistry);
-        this.triggerMicrovolts = profile.triggerMicrovolts();
-        this.stopMicrovolts = profile.stopMicrovolts();
+        this.triggerMicrovolts = Microvolts.of(profile.triggerVolts());
+        this.stopMicrovolts = Microvolts.of(profile.stopVolts());
         this.usable = new boolean[cells];
     }
 
@@ -82,7 +83,7 @@ final class PassiveBalancer implements Balancer {
         }
         boolean tooLow = lowest >= 0 && !(reading.volts(lowest) > minCellVolts);
         if (tooLow) {
-            out.addFault(messages.atOrBelowMinimum(lowest));
+            out.addFault(messages.atOrBelowMinimum().forCell(lowest));
             out.setIndicator(lowest, Indicator.FLASHING);
             fault = true;
         }
@@ -102,8 +103,8 @@ final class PassiveBalancer implements Balancer {
     private boolean markUsableCells(PackReading reading, Decision out) {
         boolean any = false;
         for (int cell = 0; cell < cells; cell++) {
-            String fault = !reading.isValid(cell) ? messages.invalidCell(cell)
-                    : !(reading.volts(cell) <= profile.maxCellVolts()) ? messages.aboveRange(cell) : null;
+            String fault = !reading.isValid(cell) ? messages.invalidCell().forCell(cell)
+                    : !(reading.volts(cell) <= profile.maxCellVolts()) ? messages.aboveRange().forCell(cell) : null;
             usable[cell] = fault == null;
             if (fault != null) {
                 out.addFault(fault);
@@ -152,6 +153,6 @@ final class PassiveBalancer implements Balancer {
     }
 
     private static long microvoltsAbove(double volts, double lowestVolts) {
-        return PassiveProfile.toMicrovolts(volts - lowestVolts);
+        return Microvolts.of(volts - lowestVolts);
     }
 }

@@ -1,5 +1,6 @@
 package io.cellgate.balancer.passive;
 
+import io.cellgate.api.balancer.Microvolts;
 import io.cellgate.api.pack.Chemistry;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,12 +57,10 @@ public record PassiveProfile(double triggerVolts, double stopVolts, double minCe
     public static final PassiveProfile LIBRESOLAR = new PassiveProfile(0.010, 0.010, 3.00, 2.50, 3.80, 3.30,
             4.5, 45, DEFAULT_RESISTOR_OHMS);
 
-    private static final double MICROVOLTS_PER_VOLT = 1e6;
-
     public PassiveProfile {
-        require(Double.isFinite(triggerVolts) && toMicrovolts(triggerVolts) >= 1,
+        require(Double.isFinite(triggerVolts) && Microvolts.of(triggerVolts) >= 1,
                 "triggerVolts=" + triggerVolts + " must be at least 1 µV");
-        require(Double.isFinite(stopVolts) && stopVolts >= 0 && toMicrovolts(stopVolts) <= toMicrovolts(triggerVolts),
+        require(Double.isFinite(stopVolts) && stopVolts >= 0 && Microvolts.of(stopVolts) <= Microvolts.of(triggerVolts),
                 "stopVolts=" + stopVolts + " must lie in 0..triggerVolts=" + triggerVolts);
         require(Double.isFinite(minCellVoltsNcm) && Double.isFinite(minCellVoltsLfp) && minCellVoltsNcm >= 0
                 && minCellVoltsLfp >= 0, "minCellVolts must be finite and >= 0");
@@ -90,19 +89,6 @@ public record PassiveProfile(double triggerVolts, double stopVolts, double minCe
     /** The start gate for the chemistry, NaN when there is none. */
     public double startCellVolts(Chemistry chemistry) {
         return chemistry == Chemistry.LFP ? startCellVoltsLfp : startCellVoltsNcm;
-    }
-
-    long triggerMicrovolts() {
-        return toMicrovolts(triggerVolts);
-    }
-
-    long stopMicrovolts() {
-        return toMicrovolts(stopVolts);
-    }
-
-    /** Whole microvolts, so that a difference of exactly the threshold compares as the sources mean it. */
-    static long toMicrovolts(double volts) {
-        return Math.round(volts * MICROVOLTS_PER_VOLT);
     }
 
     /** The figures by the parameter-name convention of docs/adding-a-board.md. */

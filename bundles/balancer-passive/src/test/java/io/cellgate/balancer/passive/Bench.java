@@ -1,5 +1,8 @@
 package io.cellgate.balancer.passive;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.pack.Chemistry;
@@ -33,6 +36,20 @@ final class Bench {
 
     Decision tick(double... volts) {
         return tick(PackReading.of(volts));
+    }
+
+    /**
+     * Checks a temperature limit: {@code volts} bleed {@code cell} at 0.1 °C below {@code limitCelsius}, and
+     * nothing bleeds at it.
+     */
+    void assertStopsAtCelsius(double limitCelsius, double[] volts, int cell) {
+        PackReading r = PackReading.of(volts);
+        r.setTemperatureCelsius(limitCelsius - 0.1);
+        tick(r);
+        assertTrue(bleeds(cell), "cell " + (cell + 1) + " bleeds at " + (limitCelsius - 0.1) + " °C");
+        r.setTemperatureCelsius(limitCelsius);
+        tick(r);
+        assertEquals(0, bleedingCells(), "nothing bleeds at " + limitCelsius + " °C");
     }
 
     /** {@code cells} cells at {@code volts}, one of them {@code aboveVolts} higher. */

@@ -9,7 +9,6 @@ import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackReading;
 import io.cellgate.sim.model.SimPack;
 import io.cellgate.sim.model.SimPackSpec;
-import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -56,11 +55,8 @@ class BleedOnTheSimulatorTest {
 
     @Test
     void libreSolarBleedsA50mVCellDownToWithin10mV() {
-        double[] v = new double[16];
-        Arrays.fill(v, 3.90);
-        v[7] = 3.95;
         double[] idleAt = new double[1];
-        SimPack pack = run(PassiveProfile.LIBRESOLAR, Chemistry.NCM, v, 86400, idleAt);
+        SimPack pack = run(PassiveProfile.LIBRESOLAR, Chemistry.NCM, Bench.raised(16, 3.90, 7, 0.050), 86400, idleAt);
         assertTrue(!Double.isNaN(idleAt[0]), "the board went idle within a day");
         // the board stops on terminal voltages: the bled cell reads low by its bleed current through its DC
         // resistance (0.12 A x 30 mOhm = 3.6 mV), so its open-circuit voltage stops that much above 10 mV. That is
@@ -74,11 +70,8 @@ class BleedOnTheSimulatorTest {
 
     @Test
     void foxbmsBleedsA500mVCellDownTo200mVAboveTheLowest() {
-        double[] v = new double[12];
-        Arrays.fill(v, 3.65);
-        v[3] = 4.15;
         double[] idleAt = new double[1];
-        SimPack pack = run(PassiveProfile.FOXBMS, Chemistry.NCM, v, 7 * 86400, idleAt);
+        SimPack pack = run(PassiveProfile.FOXBMS, Chemistry.NCM, Bench.raised(12, 3.65, 3, 0.500), 7 * 86400, idleAt);
         assertTrue(!Double.isNaN(idleAt[0]), "the board went idle within a week");
         double spread = spread(pack);
         assertTrue(spread <= 0.200 + 0.126 * 0.030 + 0.0005 && spread > 0.15, "stops at the 200 mV threshold "

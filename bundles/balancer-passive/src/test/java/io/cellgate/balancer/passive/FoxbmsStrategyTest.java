@@ -15,13 +15,10 @@ import org.junit.jupiter.api.Test;
         + "BAL_LOWER_VOLTAGE_LIMIT_mV (2000), BAL_UPPER_TEMPERATURE_LIMIT_ddegC (700)")
 class FoxbmsStrategyTest {
 
-    private static Bench bench() {
-        return Bench.of(PassiveProfile.FOXBMS, Chemistry.NCM, 8);
-    }
+    private final Bench b = Bench.of(PassiveProfile.FOXBMS, Chemistry.NCM, 8);
 
     @Test
     void idleBoardDoesNotStartAt400mV_foxbms_thresholdPlusHysteresis() {
-        Bench b = bench();
         b.tick(Bench.raised(8, 3.6, 3, 0.400));
         assertEquals(0, b.bleedingCells());
         assertEquals(BoardState.SLEEP, b.decision.boardState());
@@ -29,7 +26,6 @@ class FoxbmsStrategyTest {
 
     @Test
     void idleBoardStartsAbove400mV_foxbms_thresholdPlusHysteresis() {
-        Bench b = bench();
         b.tick(Bench.raised(8, 3.6, 3, 0.401));
         assertTrue(b.bleeds(3));
         assertTrue(b.on(3));
@@ -38,7 +34,6 @@ class FoxbmsStrategyTest {
 
     @Test
     void startedBoardBleedsEveryCellAbove200mV_foxbms_balancingThresholdOnceStarted() {
-        Bench b = bench();
         double[] v = Bench.raised(8, 3.6, 3, 0.450);
         v[5] = 3.6 + 0.201;
         v[6] = 3.6 + 0.200;
@@ -51,7 +46,6 @@ class FoxbmsStrategyTest {
 
     @Test
     void startedBoardGoesOnBetween200And400mVThenStopsAt200mV_foxbms_hysteresis() {
-        Bench b = bench();
         b.tick(Bench.raised(8, 3.6, 3, 0.450));
         b.tick(Bench.raised(8, 3.6, 3, 0.300));
         assertTrue(b.bleeds(3), "started: 300 mV is above the 200 mV threshold");
@@ -63,7 +57,6 @@ class FoxbmsStrategyTest {
 
     @Test
     void bleedCurrentIsTheCellVoltageOverTheResistor_ohmsLaw() {
-        Bench b = bench();
         b.tick(Bench.raised(8, 3.6, 3, 0.500));
         assertEquals(4.1 / 33, b.decision.bleedAmps(3), 1e-12);
         assertEquals(4.5 / 33, new PassiveModel(PassiveProfile.FOXBMS, "x").descriptor().maxAmps(), 1e-12);
@@ -71,7 +64,6 @@ class FoxbmsStrategyTest {
 
     @Test
     void stopsWhenTheLowestCellIsAtOrBelow2V_foxbms_lowerVoltageLimit() {
-        Bench b = bench();
         b.tick(Bench.raised(8, 3.0, 3, 0.500));
         assertTrue(b.bleeds(3));
         double[] v = Bench.raised(8, 3.0, 3, 0.500);
@@ -84,7 +76,6 @@ class FoxbmsStrategyTest {
 
     @Test
     void bleedsAgainAboveTheLowerLimitWhenTheTriggerHolds() {
-        Bench b = bench();
         double[] v = Bench.raised(8, 3.0, 3, 0.500);
         v[0] = 2.0;
         b.tick(v);
@@ -95,21 +86,13 @@ class FoxbmsStrategyTest {
 
     @Test
     void stopsAt70CelsiusAndWorksJustBelow_foxbms_upperTemperatureLimit() {
-        Bench b = bench();
-        PackReading r = PackReading.of(Bench.raised(8, 3.6, 3, 0.500));
-        r.setTemperatureCelsius(69.9);
-        b.tick(r);
-        assertTrue(b.bleeds(3));
-        r.setTemperatureCelsius(70.0);
-        b.tick(r);
-        assertEquals(0, b.bleedingCells(), "\">= BAL_UPPER_TEMPERATURE_LIMIT_ddegC\"");
+        b.assertStopsAtCelsius(70, Bench.raised(8, 3.6, 3, 0.500), 3); // ">= BAL_UPPER_TEMPERATURE_LIMIT_ddegC"
         assertEquals(BoardState.FAULT, b.decision.boardState());
         assertTrue(b.decision.faults().contains("temperature at or above 70 °C: all bleeding stopped"));
     }
 
     @Test
     void unknownTemperatureIsNoFault() {
-        Bench b = bench();
         PackReading r = PackReading.of(Bench.raised(8, 3.6, 3, 0.500));
         r.setTemperatureCelsius(Double.NaN);
         b.tick(r);

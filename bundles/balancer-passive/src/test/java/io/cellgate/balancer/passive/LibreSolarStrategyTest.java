@@ -5,83 +5,63 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.pack.Chemistry;
-import io.cellgate.api.pack.PackReading;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Libre Solar bms-firmware: bal_cell_voltage_diff = 0.01F, bal_cell_voltage_min = 3.30F (LFP) / 3.80F "
         + "(NMC), cell_voltage_max > bal_cell_voltage_min")
 class LibreSolarStrategyTest {
 
-    private static Bench ncm() {
-        return Bench.of(PassiveProfile.LIBRESOLAR, Chemistry.NCM, 8);
-    }
-
-    private static Bench lfp() {
-        return Bench.of(PassiveProfile.LIBRESOLAR, Chemistry.LFP, 8);
-    }
+    private final Bench ncm = Bench.of(PassiveProfile.LIBRESOLAR, Chemistry.NCM, 8);
+    private final Bench lfp = Bench.of(PassiveProfile.LIBRESOLAR, Chemistry.LFP, 8);
 
     @Test
     void bleedsCellsMoreThan10mVAboveTheLowest_libresolar_balCellVoltageDiff() {
-        Bench b = ncm();
         double[] v = Bench.raised(8, 3.9, 2, 0.011);
         v[5] = 3.910;
-        b.tick(v);
-        assertTrue(b.bleeds(2));
-        assertFalse(b.bleeds(5), "exactly 10 mV: \"> bal_cell_voltage_diff\" is strict");
-        assertEquals(1, b.bleedingCells());
+        ncm.tick(v);
+        assertTrue(ncm.bleeds(2));
+        assertFalse(ncm.bleeds(5), "exactly 10 mV: \"> bal_cell_voltage_diff\" is strict");
+        assertEquals(1, ncm.bleedingCells());
     }
 
     @Test
     void noHysteresis_libresolar_sameThresholdToStartAndToGoOn() {
-        Bench b = ncm();
-        b.tick(Bench.raised(8, 3.9, 2, 0.030));
-        assertTrue(b.bleeds(2));
-        b.tick(Bench.raised(8, 3.9, 2, 0.010));
-        assertEquals(0, b.bleedingCells());
-        b.tick(Bench.raised(8, 3.9, 2, 0.011));
-        assertTrue(b.bleeds(2));
+        ncm.tick(Bench.raised(8, 3.9, 2, 0.030));
+        assertTrue(ncm.bleeds(2));
+        ncm.tick(Bench.raised(8, 3.9, 2, 0.010));
+        assertEquals(0, ncm.bleedingCells());
+        ncm.tick(Bench.raised(8, 3.9, 2, 0.011));
+        assertTrue(ncm.bleeds(2));
     }
 
-    @Test
-    void ncmBleedsOnlyWhileTheHighestCellIsAbove3_80V_libresolar_balCellVoltageMinNmc() {
-        Bench b = ncm();
-        b.tick(Bench.raised(8, 3.75, 2, 0.050));
-        assertEquals(0, b.bleedingCells(), "highest cell at exactly 3.80 V");
-        b.tick(Bench.raised(8, 3.75, 2, 0.051));
-        assertTrue(b.bleeds(2), "highest cell at 3.801 V");
-    }
-
-    @Test
-    void lfpBleedsOnlyWhileTheHighestCellIsAbove3_30V_libresolar_balCellVoltageMinLfp() {
-        Bench b = lfp();
-        b.tick(Bench.raised(8, 3.28, 2, 0.020));
-        assertEquals(0, b.bleedingCells(), "highest cell at exactly 3.30 V");
-        b.tick(Bench.raised(8, 3.28, 2, 0.021));
-        assertTrue(b.bleeds(2), "highest cell at 3.301 V");
+    /** bal_cell_voltage_min: 3.80 V for NMC, 3.30 V for LFP; the highest cell stands {@code atGate} above the rest. */
+    @ParameterizedTest(name = "{0}: nothing bleeds with the highest cell at {3} V, cell 3 bleeds 1 mV above")
+    @CsvSource({"NCM, 3.75, 0.050, 3.80", "LFP, 3.28, 0.020, 3.30"})
+    void bleedsOnlyWhileTheHighestCellIsAboveTheStartGate_libresolar_balCellVoltageMin(Chemistry chemistry,
+            double others, double atGate, double gateVolts) {
+        Bench b = Bench.of(PassiveProfile.LIBRESOLAR, chemistry, 8);
+        b.tick(Bench.raised(8, others, 2, atGate));
+        assertEquals(0, b.bleedingCells(), "highest cell at exactly " + gateVolts + " V");
+        b.tick(Bench.raised(8, others, 2, atGate + 0.001));
+        assertTrue(b.bleeds(2), "highest cell 1 mV above " + gateVolts + " V");
     }
 
     @Test
     void lfpStopsAtOrBelowTheUndervoltageLimit_libresolar_cellUvLimitLfp() {
-        Bench b = lfp();
         double[] v = Bench.raised(8, 3.32, 2, 0.050);
         v[7] = 2.50;
-        b.tick(v);
-        assertEquals(0, b.bleedingCells());
+        lfp.tick(v);
+        assertEquals(0, lfp.bleedingCells());
         v[7] = 2.51;
-        b.tick(v);
-        assertTrue(b.bleeds(2));
+        lfp.tick(v);
+        assertTrue(lfp.bleeds(2));
     }
 
     @Test
     void stopsAt45Celsius_libresolar_chgOtLimit() {
-        Bench b = ncm();
-        PackReading r = PackReading.of(Bench.raised(8, 3.9, 2, 0.050));
-        r.setTemperatureCelsius(44.9);
-        b.tick(r);
-        assertTrue(b.bleeds(2));
-        r.setTemperatureCelsius(45);
-        b.tick(r);
-        assertEquals(0, b.bleedingCells());
+        ncm.assertStopsAtCelsius(45, Bench.raised(8, 3.9, 2, 0.050), 2);
     }
 }

@@ -16,13 +16,10 @@ import org.junit.jupiter.api.Test;
 @DisplayName("A passive board never bleeds a cell it cannot trust, nor measures the pack against one")
 class SafetyTest {
 
-    private static Bench bench() {
-        return Bench.of(PassiveProfile.LIBRESOLAR, Chemistry.NCM, 6);
-    }
+    private final Bench b = Bench.of(PassiveProfile.LIBRESOLAR, Chemistry.NCM, 6);
 
     @Test
     void anInvalidCellFlashesIsNeverBledAndIsNotTheReference() {
-        Bench b = bench();
         PackReading r = PackReading.of(3.90, 3.90, 3.95, 3.90, 3.90, 3.90);
         r.set(4, 1.0, CellStatus.OPEN_WIRE);
         b.tick(r);
@@ -35,7 +32,6 @@ class SafetyTest {
 
     @Test
     void aNotANumberCellFlashesAndIsNeverBled() {
-        Bench b = bench();
         b.tick(3.90, Double.NaN, 3.95, 3.90, Double.POSITIVE_INFINITY, 3.90);
         assertEquals(Indicator.FLASHING, b.decision.indicator(1));
         assertEquals(Indicator.FLASHING, b.decision.indicator(4));
@@ -45,7 +41,6 @@ class SafetyTest {
 
     @Test
     void aCellAbove4_5VFlashesAndIsNeverBled_libresolar_isl94202CbMax() {
-        Bench b = bench();
         b.tick(3.90, 3.90, 4.501, 3.95, 3.90, 3.90);
         assertEquals(Indicator.FLASHING, b.decision.indicator(2));
         assertFalse(b.bleeds(2));
@@ -54,7 +49,6 @@ class SafetyTest {
 
     @Test
     void aNegativeReadingIsTheLowestAndStopsEverything() {
-        Bench b = bench();
         b.tick(3.90, 3.90, 3.95, -0.5, 3.90, 3.90);
         assertEquals(0, b.bleedingCells());
         assertEquals(Indicator.FLASHING, b.decision.indicator(3));
@@ -62,7 +56,6 @@ class SafetyTest {
 
     @Test
     void aBleedIsInTheDecisionForTheOutputsToDrive() {
-        Bench b = bench();
         b.tick(3.90, 3.90, 3.95, 3.90, 3.90, 3.90);
         assertTrue(b.decision.isBleeding(2));
         assertEquals(1, b.decision.bleedingCells());
@@ -76,7 +69,6 @@ class SafetyTest {
 
     @Test
     void aWrongSizedReadingGivesTheFailSafeDecision() {
-        Bench b = bench();
         Decision d = new Decision(6);
         b.balancer.decide(PackReading.of(3.9, 3.9, 3.9), d);
         assertEquals(BoardState.FAULT, d.boardState());

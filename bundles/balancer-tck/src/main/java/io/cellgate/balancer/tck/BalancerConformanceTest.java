@@ -18,9 +18,10 @@ import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackReading;
+import io.cellgate.api.testing.AllocationMeter;
 import io.cellgate.sim.scenario.ScenarioResult;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -172,39 +173,42 @@ public abstract class BalancerConformanceTest {
     @Test
     @DisplayName("never exceeds its maxAmps and keeps direction and current consistent over random sequences")
     public void respectsItsMaximumCurrentOverRandomSequences() {
-        for (Chemistry chemistry : descriptor.chemistries()) {
-            int cells = ProbePack.cells(descriptor);
-            DecisionInvariants invariants = new DecisionInvariants(descriptor, chemistry);
-            RandomReadings readings = new RandomReadings(seed(), chemistry, cells);
-            Balancer balancer = model.create(new PackDescription("tck", cells, chemistry));
-            PackReading reading = new PackReading(cells);
-            Decision decision = new Decision(cells);
-            for (int tick = 0; tick < RANDOM_TICKS; tick++) {
-                readings.walk(reading);
-                decide(balancer, reading, decision);
-                invariants.check(reading, decision, chemistry + " random walk, tick " + tick + ", " + reading);
-            }
-        }
+        checkEveryDecision(seed(), "random walk", (readings, tick, reading) -> readings.walk(reading));
     }
 
     @Test
     @DisplayName("tolerates NaN, infinite, negative and huge readings and any temperature: decide never throws")
     public void toleratesNonsenseReadings() {
+        checkEveryDecision(seed() + 1, "nonsense", (readings, tick, reading) -> {
+            if (tick % 3 == 2) {
+                readings.walk(reading);
+            } else {
+                readings.nonsense(reading);
+            }
+        });
+    }
+
+    /** How a sequence of the kit's readings is made: tick {@code tick} fills {@code reading} from {@code readings}. */
+    private interface ReadingSequence {
+        void fill(RandomReadings readings, int tick, PackReading reading);
+    }
+
+    /**
+     * Feeds a fresh balancer of each chemistry {@value #RANDOM_TICKS} readings of {@code sequence}, drawn from
+     * {@code seed}, and checks every decision against the invariants.
+     */
+    private void checkEveryDecision(long seed, String sequenceName, ReadingSequence sequence) {
         for (Chemistry chemistry : descriptor.chemistries()) {
             int cells = ProbePack.cells(descriptor);
             DecisionInvariants invariants = new DecisionInvariants(descriptor, chemistry);
-            RandomReadings readings = new RandomReadings(seed() + 1, chemistry, cells);
+            RandomReadings readings = new RandomReadings(seed, chemistry, cells);
             Balancer balancer = model.create(new PackDescription("tck", cells, chemistry));
             PackReading reading = new PackReading(cells);
             Decision decision = new Decision(cells);
             for (int tick = 0; tick < RANDOM_TICKS; tick++) {
-                if (tick % 3 == 2) {
-                    readings.walk(reading);
-                } else {
-                    readings.nonsense(reading);
-                }
+                sequence.fill(readings, tick, reading);
                 decide(balancer, reading, decision);
-                invariants.check(reading, decision, chemistry + " nonsense, tick " + tick + ", " + reading);
+                invariants.check(reading, decision, chemistry + " " + sequenceName + ", tick " + tick + ", " + reading);
             }
         }
     }
@@ -237,33 +241,23 @@ public abstract class BalancerConformanceTest {
     @Test
     @DisplayName("trigger.volts holds: 1 mV below leaves a fresh board idle, 1 mV above starts it")
     public void holdsItsTrigger() {
-        List<String> probed = new ArrayList<>();
-        for (Chemistry chemistry : descriptor.chemistries()) {
+        for (Chemistry chemistry : declaring(ParameterNames.TRIGGER_VOLTS)) {
             double trigger = ParameterNames.value(descriptor, ParameterNames.TRIGGER_VOLTS, chemistry);
-            if (Double.isNaN(trigger)) {
-                continue;
-            }
             double delta = delta(trigger);
             ProbePack pack = probe(chemistry, trigger + delta);
             assertIdleFor(model.create(pack.description()), pack, pack.raised(trigger - delta),
                     pack + ": probe cell " + (trigger - delta) + " V above the others, below trigger " + trigger);
             assertStartsWithin(model.create(pack.description()), pack, pack.raised(trigger + delta),
                     pack + ": probe cell " + (trigger + delta) + " V above the others, above trigger " + trigger);
-            probed.add(chemistry.name());
         }
-        assumeFalse(probed.isEmpty(), "the model declares no " + ParameterNames.TRIGGER_VOLTS);
     }
 
     @Test
     @DisplayName("stop.volts holds: once started, 1 mV above keeps balancing, 1 mV below stops")
     public void holdsItsStop() {
-        List<String> probed = new ArrayList<>();
-        for (Chemistry chemistry : descriptor.chemistries()) {
+        for (Chemistry chemistry : declaring(ParameterNames.TRIGGER_VOLTS, ParameterNames.STOP_VOLTS)) {
             double trigger = ParameterNames.value(descriptor, ParameterNames.TRIGGER_VOLTS, chemistry);
             double stop = ParameterNames.value(descriptor, ParameterNames.STOP_VOLTS, chemistry);
-            if (Double.isNaN(trigger) || Double.isNaN(stop)) {
-                continue;
-            }
             double start = startVolts(trigger);
             ProbePack pack = probe(chemistry, start);
             double delta = delta(stop);
@@ -278,10 +272,23 @@ public abstract class BalancerConformanceTest {
             }
             assertStopsWithin(started(pack, start), pack, pack.raised(stop - delta), pack + ": started, then "
                     + (stop - delta) + " V above the others (stop " + stop + " V)");
-            probed.add(chemistry.name());
         }
-        assumeFalse(probed.isEmpty(), "the model declares no " + ParameterNames.STOP_VOLTS + " with a "
-                + ParameterNames.TRIGGER_VOLTS);
+    }
+
+    /**
+     * The chemistries for which the model declares every one of {@code parameters}: the ones a threshold check can
+     * probe. A check with none to probe is skipped, not passed.
+     */
+    private List<Chemistry> declaring(String... parameters) {
+        List<Chemistry> declaring = new ArrayList<>();
+        for (Chemistry chemistry : descriptor.chemistries()) {
+            if (Arrays.stream(parameters)
+                    .noneMatch(name -> Double.isNaN(ParameterNames.value(descriptor, name, chemistry)))) {
+                declaring.add(chemistry);
+            }
+        }
+        assumeFalse(declaring.isEmpty(), "the model declares no " + String.join(" with a ", parameters));
+        return declaring;
     }
 
     @Test
@@ -347,11 +354,7 @@ public abstract class BalancerConformanceTest {
     @Test
     @DisplayName("decide allocates nothing")
     public void decideAllocatesNothing() {
-        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
-                "this JVM cannot measure a thread's allocations");
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot measure a thread's allocations");
-        threads.setThreadAllocatedMemoryEnabled(true);
+        assumeTrue(AllocationMeter.isSupported(), "this JVM cannot measure a thread's allocations");
         Chemistry chemistry = descriptor.chemistries().iterator().next();
         int cells = ProbePack.cells(descriptor);
         PackReading[] readings = new PackReading[16];
@@ -366,17 +369,15 @@ public abstract class BalancerConformanceTest {
         }
         Balancer balancer = model.create(new PackDescription("tck", cells, chemistry));
         Decision decision = new Decision(cells);
-        long thread = Thread.currentThread().getId();
-        runDecisions(balancer, readings, decision, 3 * ALLOCATION_CALLS);
-        resetOnly(readings, decision, 3 * ALLOCATION_CALLS);
-
-        long before = threads.getThreadAllocatedBytes(thread);
-        resetOnly(readings, decision, ALLOCATION_CALLS);
-        long baseline = threads.getThreadAllocatedBytes(thread) - before;
-        before = threads.getThreadAllocatedBytes(thread);
-        runDecisions(balancer, readings, decision, ALLOCATION_CALLS);
-        long allocated = threads.getThreadAllocatedBytes(thread) - before - baseline;
-        double perCall = (double) allocated / ALLOCATION_CALLS;
+        double perCall = AllocationMeter.bytesPerCall(ALLOCATION_CALLS, i -> {
+            decision.reset();
+            balancer.decide(readings[i % readings.length], decision);
+        }, i -> {
+            decision.reset();
+            if (readings[i % readings.length].cells() != decision.cells()) {
+                throw new AssertionError("reading and decision sizes differ");
+            }
+        });
         assertTrue(perCall < 1, descriptor.qualifiedName() + " allocates " + perCall + " bytes per decide call");
     }
 
@@ -498,21 +499,5 @@ public abstract class BalancerConformanceTest {
             list.add(r);
         }
         return list;
-    }
-
-    private static void runDecisions(Balancer balancer, PackReading[] readings, Decision decision, int calls) {
-        for (int i = 0; i < calls; i++) {
-            decision.reset();
-            balancer.decide(readings[i % readings.length], decision);
-        }
-    }
-
-    private static void resetOnly(PackReading[] readings, Decision decision, int calls) {
-        for (int i = 0; i < calls; i++) {
-            decision.reset();
-            if (readings[i % readings.length].cells() != decision.cells()) {
-                throw new AssertionError("reading and decision sizes differ");
-            }
-        }
     }
 }

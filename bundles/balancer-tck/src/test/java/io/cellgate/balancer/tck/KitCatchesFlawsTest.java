@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.balancer.tck.ReferenceModel.Flaw;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.AssertionFailedError;
 
 /** Each flaw of a model makes the check that is there for it fail. */
 class KitCatchesFlawsTest {
 
-    private static void assertCaught(Flaw flaw, Consumer<BalancerConformanceTest> check) {
+    /** The kit run on the reference model with {@code flaw}. */
+    private static BalancerConformanceTest kitOn(Flaw flaw) {
         BalancerConformanceTest kit = new BalancerConformanceTest() {
             @Override
             protected BalancerModel model() {
@@ -19,58 +24,41 @@ class KitCatchesFlawsTest {
             }
         };
         kit.loadModel();
-        assertThrows(AssertionFailedError.class, () -> check.accept(kit), flaw + " was not caught");
+        return kit;
     }
 
-    @Test
-    void balancingOnAnInvalidCell() {
-        assertCaught(Flaw.IGNORES_VALIDITY, BalancerConformanceTest::neverBalancesOnAnUnusableCell);
-        assertCaught(Flaw.IGNORES_VALIDITY, BalancerConformanceTest::toleratesNonsenseReadings);
-        assertCaught(Flaw.IGNORES_VALIDITY, BalancerConformanceTest::holdsItsCellVoltageRange);
+    private static Arguments caught(Flaw flaw, String check, Consumer<BalancerConformanceTest> run) {
+        return Arguments.of(flaw, check, run);
     }
 
-    @Test
-    void exceedingTheDeclaredMaximumCurrent() {
-        assertCaught(Flaw.EXCEEDS_MAX_AMPS, BalancerConformanceTest::respectsItsMaximumCurrentOverRandomSequences);
+    /** Every planted flaw and a check that must fail on it. */
+    static Stream<Arguments> flawsAndTheirChecks() {
+        return Stream.of(
+                caught(Flaw.IGNORES_VALIDITY, "neverBalancesOnAnUnusableCell",
+                        BalancerConformanceTest::neverBalancesOnAnUnusableCell),
+                caught(Flaw.IGNORES_VALIDITY, "toleratesNonsenseReadings",
+                        BalancerConformanceTest::toleratesNonsenseReadings),
+                caught(Flaw.IGNORES_VALIDITY, "holdsItsCellVoltageRange",
+                        BalancerConformanceTest::holdsItsCellVoltageRange),
+                caught(Flaw.EXCEEDS_MAX_AMPS, "respectsItsMaximumCurrentOverRandomSequences",
+                        BalancerConformanceTest::respectsItsMaximumCurrentOverRandomSequences),
+                caught(Flaw.TRIGGER_5MV_LOW, "holdsItsTrigger", BalancerConformanceTest::holdsItsTrigger),
+                caught(Flaw.NO_HYSTERESIS, "holdsItsStop", BalancerConformanceTest::holdsItsStop),
+                caught(Flaw.NEVER_BALANCES, "holdsItsTrigger", BalancerConformanceTest::holdsItsTrigger),
+                caught(Flaw.NEVER_BALANCES, "convergesOnTheSimulator", BalancerConformanceTest::convergesOnTheSimulator),
+                caught(Flaw.RANDOM, "isDeterministic", BalancerConformanceTest::isDeterministic),
+                caught(Flaw.ALLOCATES, "decideAllocatesNothing", BalancerConformanceTest::decideAllocatesNothing));
     }
 
-    @Test
-    void aTriggerLowerThanDeclared() {
-        assertCaught(Flaw.TRIGGER_5MV_LOW, BalancerConformanceTest::holdsItsTrigger);
-    }
-
-    @Test
-    void noHysteresisDespiteADeclaredStop() {
-        assertCaught(Flaw.NO_HYSTERESIS, BalancerConformanceTest::holdsItsStop);
+    @ParameterizedTest(name = "{0} is caught by {1}")
+    @MethodSource("flawsAndTheirChecks")
+    void theCheckForAFlawFailsOnIt(Flaw flaw, String check, Consumer<BalancerConformanceTest> run) {
+        BalancerConformanceTest kit = kitOn(flaw);
+        assertThrows(AssertionFailedError.class, () -> run.accept(kit), flaw + " was not caught by " + check);
     }
 
     @Test
     void throwingOnNotANumber() {
-        assertThrows(IllegalStateException.class, () -> {
-            BalancerConformanceTest kit = new BalancerConformanceTest() {
-                @Override
-                protected BalancerModel model() {
-                    return new ReferenceModel(Flaw.THROWS_ON_NAN);
-                }
-            };
-            kit.loadModel();
-            kit.toleratesNonsenseReadings();
-        });
-    }
-
-    @Test
-    void neverBalancing() {
-        assertCaught(Flaw.NEVER_BALANCES, BalancerConformanceTest::holdsItsTrigger);
-        assertCaught(Flaw.NEVER_BALANCES, BalancerConformanceTest::convergesOnTheSimulator);
-    }
-
-    @Test
-    void decidingAtRandom() {
-        assertCaught(Flaw.RANDOM, BalancerConformanceTest::isDeterministic);
-    }
-
-    @Test
-    void allocatingInDecide() {
-        assertCaught(Flaw.ALLOCATES, BalancerConformanceTest::decideAllocatesNothing);
+        assertThrows(IllegalStateException.class, () -> kitOn(Flaw.THROWS_ON_NAN).toleratesNonsenseReadings());
     }
 }

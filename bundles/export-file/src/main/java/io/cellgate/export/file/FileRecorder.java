@@ -41,7 +41,7 @@ public final class FileRecorder implements PackListener {
             throw e;
         }
         gate = new RateGate(settings.intervalNanos());
-        loop = new RecorderLoop(settings, new LoggerLog(log));
+        loop = new RecorderLoop(settings, log::info, log::warn);
         thread = new Thread(loop, "cellgate-recorder " + settings.directory());
         thread.setDaemon(true);
         thread.start();
@@ -66,18 +66,6 @@ public final class FileRecorder implements PackListener {
         if (gate.due(state.pack().id(), state.reading().timeNanos())) {
             PackView view = PackView.of(state);
             loop.offer(view);
-        }
-    }
-
-    private record LoggerLog(Logger log) implements RecorderLog {
-        @Override
-        public void info(String message) {
-            log.info(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.warn(message);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The recorder's own thread: writes the rows the ticks hand over, flushes after each batch, and on stop writes
@@ -23,7 +24,9 @@ final class RecorderLoop implements Runnable {
     }
 
     private final RecorderSettings settings;
-    private final RecorderLog log;
+    /** Where what the operator should read goes: the component's logger, or a test's lines. */
+    private final Consumer<String> info;
+    private final Consumer<String> warn;
     private final BlockingQueue<Row> queue = new ArrayBlockingQueue<>(QUEUE_ROWS);
     private final Map<String, PackFile> files = new HashMap<>();
     private final AtomicLong skipped = new AtomicLong();
@@ -33,15 +36,16 @@ final class RecorderLoop implements Runnable {
     private final AtomicLong failures = new AtomicLong();
     private boolean roundFailing;
 
-    RecorderLoop(RecorderSettings settings, RecorderLog log) {
+    RecorderLoop(RecorderSettings settings, Consumer<String> info, Consumer<String> warn) {
         this.settings = settings;
-        this.log = log;
+        this.info = info;
+        this.warn = warn;
     }
 
     /** From a tick thread: never waits. */
     void offer(PackView view) {
         if (!queue.offer(new Row(view)) && skipped.getAndIncrement() == 0) {
-            log.warn("recorder " + settings.directory() + ": the disk is behind; rows are skipped until it catches up");
+            warn.accept("recorder " + settings.directory() + ": the disk is behind; rows are skipped until it catches up");
         }
     }
 
@@ -70,7 +74,7 @@ final class RecorderLoop implements Runnable {
                     failures.incrementAndGet();
                     if (!roundFailing) {
                         roundFailing = true;
-                        log.warn("recorder " + settings.directory() + ": writing failed ("
+                        warn.accept("recorder " + settings.directory() + ": writing failed ("
                                 + (e.getMessage() == null ? "an internal error" : e.getMessage())
                                 + "); the recorder goes on with the next rows");
                     }
@@ -91,12 +95,12 @@ final class RecorderLoop implements Runnable {
             written.incrementAndGet();
             if (failing) {
                 failing = false;
-                log.info("recorder: writing again to " + f.path());
+                info.accept("recorder: writing again to " + f.path());
             }
         } catch (IOException e) {
             if (!failing) {
                 failing = true;
-                log.warn("recorder: cannot write " + pack + " to " + settings.directory() + ": " + e
+                warn.accept("recorder: cannot write " + pack + " to " + settings.directory() + ": " + e
                         + "; rows are dropped until it works again");
             }
             closeQuietly(f); // the next row opens a fresh file
@@ -118,7 +122,7 @@ final class RecorderLoop implements Runnable {
             closeQuietly(f);
         }
         if (skipped.get() > 0) {
-            log.info("recorder: " + skipped.get() + " rows skipped while the disk was behind");
+            info.accept("recorder: " + skipped.get() + " rows skipped while the disk was behind");
         }
     }
 

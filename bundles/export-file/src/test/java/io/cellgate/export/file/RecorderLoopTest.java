@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.testing.LogLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,23 +18,12 @@ class RecorderLoopTest {
     @TempDir
     Path dir;
 
-    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-    private final RecorderLog sink = new RecorderLog() {
-        @Override
-        public void info(String m) {
-            log.add("INFO " + m);
-        }
-
-        @Override
-        public void warn(String m) {
-            log.add("WARN " + m);
-        }
-    };
+    private final LogLines log = new LogLines();
 
     @Test
     void writesOnItsOwnThreadAndFlushesAndClosesEverythingOnStop() throws Exception {
         RecorderLoop loop = new RecorderLoop(new RecorderSettings(dir, 0, RecorderSettings.Rotation.DAILY,
-                Long.MAX_VALUE, 0), sink);
+                Long.MAX_VALUE, 0), log::info, log::warn);
         Thread t = new Thread(loop);
         t.start();
         for (int i = 1; i <= 500; i++) {
@@ -59,22 +47,14 @@ class RecorderLoopTest {
     void anErrorInARoundIsLoggedAndTheThreadGoesOn() throws Exception {
         Path notADir = Files.writeString(dir.resolve("file"), "x");
         java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
-        RecorderLog failingOnce = new RecorderLog() { // as a log that runs out of memory once would
-            @Override
-            public void info(String m) {
-                sink.info(m);
+        java.util.function.Consumer<String> failingOnce = m -> { // as a log that runs out of memory once would
+            if (thrown.compareAndSet(false, true)) {
+                throw new OutOfMemoryError("Java heap space");
             }
-
-            @Override
-            public void warn(String m) {
-                if (thrown.compareAndSet(false, true)) {
-                    throw new OutOfMemoryError("Java heap space");
-                }
-                sink.warn(m);
-            }
+            log.warn(m);
         };
         RecorderLoop loop = new RecorderLoop(new RecorderSettings(notADir.resolve("sub"), 0,
-                RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), failingOnce);
+                RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), log::info, failingOnce);
         Thread t = new Thread(loop);
         t.start();
         loop.offer(TestPacks.snapshot("a", 3, 1, 0));
@@ -87,15 +67,15 @@ class RecorderLoopTest {
         assertTrue(t.isAlive(), "the recorder's thread goes on");
         loop.stop();
         t.join(5000);
-        assertTrue(log.contains("WARN recorder " + notADir.resolve("sub") + ": writing failed (Java heap space); the "
-                + "recorder goes on with the next rows"), log.toString());
+        assertTrue(log.lines().contains("WARN recorder " + notADir.resolve("sub") + ": writing failed (Java heap "
+                + "space); the recorder goes on with the next rows"), log.toString());
     }
 
     @Test
     void aDirectoryThatCannotBeWrittenIsReportedOnce() throws Exception {
         Path notADir = Files.writeString(dir.resolve("file"), "x");
         RecorderLoop loop = new RecorderLoop(new RecorderSettings(notADir.resolve("sub"), 0,
-                RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), sink);
+                RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), log::info, log::warn);
         Thread t = new Thread(loop);
         t.start();
         for (int i = 1; i <= 50; i++) {
@@ -104,18 +84,18 @@ class RecorderLoopTest {
         loop.stop();
         t.join(5000);
         assertEquals(0, loop.written());
-        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN recorder: cannot write a to")).count(),
+        assertEquals(1, log.count("WARN recorder: cannot write a to"),
                 log.toString());
     }
 
     @Test
     void theTickNeverWaitsForTheDisk() throws IOException {
         RecorderLoop loop = new RecorderLoop(new RecorderSettings(dir, 0, RecorderSettings.Rotation.DAILY,
-                Long.MAX_VALUE, 0), sink); // no thread: nothing drains the queue
+                Long.MAX_VALUE, 0), log::info, log::warn); // no thread: nothing drains the queue
         for (int i = 0; i < RecorderLoop.QUEUE_ROWS + 10; i++) {
             loop.offer(TestPacks.snapshot("a", 3, i, 0));
         }
         assertEquals(10, loop.skipped());
-        assertEquals(1, log.stream().filter(l -> l.startsWith("WARN")).count());
+        assertEquals(1, log.count("WARN"));
     }
 }

@@ -31,28 +31,13 @@ class PrometheusExporterTest {
         f.set(target, value);
     }
 
+    /** An exporter's status, fixed: the record's accessors are the interface's methods. */
+    private record Status(long droppedMessages, long publishedMessages, int bufferedMessages, boolean connected)
+            implements MqttExporterStatus {
+    }
+
     private static MqttExporterStatus status(long dropped) {
-        return new MqttExporterStatus() {
-            @Override
-            public long droppedMessages() {
-                return dropped;
-            }
-
-            @Override
-            public long publishedMessages() {
-                return 100;
-            }
-
-            @Override
-            public int bufferedMessages() {
-                return 3;
-            }
-
-            @Override
-            public boolean connected() {
-                return false;
-            }
-        };
+        return new Status(dropped, 100, 3, false);
     }
 
     /** A pack service as SCR hands it over: got for a scrape, given back after. */

@@ -22,10 +22,19 @@ class PackIdDefaultsTest {
         return p;
     }
 
+    /** Pack pack3's configuration with {@code keyValues} set, completed as the runtime completes it. */
+    private static Dictionary<String, Object> completed(String... keyValues) {
+        Dictionary<String, Object> p = config("pack3");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.put(keyValues[i], keyValues[i + 1]);
+        }
+        PackIdDefaults.complete(p);
+        return p;
+    }
+
     @Test
     void aPackWithOnlyItsIdGetsTheDriversOfThatId() {
-        Dictionary<String, Object> p = config("pack3");
-        PackIdDefaults.complete(p);
+        Dictionary<String, Object> p = completed();
         for (String target : PackIdDefaults.DRIVER_TARGETS) {
             assertEquals("(cellgate.pack=pack3)", p.get(target), target);
         }
@@ -33,9 +42,7 @@ class PackIdDefaultsTest {
 
     @Test
     void anExplicitTargetStaysAndTheOthersFollowTheId() {
-        Dictionary<String, Object> p = config("pack3");
-        p.put(PackProperties.SOURCE_TARGET, "(cellgate.pack=bench-adc)");
-        PackIdDefaults.complete(p);
+        Dictionary<String, Object> p = completed(PackProperties.SOURCE_TARGET, "(cellgate.pack=bench-adc)");
         assertEquals("(cellgate.pack=bench-adc)", p.get(PackProperties.SOURCE_TARGET));
         assertEquals("(cellgate.pack=pack3)", p.get(PackProperties.OUTPUTS_TARGET));
         assertEquals("(cellgate.pack=pack3)", p.get(PackProperties.INDICATORS_TARGET));
@@ -43,25 +50,18 @@ class PackIdDefaultsTest {
 
     @Test
     void aBlankTargetCountsAsLeftOut() {
-        Dictionary<String, Object> p = config("pack3");
-        p.put(PackProperties.INDICATORS_TARGET, " ");
-        PackIdDefaults.complete(p);
-        assertEquals("(cellgate.pack=pack3)", p.get(PackProperties.INDICATORS_TARGET));
+        assertEquals("(cellgate.pack=pack3)",
+                completed(PackProperties.INDICATORS_TARGET, " ").get(PackProperties.INDICATORS_TARGET));
     }
 
     @Test
     void thePackServicePropertyIsAlwaysThePackId() {
-        Dictionary<String, Object> p = config("pack3");
-        p.put(PackProperties.PACK, "pack1");
-        PackIdDefaults.complete(p);
-        assertEquals("pack3", p.get(PackProperties.PACK));
+        assertEquals("pack3", completed(PackProperties.PACK, "pack1").get(PackProperties.PACK));
     }
 
     @Test
     void derivedTargetsAreAccepted() {
-        Dictionary<String, Object> p = config("pack3");
-        PackIdDefaults.complete(p);
-        PackIdDefaults.requireDriverTargets(asMap(p));
+        PackIdDefaults.requireDriverTargets(asMap(completed()));
     }
 
     @Test

@@ -3,10 +3,10 @@ package io.cellgate.pack.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.testing.LogLines;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,18 +20,11 @@ class PluginFoldersTest {
     @TempDir
     Path root;
 
-    private final List<String> log = new ArrayList<>();
-    private final PluginFolders folders = new PluginFolders(new PluginFolders.Log() {
-        @Override
-        public void info(String message) {
-            log.add("INFO " + message);
-        }
+    private static final class Log extends LogLines implements PluginFolders.Log {
+    }
 
-        @Override
-        public void warn(String message) {
-            log.add("WARN " + message);
-        }
-    });
+    private final Log log = new Log();
+    private final PluginFolders folders = new PluginFolders(log);
 
     private void configure(Path dir) {
         Hashtable<String, Object> p = new Hashtable<>();
@@ -55,11 +48,11 @@ class PluginFoldersTest {
         Path deploy = root.resolve("deploy");
         configure(deploy);
         assertTrue(Files.isDirectory(deploy));
-        assertEquals(1, log.size(), log.toString());
-        assertTrue(log.get(0).startsWith("INFO made the plugin folder "), log.toString());
+        assertEquals(1, log.lines().size(), log.toString());
+        assertTrue(log.lines().get(0).startsWith("INFO made the plugin folder "), log.toString());
 
         configure(deploy); // the next start: Config Admin hands the same configuration again
-        assertEquals(1, log.size(), "an existing folder is not announced again: " + log);
+        assertEquals(1, log.lines().size(), "an existing folder is not announced again: " + log);
     }
 
     @Test
@@ -81,15 +74,15 @@ class PluginFoldersTest {
         assertEquals(List.of("INFO plugin com.example.board 1.2.0 installed from deploy/board.jar",
                 "INFO plugin com.example.board 1.2.0 started from deploy/board.jar",
                 "INFO plugin com.example.board 1.3.0 updated from deploy/board.jar",
-                "INFO plugin com.example.board 1.3.0 removed from deploy/board.jar"), log);
+                "INFO plugin com.example.board 1.3.0 removed from deploy/board.jar"), log.lines());
     }
 
     @Test
     void aFolderThatCannotBeMadeSaysWhatToDo() throws Exception {
         Path file = Files.writeString(root.resolve("not-a-folder"), "x");
         configure(file.resolve("deploy"));
-        assertEquals(1, log.size());
-        assertTrue(log.get(0).startsWith("WARN cannot make the plugin folder ") && log.get(0).contains("mkdir "),
-                log.toString());
+        assertEquals(1, log.lines().size());
+        String line = log.lines().get(0);
+        assertTrue(line.startsWith("WARN cannot make the plugin folder ") && line.contains("mkdir "), line);
     }
 }

@@ -66,11 +66,7 @@ public final class ChargeLedger {
 
     /** Charge that all donors gave, in A·s. */
     public double movedAs() {
-        double sum = 0;
-        for (double moved : pairMovedAs) {
-            sum += moved;
-        }
-        return sum;
+        return sum(pairMovedAs);
     }
 
     /** Charge lost in conversion: given by donors, never received, {@code (1 − η)·moved}, in A·s. */
@@ -95,11 +91,7 @@ public final class ChargeLedger {
 
     /** Charge all bleed resistors took, in A·s: it left the cells and arrived nowhere. */
     public double bleedAs() {
-        double sum = 0;
-        for (double bled : cellBleedAs) {
-            sum += bled;
-        }
-        return sum;
+        return sum(cellBleedAs);
     }
 
     /**
@@ -148,5 +140,13 @@ public final class ChargeLedger {
         double expected = -n * loadAs - n * boardDrawAs - selfDischargeAs - moved + efficiency * moved - bleedAs();
         double miss = Math.abs(sumChange - expected) + perCellMiss;
         return miss == 0 ? 0 : miss / throughput;
+    }
+
+    private static double sum(double[] values) {
+        double sum = 0;
+        for (double value : values) {
+            sum += value;
+        }
+        return sum;
     }
 }

@@ -38,7 +38,7 @@ public final class ReplayRunner {
     private static ReplayResult replay(Scenario s, BalancerModel model, Recording rec) throws IOException {
         int cells = rec.cells();
         HeadlessPack engine = new HeadlessPack(s.description(), model);
-        CellVoltageSource source = new RowSource(rec);
+        CellVoltageSource source = CellVoltageSource.of(rec.cells(), into -> readRow(rec, into));
         PackReading reading = null;
         Decision decision = null;
         double efficiency = s.pack().balancerEfficiency();
@@ -119,20 +119,12 @@ public final class ReplayRunner {
         return new ReplayResult(result, rows, compared, otherAmps, otherBoard, differing);
     }
 
-    /** The recording's current row as the engine's voltage source. */
-    private record RowSource(Recording rec) implements CellVoltageSource {
-        @Override
-        public int cells() {
-            return rec.cells();
+    /** The recording's current row, as the engine's voltage source reads it. */
+    private static void readRow(Recording rec, PackReading into) {
+        for (int c = 0; c < into.cells(); c++) {
+            into.set(c, rec.volts(c), rec.status(c));
         }
-
-        @Override
-        public void read(PackReading into) {
-            for (int c = 0; c < into.cells(); c++) {
-                into.set(c, rec.volts(c), rec.status(c));
-            }
-            into.setTemperatureCelsius(rec.temperatureCelsius());
-        }
+        into.setTemperatureCelsius(rec.temperatureCelsius());
     }
 
     private static void sample(PackReading reading, double t, List<ScenarioResult.Sample> spread,

@@ -8,6 +8,8 @@ import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.balancer.PairDirection;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What a scenario run gives, in SI-derived units named in the field names.
@@ -74,57 +76,47 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
         o.addProperty("energyLostWh", energyLostWh);
         o.addProperty("energyBledWh", energyBledWh);
         o.addProperty("conservationError", conservationError);
-        JsonArray moved = new JsonArray();
-        for (double ah : pairChargeMovedAh) {
-            moved.add(ah);
-        }
-        o.add("pairChargeMovedAh", moved);
+        o.add("pairChargeMovedAh", numbers(pairChargeMovedAh));
         JsonArray s = new JsonArray();
         spread.forEach(x -> s.add(pair(x.atSeconds(), x.volts())));
         o.add("maxAdjacentSpreadVolts", s);
-        JsonArray ind = new JsonArray();
-        for (IndicatorChange c : indicators) {
-            JsonObject e = new JsonObject();
-            e.addProperty("atSeconds", c.atSeconds());
+        o.add("indicatorTimeline", timeline(indicators, IndicatorChange::atSeconds, (c, e) -> {
             e.addProperty("cell", c.cell());
             e.addProperty("state", c.state().name());
-            ind.add(e);
-        }
-        o.add("indicatorTimeline", ind);
-        JsonArray pairTimeline = new JsonArray();
-        for (PairChange c : pairs) {
-            JsonObject e = new JsonObject();
-            e.addProperty("atSeconds", c.atSeconds());
+        }));
+        o.add("pairTimeline", timeline(pairs, PairChange::atSeconds, (c, e) -> {
             e.addProperty("pair", c.pair());
             e.addProperty("direction", c.direction().name());
             e.addProperty("amps", c.amps());
-            pairTimeline.add(e);
-        }
-        o.add("pairTimeline", pairTimeline);
-        JsonArray board = new JsonArray();
-        for (BoardChange c : boardStates) {
-            JsonObject e = new JsonObject();
-            e.addProperty("atSeconds", c.atSeconds());
-            e.addProperty("state", c.state().name());
-            board.add(e);
-        }
-        o.add("boardStateTimeline", board);
-        JsonArray tr = new JsonArray();
-        for (VoltageSample v : trace) {
-            JsonObject e = new JsonObject();
-            e.addProperty("atSeconds", v.atSeconds());
-            JsonArray volts = new JsonArray();
-            for (double x : v.volts()) {
-                volts.add(x);
-            }
-            e.add("volts", volts);
-            tr.add(e);
-        }
-        o.add("trace", tr);
+        }));
+        o.add("boardStateTimeline", timeline(boardStates, BoardChange::atSeconds,
+                (c, e) -> e.addProperty("state", c.state().name())));
+        o.add("trace", timeline(trace, VoltageSample::atSeconds, (v, e) -> e.add("volts", numbers(v.volts()))));
         JsonArray ev = new JsonArray();
         events.forEach(ev::add);
         o.add("events", ev);
         return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(o);
+    }
+
+    /** One object per entry, in order: its {@code atSeconds} first, then what {@code fill} adds. */
+    private static <T> JsonArray timeline(List<T> entries, ToDoubleFunction<T> atSeconds,
+            BiConsumer<T, JsonObject> fill) {
+        JsonArray array = new JsonArray();
+        for (T entry : entries) {
+            JsonObject e = new JsonObject();
+            e.addProperty("atSeconds", atSeconds.applyAsDouble(entry));
+            fill.accept(entry, e);
+            array.add(e);
+        }
+        return array;
+    }
+
+    private static JsonArray numbers(double[] values) {
+        JsonArray array = new JsonArray();
+        for (double value : values) {
+            array.add(value);
+        }
+        return array;
     }
 
     private static JsonArray pair(double a, double b) {

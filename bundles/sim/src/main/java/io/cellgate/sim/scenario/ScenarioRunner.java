@@ -2,7 +2,6 @@ package io.cellgate.sim.scenario;
 
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.driver.CellVoltageSource;
-import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.telemetry.PackState;
 import io.cellgate.sim.model.ChargeLedger;
 import io.cellgate.sim.model.SimPack;
@@ -31,7 +30,7 @@ public final class ScenarioRunner {
         SimPack pack = new SimPack(s.pack());
         int cells = pack.cells();
         HeadlessPack engine = new HeadlessPack(s.description(), model);
-        CellVoltageSource source = new SimSource(pack);
+        CellVoltageSource source = CellVoltageSource.of(pack.cells(), pack::read);
         PackState state = null;
 
         DecisionTimeline timeline = new DecisionTimeline(cells);
@@ -86,18 +85,5 @@ public final class ScenarioRunner {
         return new ScenarioResult(s.name(), model.descriptor().qualifiedName(), timeline.balancedAtSeconds(), t, steps,
                 spread, movedAh, ledger.conversionLossJoules() / 3600, ledger.bleedJoules() / 3600,
                 pack.conservationError(), timeline.indicators, timeline.pairs, timeline.boards, trace, engine.events());
-    }
-
-    /** The simulated pack as the engine's voltage source. */
-    private record SimSource(SimPack pack) implements CellVoltageSource {
-        @Override
-        public int cells() {
-            return pack.cells();
-        }
-
-        @Override
-        public void read(PackReading into) {
-            pack.read(into);
-        }
     }
 }

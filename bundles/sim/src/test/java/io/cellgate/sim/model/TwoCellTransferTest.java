@@ -15,13 +15,23 @@ class TwoCellTransferTest {
     private static final double CAPACITY_AS = CAPACITY_AH * 3600;
     private static final double ETA = 0.85;
 
+    /** Two identical cells at {@code soc}, with the class's capacity and balancer efficiency. */
+    private static SimPack twoCells(Chemistry chemistry, double soc) {
+        return new SimPack(IdealPacks.identical(2, chemistry, CAPACITY_AH, soc).balancerEfficiency(ETA).build());
+    }
+
+    /** The one pair of two cells balancing {@code direction} at {@code amps}. */
+    private static Decision pairOf(PairDirection direction, double amps) {
+        Decision decision = new Decision(2);
+        decision.setPair(0, direction, amps);
+        return decision;
+    }
+
     @Test
     void lowerToUpperMatchesTheClosedForm() {
-        SimPack pack = new SimPack(IdealPacks.identical(2, Chemistry.NCM, CAPACITY_AH, 0.5)
-                .balancerEfficiency(ETA).build());
-        Decision decision = new Decision(2);
+        SimPack pack = twoCells(Chemistry.NCM, 0.5);
         double amps = 0.75;
-        decision.setPair(0, PairDirection.LOWER_TO_UPPER, amps);
+        Decision decision = pairOf(PairDirection.LOWER_TO_UPPER, amps);
         double seconds = 3600;
         for (int s = 0; s < 3600; s++) {
             pack.step(1.0, 0, decision);
@@ -36,10 +46,8 @@ class TwoCellTransferTest {
 
     @Test
     void upperToLowerMatchesTheClosedForm() {
-        SimPack pack = new SimPack(IdealPacks.identical(2, Chemistry.LFP, CAPACITY_AH, 0.6)
-                .balancerEfficiency(ETA).build());
-        Decision decision = new Decision(2);
-        decision.setPair(0, PairDirection.UPPER_TO_LOWER, 1.0);
+        SimPack pack = twoCells(Chemistry.LFP, 0.6);
+        Decision decision = pairOf(PairDirection.UPPER_TO_LOWER, 1.0);
         for (int s = 0; s < 1800; s++) {
             pack.step(2.0, 0, decision);
         }
@@ -50,10 +58,8 @@ class TwoCellTransferTest {
 
     @Test
     void aDonorReadsLowAndAReceiverHighWhileTheyBalance() {
-        SimPack pack = new SimPack(IdealPacks.identical(2, Chemistry.NCM, CAPACITY_AH, 0.5)
-                .balancerEfficiency(ETA).build());
-        Decision decision = new Decision(2);
-        decision.setPair(0, PairDirection.LOWER_TO_UPPER, 1.0);
+        SimPack pack = twoCells(Chemistry.NCM, 0.5);
+        Decision decision = pairOf(PairDirection.LOWER_TO_UPPER, 1.0);
         pack.step(0.001, 0, decision);
         double r0 = pack.r0Ohms(0);
         assertEquals(SimPackSpec.defaultDcResistanceOhms(CAPACITY_AH) * 0.4, r0, 1e-15);
@@ -66,11 +72,9 @@ class TwoCellTransferTest {
 
     @Test
     void conversionLossEnergyIsTheLostChargeAtTheDonorsOcv() {
-        SimPack pack = new SimPack(IdealPacks.identical(2, Chemistry.NCM, CAPACITY_AH, 0.5)
-                .balancerEfficiency(ETA).build());
+        SimPack pack = twoCells(Chemistry.NCM, 0.5);
         double donorOcv = pack.openCircuitVolts(1);
-        Decision decision = new Decision(2);
-        decision.setPair(0, PairDirection.UPPER_TO_LOWER, 1.0);
+        Decision decision = pairOf(PairDirection.UPPER_TO_LOWER, 1.0);
         pack.step(1.0, 0, decision);
         assertEquals((1 - ETA) * 1.0 * donorOcv, pack.ledger().conversionLossJoules(), 1e-12);
     }

@@ -85,7 +85,7 @@ class OneDecisionPathTest {
         List<PackHealth> health = new ArrayList<>();
         for (int i = 0; i < sequence.size(); i++) {
             now[0] = i * 1_000_000_000L;
-            engine.tick(now[0], new Fixed(sequence.get(i)), inGateway, null, null, null);
+            engine.tick(now[0], fixed(sequence.get(i)), inGateway, null, null, null);
             gateway.record(i, engine.decision());
             health.add(engine.health());
         }
@@ -124,16 +124,8 @@ class OneDecisionPathTest {
     }
 
     /** A source that reads one fixed reading. */
-    private record Fixed(PackReading reading) implements CellVoltageSource {
-        @Override
-        public int cells() {
-            return reading.cells();
-        }
-
-        @Override
-        public void read(PackReading into) {
-            into.copyFrom(reading);
-        }
+    private static CellVoltageSource fixed(PackReading reading) {
+        return CellVoltageSource.of(reading.cells(), into -> into.copyFrom(reading));
     }
 
     /**

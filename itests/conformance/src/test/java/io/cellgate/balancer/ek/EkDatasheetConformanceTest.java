@@ -8,6 +8,6 @@ class EkDatasheetConformanceTest extends BalancerConformanceTest {
 
     @Override
     protected BalancerModel model() {
-        return new EkDatasheetModelComponent();
+        return new EkModel();
     }
 }

@@ -14,22 +14,12 @@ import java.util.regex.Pattern;
  *
  * <p>Scale and offset are read once, at activation: they change only when someone changes the ADC's range, and
  * reading them every tick would triple the file reads of a tick.
+ *
+ * @param voltsPerCount the scale in volts at the divider's input per ADC count
  */
-final class IioChannel {
+record IioChannel(Path raw, double voltsPerCount, double offsetCounts, String description) {
 
     private static final Pattern CHANNEL = Pattern.compile("(\\d{1,3})(?:-(\\d{1,3}))?");
-
-    private final Path raw;
-    private final double voltsPerCount;
-    private final double offsetCounts;
-    private final String description;
-
-    private IioChannel(Path raw, double voltsPerCount, double offsetCounts, String description) {
-        this.raw = raw;
-        this.voltsPerCount = voltsPerCount;
-        this.offsetCounts = offsetCounts;
-        this.description = description;
-    }
 
     /**
      * @param channel {@code M} for a single-ended input, {@code M-N} for a differential one

@@ -23,11 +23,8 @@ final class SysfsNumbers {
 
     static long parseLong(byte[] b, int length, Path file) throws SysfsFormatException {
         int end = trimEnd(b, length);
-        int i = skipSpace(b, 0, end);
-        boolean negative = i < end && b[i] == '-';
-        if (i < end && (b[i] == '-' || b[i] == '+')) {
-            i++;
-        }
+        int i = digitsStart(b, end);
+        boolean negative = i > 0 && b[i - 1] == '-';
         if (i == end) {
             throw garbage(file, b, length);
         }
@@ -44,11 +41,8 @@ final class SysfsNumbers {
 
     static double parseDecimal(byte[] b, int length, Path file) throws SysfsFormatException {
         int end = trimEnd(b, length);
-        int i = skipSpace(b, 0, end);
-        boolean negative = i < end && b[i] == '-';
-        if (i < end && (b[i] == '-' || b[i] == '+')) {
-            i++;
-        }
+        int i = digitsStart(b, end);
+        boolean negative = i > 0 && b[i - 1] == '-';
         long mantissa = 0;
         int significant = 0;
         int decimals = 0;
@@ -104,6 +98,12 @@ final class SysfsNumbers {
             out.put(i, out.get(j));
             out.put(j, t);
         }
+    }
+
+    /** Where the digits start: after leading white space and one optional sign. */
+    private static int digitsStart(byte[] b, int end) {
+        int i = skipSpace(b, 0, end);
+        return i < end && (b[i] == '-' || b[i] == '+') ? i + 1 : i;
     }
 
     private static int trimEnd(byte[] b, int length) {

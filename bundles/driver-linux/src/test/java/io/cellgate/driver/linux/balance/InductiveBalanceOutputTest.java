@@ -16,7 +16,6 @@ import io.cellgate.driver.linux.testing.TestLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,18 +46,9 @@ class InductiveBalanceOutputTest {
     }
 
     private Map<String, Object> config() {
-        Map<String, Object> c = new HashMap<>();
-        c.put("cellgate.pack", "pack1");
-        c.put("cells", 4);
-        c.put("switch.lines", "bal1-up,bal1-down, bal2-up,bal2-down, bal3-up,bal3-down");
-        c.put("pwm.channels", "pwmchip0:0,pwmchip0:1,pwmchip0:2");
-        c.put("pwm.period.ns", 1_000_000L);
-        c.put("duty.offset.percent", 10.0);
-        c.put("duty.gain.percent.per.amp", 40.0);
-        c.put("duty.max.percent", 80.0);
-        c.put("sysfs.root", root.toString());
-        c.put("dev.root", root.resolve("dev").toString());
-        return c;
+        return tree.driverConfig("switch.lines", "bal1-up,bal1-down, bal2-up,bal2-down, bal3-up,bal3-down",
+                "pwm.channels", "pwmchip0:0,pwmchip0:1,pwmchip0:2", "pwm.period.ns", 1_000_000L,
+                "duty.offset.percent", 10.0, "duty.gain.percent.per.amp", 40.0, "duty.max.percent", 80.0);
     }
 
     private InductiveBalanceOutput output(Map<String, Object> config) {

@@ -14,7 +14,6 @@ import io.cellgate.driver.linux.testing.TestLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,14 +42,7 @@ class IioCellSourceTest {
     }
 
     private Map<String, Object> config() {
-        Map<String, Object> c = new HashMap<>();
-        c.put("cellgate.pack", "pack1");
-        c.put("cells", 4);
-        c.put("device", "ads1115");
-        c.put("channels", "0,1,2,3");
-        c.put("divider.ratios", "5");
-        c.put("sysfs.root", root.toString());
-        return c;
+        return tree.driverConfig("device", "ads1115", "channels", "0,1,2,3", "divider.ratios", "5");
     }
 
     private final java.util.List<IioCellSource> made = new java.util.ArrayList<>();

@@ -17,7 +17,6 @@ import io.cellgate.driver.linux.testing.ManualClock;
 import io.cellgate.driver.linux.testing.TestLog;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,13 +45,7 @@ class LinuxIndicatorsTest {
     }
 
     private Map<String, Object> config() {
-        Map<String, Object> c = new HashMap<>();
-        c.put("cellgate.pack", "pack1");
-        c.put("cells", 4);
-        c.put("leds", "cell01,cell02,cell03,cell04");
-        c.put("sysfs.root", root.toString());
-        c.put("dev.root", root.resolve("dev").toString());
-        return c;
+        return tree.driverConfig("leds", "cell01,cell02,cell03,cell04");
     }
 
     private LinuxIndicators indicators(Map<String, Object> config) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A sysfs-shaped directory tree with the files and formats of the kernel's IIO, LED and PWM classes, to point a
@@ -20,6 +22,22 @@ public final class FakeTree {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * The configuration of a driver of the 4-cell pack {@code pack1} on this tree: its {@code sysfs.root} and
+     * {@code dev.root} point here, then {@code keyValues} are set (a modifiable map, for tests to change further).
+     */
+    public Map<String, Object> driverConfig(Object... keyValues) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("cellgate.pack", "pack1");
+        c.put("cells", 4);
+        c.put("sysfs.root", root.toString());
+        c.put("dev.root", root.resolve("dev").toString());
+        for (int i = 0; i < keyValues.length; i += 2) {
+            c.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return c;
     }
 
     /**

@@ -47,7 +47,7 @@ public final class MqttExporter implements PackListener, MqttExporterStatus {
             throw e;
         }
         this.gate = new RateGate(settings.publishNanos());
-        this.loop = new PublishLoop(settings, new PahoLink(settings), new LoggerLog(log), System::nanoTime);
+        this.loop = new PublishLoop(settings, new PahoLink(settings), log::info, log::warn, System::nanoTime);
         this.thread = new Thread(loop, "cellgate-mqtt " + settings.clientId());
         thread.setDaemon(true);
         thread.start();
@@ -99,17 +99,5 @@ public final class MqttExporter implements PackListener, MqttExporterStatus {
     @Override
     public boolean connected() {
         return loop.isConnected();
-    }
-
-    private record LoggerLog(Logger log) implements ExporterLog {
-        @Override
-        public void info(String message) {
-            log.info(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.warn(message);
-        }
     }
 }

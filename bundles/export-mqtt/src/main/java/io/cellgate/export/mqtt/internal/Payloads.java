@@ -57,48 +57,15 @@ final class Payloads {
                 .put("balancingPairs", v.balancingPairs()).put("boardDrawAmps", v.boardDrawAmps())
                 .put("tickDurationSeconds", v.tickDurationNanos() / 1e9)
                 .put("temperatureCelsius", v.temperatureCelsius());
-        j.beginArray("cellVolts");
-        for (int c = 0; c < v.cells(); c++) {
-            j.value(v.volts(c));
-        }
-        j.endArray().beginArray("cellStatus");
-        for (int c = 0; c < v.cells(); c++) {
-            j.value(v.status(c).name());
-        }
-        j.endArray().beginArray("cellIndicator");
-        for (int c = 0; c < v.cells(); c++) {
-            j.value(v.indicator(c).name());
-        }
-        j.endArray().beginArray("cellBleedAmps");
-        for (int c = 0; c < v.cells(); c++) {
-            j.value(v.bleedAmps(c));
-        }
-        j.endArray().beginArray("pairDeltaVolts");
-        for (int k = 0; k < v.pairs(); k++) {
-            j.value(v.deltaVolts(k));
-        }
-        j.endArray().beginArray("pairDirection");
-        for (int k = 0; k < v.pairs(); k++) {
-            j.value(v.directionLabel(k));
-        }
-        j.endArray().beginArray("pairAmps");
-        for (int k = 0; k < v.pairs(); k++) {
-            j.value(v.signedAmps(k));
-        }
-        j.endArray().beginArray("faults");
-        for (String f : v.faults()) {
-            j.value(f);
-        }
-        return fitWarnings(j.endArray(), v).done();
-    }
-
-    /** What the pack's model warns about the pack (low strings, a cascade of boards); empty when it fits. */
-    private static Json fitWarnings(Json j, PackView v) {
-        j.beginArray("fitWarnings");
-        for (String w : v.fitWarnings()) {
-            j.value(w);
-        }
-        return j.endArray();
+        return j.numbers("cellVolts", v.cells(), v::volts)
+                .strings("cellStatus", v.cells(), c -> v.status(c).name())
+                .strings("cellIndicator", v.cells(), c -> v.indicator(c).name())
+                .numbers("cellBleedAmps", v.cells(), v::bleedAmps)
+                .numbers("pairDeltaVolts", v.pairs(), v::deltaVolts)
+                .strings("pairDirection", v.pairs(), v::directionLabel)
+                .numbers("pairAmps", v.pairs(), v::signedAmps)
+                .strings("faults", v.faults())
+                .strings("fitWarnings", v.fitWarnings()).done();
     }
 
     static String cell(PackView v, int c) {
@@ -114,12 +81,9 @@ final class Payloads {
     }
 
     static String board(PackView v) {
-        Json j = new Json().put("pack", v.pack().id()).put("tick", v.tick()).put("state", v.boardState().name())
-                .put("health", v.health().name()).put("model", v.model());
-        j.beginArray("faults");
-        for (String f : v.faults()) {
-            j.value(f);
-        }
-        return fitWarnings(j.endArray(), v).done();
+        return new Json().put("pack", v.pack().id()).put("tick", v.tick()).put("state", v.boardState().name())
+                .put("health", v.health().name()).put("model", v.model())
+                .strings("faults", v.faults())
+                .strings("fitWarnings", v.fitWarnings()).done();
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -40,7 +41,9 @@ final class PublishLoop implements Runnable, Link.Events {
 
     private final MqttSettings settings;
     private final Link link;
-    private final ExporterLog log;
+    /** Where what the operator should read goes: the component's logger, or a test's lines. */
+    private final Consumer<String> info;
+    private final Consumer<String> warn;
     private final LongSupplier clock;
     private final Mailbox mailbox = new Mailbox();
     private final Outbox outbox;
@@ -70,10 +73,11 @@ final class PublishLoop implements Runnable, Link.Events {
     private long outageStartNanos = -1;
     private long outageDroppedBefore;
 
-    PublishLoop(MqttSettings settings, Link link, ExporterLog log, LongSupplier clock) {
+    PublishLoop(MqttSettings settings, Link link, Consumer<String> info, Consumer<String> warn, LongSupplier clock) {
         this.settings = settings;
         this.link = link;
-        this.log = log;
+        this.info = info;
+        this.warn = warn;
         this.clock = clock;
         this.outbox = new Outbox(settings.bufferMessages());
         this.payloads = new Payloads(settings.topics());
@@ -128,7 +132,7 @@ final class PublishLoop implements Runnable, Link.Events {
             failures.incrementAndGet();
             if (!failing) {
                 failing = true;
-                log.warn("mqtt " + settings.brokerUrl() + ": a publishing round failed (" + describe(e)
+                warn.accept("mqtt " + settings.brokerUrl() + ": a publishing round failed (" + describe(e)
                         + "); the exporter goes on, trying again every second");
             }
             return FIRST_RETRY_NANOS;
@@ -274,13 +278,13 @@ final class PublishLoop implements Runnable, Link.Events {
                     (clock.getAsLong() - outageStartNanos) / 1e9, dropped == 0 ? "no message dropped"
                             : dropped + " oldest messages dropped (buffer of " + settings.bufferMessages() + ")");
             if (dropped == 0) {
-                log.info(back);
+                info.accept(back);
             } else {
-                log.warn(back); // telemetry was lost
+                warn.accept(back); // telemetry was lost
             }
             outageStartNanos = -1;
         } else {
-            log.info("mqtt " + settings.brokerUrl() + ": connected as " + settings.clientId());
+            info.accept("mqtt " + settings.brokerUrl() + ": connected as " + settings.clientId());
         }
         control.clear();
         discovered.clear();
@@ -295,7 +299,7 @@ final class PublishLoop implements Runnable, Link.Events {
         if (outageStartNanos < 0) {
             outageStartNanos = now;
             outageDroppedBefore = outbox.dropped();
-            log.warn("mqtt " + settings.brokerUrl() + ": " + (cause == null ? "connection failed" : describe(cause))
+            warn.accept("mqtt " + settings.brokerUrl() + ": " + (cause == null ? "connection failed" : describe(cause))
                     + "; retrying every 1 s to 30 s and keeping up to " + settings.bufferMessages()
                     + " messages, the oldest dropped first");
         }
@@ -320,7 +324,7 @@ final class PublishLoop implements Runnable, Link.Events {
                 Topics.OFFLINE.getBytes(StandardCharsets.UTF_8), true));
         connected = false;
         if (outageStartNanos >= 0 && outbox.dropped() > outageDroppedBefore) {
-            log.info("mqtt " + settings.brokerUrl() + ": stopped during an outage; "
+            info.accept("mqtt " + settings.brokerUrl() + ": stopped during an outage; "
                     + (outbox.dropped() - outageDroppedBefore) + " oldest messages dropped");
         }
     }

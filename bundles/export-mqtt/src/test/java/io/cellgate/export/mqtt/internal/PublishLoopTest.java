@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.testing.LogLines;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,29 +71,16 @@ class PublishLoopTest {
         }
     }
 
-    static final class Log implements ExporterLog {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void info(String m) {
-            lines.add("INFO " + m);
-        }
-
-        @Override
-        public void warn(String m) {
-            lines.add("WARN " + m);
-        }
-    }
 
     private final FakeLink link = new FakeLink();
-    private final Log log = new Log();
+    private final LogLines log = new LogLines();
     private long now;
 
     private PublishLoop loop(int buffer) {
         Map<String, Object> v = new HashMap<>();
         v.put("buffer.messages", buffer);
         v.put("gateway.id", "gw");
-        return new PublishLoop(MqttSettings.of(MqttSettingsTest.config(v)), link, log, () -> now);
+        return new PublishLoop(MqttSettings.of(MqttSettingsTest.config(v)), link, log::info, log::warn, () -> now);
     }
 
     private static List<String> topics(List<Message> messages) {
@@ -143,9 +131,9 @@ class PublishLoopTest {
         // retries 1, 2, 4, 8, 16 s apart
         assertEquals(List.of(1 * S, 3 * S, 7 * S, 15 * S, 31 * S),
                 java.util.Arrays.stream(attemptsAt).boxed().toList());
-        assertEquals(1, log.lines.stream().filter(l -> l.startsWith("WARN")).count(), log.lines.toString());
-        assertTrue(log.lines.get(0).contains("Connection refused; retrying every 1 s to 30 s and keeping up to 10 "
-                + "messages, the oldest dropped first"), log.lines.get(0));
+        assertEquals(1, log.count("WARN"), log.lines().toString());
+        assertTrue(log.lines().get(0).contains("Connection refused; retrying every 1 s to 30 s and keeping up to 10 "
+                + "messages, the oldest dropped first"), log.lines().get(0));
         assertEquals(10, loop.buffered());
         long dropped = loop.dropped();
         assertTrue(dropped > 1000, "dropped " + dropped);
@@ -154,8 +142,8 @@ class PublishLoopTest {
         loop.step();
         link.accept();
         loop.step();
-        assertTrue(log.lines.get(1).matches("WARN mqtt tcp://127.0.0.1:1883: connected again after \\d+\\.\\d s; "
-                + dropped + " oldest messages dropped \\(buffer of 10\\)"), log.lines.get(1));
+        assertTrue(log.lines().get(1).matches("WARN mqtt tcp://127.0.0.1:1883: connected again after \\d+\\.\\d s; "
+                + dropped + " oldest messages dropped \\(buffer of 10\\)"), log.lines().get(1));
         assertEquals(0, loop.buffered());
         List<String> state = topics(link.sent).stream().filter(t -> t.startsWith("cellgate/p/")).toList();
         assertEquals(10, state.size(), "the newest 10 messages, in order");
@@ -201,8 +189,8 @@ class PublishLoopTest {
         assertTrue(topics(link.sent).stream().filter(t -> t.startsWith("homeassistant/")).count() > 0,
                 "discovery again: the broker may have forgotten retained messages");
         assertEquals(0, loop.buffered());
-        assertEquals(2, log.lines.stream().filter(l -> l.contains("Connection lost") || l.contains("connected again"))
-                .count(), log.lines.toString());
+        assertEquals(2, log.lines().stream().filter(l -> l.contains("Connection lost") || l.contains("connected again"))
+                .count(), log.lines().toString());
     }
 
     @Test
@@ -319,7 +307,7 @@ class PublishLoopTest {
         assertEquals(S, loop.guardedStep());
         assertEquals(2, loop.failures());
         assertEquals(List.of("WARN mqtt tcp://127.0.0.1:1883: a publishing round failed (Java heap space); the "
-                + "exporter goes on, trying again every second"), log.lines.stream()
+                + "exporter goes on, trying again every second"), log.lines().stream()
                 .filter(l -> l.contains("failed")).toList(), "logged once, not every second");
 
         link.failWith = null;
