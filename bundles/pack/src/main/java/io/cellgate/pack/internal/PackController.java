@@ -40,7 +40,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * that changing {@code balancer.target} rebinds the model under a running controller (through {@link #modified})
  * without restarting it: no tick is lost and the new model decides in the next tick. A missing service only makes
  * the pack fail-safe. The driver targets and the {@value PackProperties#PACK} service property follow from the
- * pack's id ({@link PackIdDefaults}).
+ * pack's id ({@link PackIdDefaults}): a controller binds only drivers registered for its own pack, and refuses a
+ * configuration whose targets would let it bind another's. It runs only while it holds its pack id ({@link PackIds}):
+ * a second configuration of one id is refused and drives nothing.
  *
  * <p>The {@link TickWatchdogComponent watchdog} watches its ticks: when none completes within
  * {@value PackSettings#STALL_TICKS} periods it turns the outputs off from its own thread, without waiting for the
@@ -53,6 +55,8 @@ public final class PackController implements Pack {
 
     private final TickClock clock;
     private final TickWatchdogComponent watchdog;
+    private final PackIds ids;
+    private final PackIds.Claimant claimant;
     private final Logger log;
     private final PackEvents events;
 
@@ -80,20 +84,28 @@ public final class PackController implements Pack {
     private volatile long engineSinceNanos;
     private long nextDueNanos;
     private boolean healthy;
+    /** The id this controller holds in {@link PackIds}. */
+    private volatile String claimedId;
+    /** Set while a change gave the pack an id another pack holds: no tick, no output touched. */
+    private boolean refused;
 
     /** Checks the configuration and builds the engine; ticking starts in {@link #startTicking}. */
     @Activate
     public PackController(@Reference(name = "clock") TickClock clock,
-            @Reference(name = "watchdog") TickWatchdogComponent watchdog,
+            @Reference(name = "watchdog") TickWatchdogComponent watchdog, @Reference(name = "ids") PackIds ids,
             @Reference(name = "log", service = LoggerFactory.class) Logger log, PackConfig config,
             Map<String, Object> properties) {
         this.clock = clock;
         this.watchdog = watchdog;
+        this.ids = ids;
+        this.claimant = PackIds.claimant(properties);
         this.log = log;
         this.events = new LogEvents(log);
         try {
             settings = PackSettings.of(config);
-            PackIdDefaults.requireDriverTargets(properties);
+            PackIdDefaults.checkTargets(properties);
+            ids.claim(settings.description().id(), claimant); // last: a refusal above must not keep the id
+            claimedId = settings.description().id();
         } catch (IllegalArgumentException e) {
             // SCR would log this as a stack trace; an operator should read the reason first.
             log.error("pack {}: configuration refused: {}", config.pack_id(), e.getMessage());
@@ -137,19 +149,42 @@ public final class PackController implements Pack {
                     e.getMessage());
             return;
         }
+        try {
+            PackIdDefaults.checkTargets(properties);
+        } catch (IllegalArgumentException e) {
+            log.error("{}: configuration refused: {}", settings.description().id(), e.getMessage());
+            return;
+        }
+        String id = next.description().id();
+        if (!id.equals(claimedId)) {
+            try {
+                ids.claim(id, claimant);
+            } catch (IllegalArgumentException e) {
+                // The targets already follow the new id, to the other pack's drivers: stop rather than drive them.
+                log.error("{}: configuration refused, the pack stops: {}", claimedId, e.getMessage());
+                synchronized (this) {
+                    stop();
+                    refused = true;
+                }
+                return;
+            }
+            ids.release(claimedId, claimant);
+            claimedId = id;
+        }
         synchronized (this) {
             if (!next.description().equals(settings.description())) {
                 log.info("{}: pack changed to {} {} cells", next.description().id(), next.description().cells(),
                         next.description().chemistry());
                 engine = newEngine(next);
             }
-            if (next.tickMillis() != settings.tickMillis() || next.stallTicks() != settings.stallTicks()) {
+            if (refused || next.tickMillis() != settings.tickMillis() || next.stallTicks() != settings.stallTicks()) {
                 log.info("{}: tick {} ms -> {} ms, stalled after {} ticks", next.description().id(),
                         settings.tickMillis(), next.tickMillis(), next.stallTicks());
                 stop();
                 settings = next;
                 engine.setPeriodNanos(TimeUnit.MILLISECONDS.toNanos(next.tickMillis()));
                 start();
+                refused = false;
             }
             settings = next;
         }
@@ -159,9 +194,10 @@ public final class PackController implements Pack {
     synchronized void deactivate(int reason) {
         stop();
         BalanceOutput out = outputs;
-        if (out != null) {
+        if (out != null && !refused) { // a refused pack's outputs are another pack's
             out.allOff();
         }
+        ids.release(claimedId, claimant);
         log.info("{}: stopped after {} ticks", settings.description().id(), engine.stats().ticks());
         if (reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED) {
             announceRemoval(settings.description());
