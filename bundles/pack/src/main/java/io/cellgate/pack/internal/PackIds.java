@@ -1,27 +1,19 @@
 package io.cellgate.pack.internal;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Executor;
 import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.log.Logger;
-import org.osgi.service.log.LoggerFactory;
 
 /**
  * The pack ids in use, one controller each: two configurations with one id would be two controllers driving one
  * pack with two models. The first to claim an id keeps it until it lets go; a second is refused with both sources
- * named, so that the operator knows which file to change. When the holder lets go (its file removed, or its id
- * changed), the configurations refused for that id are delivered again, so that one of them runs without an edit.
+ * named, so that the operator knows which file to change, and is told when the id is free (its file removed, or its
+ * id changed), so that it runs then without an edit.
  */
 @Component(service = PackIds.class)
 public final class PackIds {
@@ -39,58 +31,58 @@ public final class PackIds {
         return new Claimant(String.valueOf(pid), source);
     }
 
-    private final ConfigurationAdmin configAdmin;
-    private final Logger log;
+    private final Executor tell;
     private final Map<String, Claimant> holders = new HashMap<>();
-    private final Map<String, Set<Claimant>> refused = new HashMap<>();
+    /** Per id, the claimants refused for it and what to run when it is free. */
+    private final Map<String, Map<Claimant, Runnable>> waiting = new HashMap<>();
 
-    @Activate
-    public PackIds(@Reference ConfigurationAdmin configAdmin,
-            @Reference(name = "log", service = LoggerFactory.class) Logger log) {
-        this.configAdmin = configAdmin;
-        this.log = log;
+    /** Tells the waiting on a thread of their own: the releasing controller holds its own lock. */
+    public PackIds() {
+        this(r -> {
+            Thread t = new Thread(r, "cellgate-pack-id-free");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
-    /** @throws IllegalArgumentException when another configuration holds {@code id}, naming both */
-    synchronized void claim(String id, Claimant claimant) {
+    PackIds(Executor tell) {
+        this.tell = tell;
+    }
+
+    /**
+     * Claims {@code id} for {@code claimant}; when another holds it, {@code whenFree} runs once it lets go.
+     *
+     * @throws IllegalArgumentException when another configuration holds {@code id}, naming both
+     */
+    synchronized void claim(String id, Claimant claimant, Runnable whenFree) {
+        forgetWaiting(claimant);
         Claimant holder = holders.putIfAbsent(id, claimant);
         if (holder != null && !holder.pid().equals(claimant.pid())) {
-            refused.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(claimant);
+            waiting.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(claimant, whenFree);
             throw new IllegalArgumentException("pack.id=" + id + " of " + claimant.source() + " is taken by "
                     + holder.source() + ": give one of them another pack.id; this one runs nothing until then");
         }
-        refused.values().forEach(waiting -> waiting.remove(claimant));
     }
 
-    /** Lets go of {@code id} if {@code claimant} holds it, and has the configurations refused for it tried again. */
+    /** Lets go of {@code id} if {@code claimant} holds it, and tells those refused for it. */
     void release(String id, Claimant claimant) {
-        List<Claimant> retry;
+        List<Runnable> free;
         synchronized (this) {
             if (!holders.remove(id, claimant)) {
                 return;
             }
-            Set<Claimant> waiting = refused.remove(id);
-            retry = waiting == null ? List.of() : new ArrayList<>(waiting);
+            Map<Claimant, Runnable> refused = waiting.remove(id);
+            free = refused == null ? List.of() : new ArrayList<>(refused.values());
         }
-        for (Claimant c : retry) {
-            redeliver(c);
-        }
+        free.forEach(tell::execute);
     }
 
-    /**
-     * The same properties once more through Config Admin (a new change count, which SCR needs to look again): SCR
-     * activates the configuration it refused before.
-     */
-    private void redeliver(Claimant c) {
-        try {
-            Configuration[] found = configAdmin.listConfigurations("(" + Constants.SERVICE_PID + "=" + c.pid() + ")");
-            if (found != null) {
-                log.info("pack id free again: trying {} once more", c.source());
-                found[0].update(found[0].getProperties());
-            }
-        } catch (IOException | InvalidSyntaxException | IllegalStateException e) {
-            log.warn("pack id free again, but {} could not be tried again ({}): touch the file to retry", c.source(),
-                    e.getMessage());
-        }
+    /** The claimant is gone: it waits for nothing any more. */
+    synchronized void forget(Claimant claimant) {
+        forgetWaiting(claimant);
+    }
+
+    private void forgetWaiting(Claimant claimant) {
+        waiting.values().forEach(w -> w.remove(claimant));
     }
 }
