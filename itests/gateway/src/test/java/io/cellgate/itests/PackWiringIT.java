@@ -143,6 +143,34 @@ public class PackWiringIT extends GatewaySupport {
     }
 
     @Test
+    public void aRunningPackGivenATakenIdStopsAndRunsAgainWithItsOwn() throws Exception {
+        org.osgi.service.cm.Configuration[] i = simulatedPack("wire-i", 8, "NCM", "(cellgate.model=EK-L20S1A)", 20);
+        org.osgi.service.cm.Configuration[] j = simulatedPack("wire-j", 8, "NCM", "(cellgate.model=EK-L20S1A)", 20);
+        Pack holder = awaitPack("wire-i");
+        awaitPack("wire-j");
+
+        Dictionary<String, Object> taken = j[1].getProperties();
+        taken.put(PackProperties.PACK_ID, "wire-i");
+        j[1].update(taken);
+        await("the refusal", () -> logged("pack.id=wire-i of configuration " + j[1].getPid()
+                + " (made in Config Admin) is taken by configuration " + i[1].getPid()));
+        await("wire-j's Pack service to go", () -> pack("wire-j") == null);
+        assertEquals("wire-i keeps one Pack service, its own", List.of(holder), packsFilteredBy(
+                "(cellgate.pack=wire-i)").stream().map(r -> context().getService(r)).collect(Collectors.toList()));
+        long ticks = holder.stats().ticks();
+        Thread.sleep(200);
+        assertTrue("wire-i ticks on", holder.stats().ticks() > ticks);
+
+        Dictionary<String, Object> own = j[1].getProperties();
+        own.put(PackProperties.PACK_ID, "wire-j");
+        j[1].update(own);
+        Pack back = awaitPack("wire-j");
+        await("wire-j to decide on its own drivers again", () -> back.latest() != null
+                && back.latest().health().decidedByBalancer());
+        deleteAll(j[1], j[0], i[1], i[0]);
+    }
+
+    @Test
     public void twoFilesWithOnePackIdAreNamedBothInTheRefusal() throws Exception {
         Path dir = Path.of(context().getProperty("felix.fileinstall.dir"));
         Path sim = dir.resolve("io.cellgate.sim.pack-wire-f.cfg");
