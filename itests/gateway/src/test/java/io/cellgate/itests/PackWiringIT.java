@@ -3,9 +3,12 @@ package io.cellgate.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.PackProperties;
+import io.cellgate.api.telemetry.PackListener;
+import io.cellgate.api.telemetry.PackState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -135,10 +138,31 @@ public class PackWiringIT extends GatewaySupport {
         // A controller's first tick logs the model it decides with: the second has none.
         assertTrue("the second never ticked", !logged("wire-e: balancer none -> AEQ-1.2A/listing"));
 
+        // A third copy, removed again: the pack it never ran is not announced gone (exporters would clear wire-e).
+        List<String> removed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.osgi.framework.ServiceRegistration<PackListener> listening = context().registerService(
+                PackListener.class, new PackListener() {
+                    @Override
+                    public void onTick(PackState state) {
+                    }
+
+                    @Override
+                    public void onPackRemoved(PackDescription pack) {
+                        removed.add(pack.id());
+                    }
+                }, null);
+        org.osgi.service.cm.Configuration third = pack("wire-e", 20, "NCM", "(cellgate.model=AEQ-1.2A)", 20);
+        await("the third's refusal", () -> logged("pack.id=wire-e of configuration " + third.getPid()));
+        third.delete();
+        Thread.sleep(300);
+        assertEquals("no removal heard", List.of(), removed);
+        assertEquals("the first still runs", "EK-L20S1A/datasheet", pack("wire-e").latest().model());
+
         first.delete();
         await("the second to run once the id is free", () -> pack("wire-e") != null && pack("wire-e").latest()
                 != null && "AEQ-1.2A/listing".equals(pack("wire-e").latest().model()));
         assertEquals(1, packsFilteredBy("(cellgate.pack=wire-e)").size());
+        listening.unregister();
         deleteAll(second, sim);
     }
 

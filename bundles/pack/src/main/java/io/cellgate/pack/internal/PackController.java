@@ -157,10 +157,14 @@ public final class PackController implements Pack {
         }
     }
 
-    /** Stops running as the pack it was: ticks, Pack service, the id; its own outputs off. */
-    private void standDown() {
+    /**
+     * Stops running as the pack it was: ticks, Pack service, its own outputs off, the id let go.
+     *
+     * @return the pack it ran as, or null if it was waiting for its id
+     */
+    private PackDescription standDown() {
         if (claimedId == null) {
-            return;
+            return null;
         }
         unregister();
         stop();
@@ -168,8 +172,10 @@ public final class PackController implements Pack {
         if (out != null) {
             out.allOff();
         }
+        log.info("{}: stopped after {} ticks", claimedId, engine.stats().ticks());
         ids.release(claimedId, claimant);
         claimedId = null;
+        return engine.description();
     }
 
     /** Target changes rebind the references without coming here for more; pack and tick changes apply here. */
@@ -203,17 +209,24 @@ public final class PackController implements Pack {
         }
         synchronized (this) {
             this.properties = properties;
+            if (claimedId == null || !next.description().id().equals(claimedId)) {
+                // Another id, or still waiting for this one: let go of what it ran as, and claim the id it has now.
+                PackDescription was = standDown();
+                if (was != null) {
+                    log.info("{}: pack.id changed to {}", was.id(), next.description().id());
+                    announceRemoval(was);
+                }
+                if (!next.description().equals(settings.description())) {
+                    engine = newEngine(next);
+                }
+                settings = next;
+                run();
+                return;
+            }
             if (!next.description().equals(settings.description())) {
                 log.info("{}: pack changed to {} {} cells", next.description().id(), next.description().cells(),
                         next.description().chemistry());
                 engine = newEngine(next);
-            }
-            if (claimedId == null || !next.description().id().equals(claimedId)) {
-                // Another id, or still waiting for this one: let go of what it ran as, and claim the id it has now.
-                standDown();
-                settings = next;
-                run();
-                return;
             }
             if (next.tickMillis() != settings.tickMillis() || next.stallTicks() != settings.stallTicks()) {
                 log.info("{}: tick {} ms -> {} ms, stalled after {} ticks", next.description().id(),
@@ -231,11 +244,11 @@ public final class PackController implements Pack {
     @Deactivate
     synchronized void deactivate(int reason) {
         active = false;
-        standDown();
+        PackDescription was = standDown();
         ids.forget(claimant);
-        log.info("{}: stopped after {} ticks", settings.description().id(), engine.stats().ticks());
-        if (reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED) {
-            announceRemoval(settings.description());
+        // Only a pack that ran is gone: a refused duplicate's removal must not clear the running pack's telemetry.
+        if (was != null && reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED) {
+            announceRemoval(was);
         }
     }
 
