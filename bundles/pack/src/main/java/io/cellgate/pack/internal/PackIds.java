@@ -60,7 +60,8 @@ public final class PackIds {
         if (holder != null && !holder.pid().equals(claimant.pid())) {
             waiting.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(claimant, whenFree);
             throw new IllegalArgumentException("pack.id=" + id + " of " + claimant.source() + " is taken by "
-                    + holder.source() + ": give one of them another pack.id; this one runs nothing until then");
+                    + holder.source() + ": give one of them another pack.id; this one waits, running nothing, "
+                    + "until the id is free");
         }
     }
 

@@ -28,7 +28,7 @@ class PackIdsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ids.claim("pack2", second, tell("second")));
         assertEquals("pack.id=pack2 of io.cellgate.pack-copy.cfg is taken by io.cellgate.pack-pack2.cfg: give one "
-                + "of them another pack.id; this one runs nothing until then", e.getMessage());
+                + "of them another pack.id; this one waits, running nothing, until the id is free", e.getMessage());
     }
 
     @Test
