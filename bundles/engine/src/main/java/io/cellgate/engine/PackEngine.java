@@ -336,7 +336,8 @@ public final class PackEngine implements PackState, Pack {
             if (balance != null) {
                 balance.allOff();
             }
-            // The LEDs too: a board that showed the failed decision would tell the operator all is well.
+            // The LEDs show what telemetry says: a failed balance write skipped them, a failed LED write may have
+            // left some as they were.
             showFailSafe(indicators);
         }
     }

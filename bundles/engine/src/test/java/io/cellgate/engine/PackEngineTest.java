@@ -225,6 +225,43 @@ class PackEngineTest {
     }
 
     @Test
+    void aFailedBalanceWriteShowsTheFailSafeIndicatorsOnTheLedsToo() {
+        List<Indicator> shown = new ArrayList<>();
+        IndicatorOutput leds = d -> {
+            shown.clear();
+            for (int c = 0; c < d.cells(); c++) {
+                shown.add(d.indicator(c));
+            }
+        };
+        BalanceOutput failing = new BalanceOutput() {
+            @Override
+            public void drive(Decision decision) throws Exception {
+                throw new java.io.IOException("pwm1/duty_cycle: EIO");
+            }
+
+            @Override
+            public void allOff() {
+                outputs.allOff();
+            }
+        };
+        Balancer lit = (r, d) -> {
+            d.setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);
+            d.setIndicator(0, Indicator.ON);
+            d.setIndicator(1, Indicator.ON);
+        };
+        BalancerModel m = model("a", lit);
+        engine.tick(now.get(), source, m, outputs, leds, List.of());
+        assertEquals(List.of(Indicator.ON, Indicator.ON, Indicator.OFF, Indicator.OFF), shown);
+
+        engine.tick(now.get(), source, m, failing, leds, List.of());
+        assertEquals(PackHealth.OUTPUT_FAILED, engine.health());
+        assertEquals(1, outputs.allOff);
+        assertEquals(List.of(Indicator.FLASHING, Indicator.FLASHING, Indicator.FLASHING, Indicator.FLASHING), shown,
+                "the LEDs flash as the decision says, none steadily on");
+        assertEquals(Indicator.FLASHING, engine.decision().indicator(0));
+    }
+
+    @Test
     void aThrowingBalancerIsFailSafeAndLoggedOnce() {
         BalancerModel m = model("x", (r, d) -> {
             throw new IllegalStateException("bug");

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.balancer.BalancerModel;
-import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
-import io.cellgate.api.driver.BalanceOutput;
 import io.cellgate.api.driver.CellVoltageSource;
-import io.cellgate.api.driver.IndicatorOutput;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
@@ -141,24 +138,5 @@ class StallTest {
         block = false;
         release.countDown();
         hung.get(5, TimeUnit.SECONDS);
-    }
-
-    @Test
-    void aFailedDriveTurnsTheIndicatorsToTheFailSafeStateToo() {
-        List<Indicator> shown = new CopyOnWriteArrayList<>();
-        BalanceOutput failing = new BalanceOutput() {
-            @Override
-            public void drive(Decision decision) throws Exception {
-                throw new java.io.IOException("pwm3/duty_cycle: Input/output error");
-            }
-
-            @Override
-            public void allOff() {
-            }
-        };
-        IndicatorOutput leds = d -> shown.add(d.indicator(0));
-        engine.tick(System.nanoTime(), source, model, failing, leds, List.of());
-        assertEquals(PackHealth.OUTPUT_FAILED, engine.latest().health());
-        assertEquals(Indicator.FLASHING, shown.get(shown.size() - 1), "the LEDs show the fault, not the decision");
     }
 }
