@@ -23,6 +23,8 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -109,6 +111,9 @@ public final class ConfigCommands {
         if (problem != null && !problem.isEmpty()) {
             throw new CommandError(property + "=" + value + refusal(ad, problem));
         }
+        if (property.endsWith(".target")) {
+            checkTarget(packId, property, value);
+        }
         Object typed = typed(ad, value);
         log.info("{}: {} set to {} from the shell", packId, property, value);
         // Before the change: a new cell count restarts the pack, whose model is then unknown for a moment.
@@ -138,6 +143,34 @@ public final class ConfigCommands {
                 .ifPresent(fit -> b.append("warning: ").append(latest.model()).append(' ').append(fit.summary())
                         .append("; see cellgate:models ").append(packId).append('\n'));
         return b.toString();
+    }
+
+    /**
+     * A target is an LDAP filter, parsed before it is written; a driver target may only narrow among the pack's own
+     * drivers (the pack refuses anything else, and would run on no driver). Gogo evaluates an unquoted {@code (…)}
+     * as a command and passes on what is left, without the parentheses: that asks for quotes.
+     */
+    static void checkTarget(String packId, String property, String value) {
+        if (!value.strip().startsWith("(")) {
+            // What was typed, most likely: the parentheses Gogo took away, around what it passed on.
+            String meant = value.contains("=") ? "(" + value.strip() + ")" : PackProperties.driverFilter(packId);
+            throw new CommandError(property + "=" + value + " is not an LDAP filter: quote the filter, or Gogo "
+                    + "takes its parentheses for a command, e.g. cellgate:set " + packId + " " + property + " \""
+                    + meant + "\"");
+        }
+        try {
+            FrameworkUtil.createFilter(value);
+        } catch (InvalidSyntaxException e) {
+            throw new CommandError(property + "=" + value + " is not an LDAP filter (" + e.getMessage()
+                    + "): write one in parentheses, as (name=value) or (&(name=value)(name=value))");
+        }
+        if (PackProperties.DRIVER_TARGETS.contains(property)) {
+            try {
+                PackProperties.ownDriverTarget(packId, property, value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandError(e.getMessage());
+            }
+        }
     }
 
     /** The pack's attribute by id; an unknown one is an error that lists the known. */

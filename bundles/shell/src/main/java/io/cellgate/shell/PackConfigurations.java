@@ -2,6 +2,7 @@ package io.cellgate.shell;
 
 import io.cellgate.api.runtime.PackProperties;
 import java.io.IOException;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
+import org.apache.felix.utils.properties.TypedProperties;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -73,28 +75,31 @@ final class PackConfigurations {
     }
 
     /**
-     * Replaces the line {@code key=…} of a .cfg file (or appends one), keeping every other line and comment, and
-     * swaps the new file in atomically so a watcher never reads half a file. The new file keeps the old one's
-     * mode and owner: a temporary file is made private (600), and an operator's 644 must stay readable to others.
+     * Sets {@code key} in a .cfg file (or appends it), keeping every other line and comment, with the format's
+     * escaping, and swaps the new file in atomically so a watcher never reads half a file. The new file keeps the
+     * old one's mode and owner: a temporary file is made private (600), and an operator's 644 must stay readable to
+     * others.
+     *
+     * <p>Felix's own reader and writer of the format ({@link TypedProperties}, which FileInstall reads .cfg files
+     * with) does the escaping of a properties file: a backslash, a line break, a '=' in a value. FileInstall then
+     * substitutes {@code ${…}} in what it read, taking {@code \}, <code>\{</code> and <code>\}</code> as escapes;
+     * the writer leaves that to its caller, so {@link #forSubstitution} does it.
      */
     static void writeProperty(Path file, String key, String value) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(file));
-        String line = key + "=" + value;
-        boolean found = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i).strip();
-            if (!l.startsWith("#") && (l.startsWith(key + "=") || l.startsWith(key + " ") || l.startsWith(key + ":"))) {
-                lines.set(i, line);
-                found = true;
-            }
-        }
-        if (!found) {
-            lines.add(line);
-        }
+        TypedProperties props = new TypedProperties(false); // raw: an operator's ${…} stays in the file as written
+        props.load(file.toFile());
+        props.put(key, forSubstitution(value));
         Path tmp = Files.createTempFile(file.getParent(), ".cellgate-", ".tmp");
-        Files.write(tmp, lines);
+        try (Writer w = Files.newBufferedWriter(tmp)) {
+            props.save(w);
+        }
         keepModeAndOwner(file, tmp);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A value that FileInstall's substitution of {@code ${…}} gives back unchanged. */
+    static String forSubstitution(String value) {
+        return value.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}");
     }
 
     private static void keepModeAndOwner(Path original, Path replacement) throws IOException {

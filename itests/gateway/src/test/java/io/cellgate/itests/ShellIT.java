@@ -279,4 +279,60 @@ public class ShellIT extends GatewaySupport {
         String line = run("sim:packs").lines().filter(l -> l.startsWith("shell1 ")).findFirst().orElseThrow();
         assertTrue(line, line.contains("2.500") && line.contains("x10.0"));
     }
+
+    @Test
+    public void aFilterGogoEvaluatedOrThatDoesNotParseIsRefusedAndNothingIsWritten() throws Exception {
+        String unquoted = printed("cellgate:set shell1 source.target (cellgate.pack=shell1)");
+        assertTrue(unquoted, unquoted.contains(" is not an LDAP filter: quote the filter, or Gogo takes its "
+                + "parentheses for a command, e.g. cellgate:set shell1 source.target \""));
+        // The issue's case: a trailing backslash, once written unescaped, swallowed the file's next line.
+        String backslash = printed("cellgate:set shell1 source.target \"(cellgate.pack=shell1)\\\\\"");
+        assertTrue(backslash, backslash.startsWith("source.target=(cellgate.pack=shell1)\\ is not an LDAP filter ("));
+        String other = printed("cellgate:set shell1 outputs.target \"(cellgate.pack=pack1)\"");
+        assertTrue(other, other.startsWith("outputs.target=(cellgate.pack=pack1) chooses the drivers of pack pack1, "
+                + "and pack shell1 uses only its own"));
+        assertEquals("nothing changed", null, configAdmin().listConfigurations("(&(pack.id=shell1)(|"
+                + "(source.target=*)(outputs.target=*)))"));
+    }
+
+    @Test
+    public void aValueWithABackslashEqualsAndALineBreakReadsBackThroughFileInstallAsSet() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(context().getProperty("felix.fileinstall.dir"));
+        java.nio.file.Path sim = dir.resolve("io.cellgate.sim.pack-shell-file.cfg");
+        java.nio.file.Path file = dir.resolve("io.cellgate.pack-shell-file.cfg");
+        java.nio.file.Files.writeString(sim, "cellgate.pack=shell-file\ncells=8\nchemistry=NCM\n");
+        java.nio.file.Files.writeString(file, "pack.id=shell-file\ncells=8\ntick.ms=20\n"
+                + "source.target=(cellgate.pack=shell-file)\noutputs.target=(cellgate.pack=shell-file)\n");
+        try {
+            Pack pack = awaitPack("shell-file");
+            // A filter on the pack's own source with an escaped backslash, '=' and a line break in a value.
+            String value = "(&(cellgate.pack=shell-file)(!(note=a\\\\b=c\nd)))";
+            session.put("v", value); // a variable reaches the command as it is, with no quoting in between
+            String said = run("cellgate:set shell-file source.target $v");
+            assertTrue(said, said.contains("io.cellgate.pack-shell-file.cfg updated"));
+            // FileInstall reads the file it sees changed, and drops the shell's mark on the configuration.
+            await("FileInstall to read the file back", () -> fileConfig("shell-file").get(".cellgate.changed.by")
+                    == null, () -> String.valueOf(fileConfig("shell-file")));
+            Thread.sleep(600); // a second poll: nothing more may change
+            java.util.Dictionary<String, Object> read = fileConfig("shell-file");
+            assertEquals(value, read.get("source.target"));
+            assertEquals("the next line survives", "(cellgate.pack=shell-file)", read.get("outputs.target"));
+            long ticks = pack.stats().ticks();
+            await("the pack to tick on its own source", () -> pack.stats().ticks() > ticks + 5
+                    && pack.latest().health().decidedByBalancer(), () -> String.valueOf(pack.latest().health()));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(sim);
+            await("shell-file to go", () -> pack("shell-file") == null);
+        }
+    }
+
+    private java.util.Dictionary<String, Object> fileConfig(String packId) {
+        try {
+            org.osgi.service.cm.Configuration[] c = configAdmin().listConfigurations("(pack.id=" + packId + ")");
+            return c == null ? new java.util.Hashtable<>() : c[0].getProperties();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

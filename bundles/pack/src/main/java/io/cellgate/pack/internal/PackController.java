@@ -16,9 +16,13 @@ import io.cellgate.api.time.TickClock;
 import io.cellgate.engine.PackEngine;
 import io.cellgate.engine.PackEvents;
 import java.lang.management.ManagementFactory;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,36 +44,43 @@ import org.osgi.service.metatype.annotations.Designate;
  * that changing {@code balancer.target} rebinds the model under a running controller (through {@link #modified})
  * without restarting it: no tick is lost and the new model decides in the next tick. A missing service only makes
  * the pack fail-safe. The driver targets and the {@value PackProperties#PACK} service property follow from the
- * pack's id ({@link PackIdDefaults}).
+ * pack's id ({@link PackIdDefaults}), and a configuration whose targets would let it bind another pack's is refused;
+ * whatever is bound, a tick uses only drivers registered for the pack id it holds. It runs only while it holds its
+ * pack id ({@link PackIds}): a second configuration of one id waits, with no tick, no output touched and no Pack
+ * service, and runs once the id is free. It registers its {@link Pack} service itself when it runs, rather than
+ * through DS, which registers a component's service before it activates and whatever it decides.
  *
  * <p>The {@link TickWatchdogComponent watchdog} watches its ticks: when none completes within
  * {@value PackSettings#STALL_TICKS} periods it turns the outputs off from its own thread, without waiting for the
  * tick, and the pack reads {@link io.cellgate.api.pack.PackHealth#STALLED} until a tick completes again.
  */
 @Component(configurationPid = PackProperties.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        immediate = true, service = Pack.class)
+        immediate = true, service = {})
 @Designate(ocd = PackConfig.class, factory = true)
 public final class PackController implements Pack {
 
     private final TickClock clock;
     private final TickWatchdogComponent watchdog;
+    private final PackIds ids;
+    private final PackIds.Claimant claimant;
     private final Logger log;
     private final PackEvents events;
 
     private volatile BalancerModel balancer;
 
-    @Reference(name = "source", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile CellVoltageSource source;
+    /** A bound driver and the pack it is registered for. */
+    private record Driver<T>(T service, Object pack) {
+        Driver(T service, Map<String, Object> properties) {
+            this(service, properties.get(PackProperties.PACK));
+        }
+    }
 
-    @Reference(name = "indicators", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile IndicatorOutput indicators;
+    private volatile Driver<CellVoltageSource> source;
+    private volatile Driver<IndicatorOutput> indicators;
+    private volatile Driver<BalanceOutput> outputs;
 
     @Reference(name = "listeners", policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<PackListener> listeners;
-
-    private volatile BalanceOutput outputs;
 
     private volatile PackEngine engine;
     private PackSettings settings;
@@ -80,20 +91,28 @@ public final class PackController implements Pack {
     private volatile long engineSinceNanos;
     private long nextDueNanos;
     private boolean healthy;
+    /** The id this controller holds in {@link PackIds} and runs as; null while another pack holds its id. */
+    private volatile String claimedId;
+    private boolean active;
+    private BundleContext context;
+    private Map<String, Object> properties;
+    private ServiceRegistration<Pack> registration;
 
     /** Checks the configuration and builds the engine; ticking starts in {@link #startTicking}. */
     @Activate
     public PackController(@Reference(name = "clock") TickClock clock,
-            @Reference(name = "watchdog") TickWatchdogComponent watchdog,
+            @Reference(name = "watchdog") TickWatchdogComponent watchdog, @Reference(name = "ids") PackIds ids,
             @Reference(name = "log", service = LoggerFactory.class) Logger log, PackConfig config,
             Map<String, Object> properties) {
         this.clock = clock;
         this.watchdog = watchdog;
+        this.ids = ids;
+        this.claimant = PackIds.claimant(properties);
         this.log = log;
         this.events = new LogEvents(log);
         try {
             settings = PackSettings.of(config);
-            PackIdDefaults.requireDriverTargets(properties);
+            PackIdDefaults.checkTargets(properties);
         } catch (IllegalArgumentException e) {
             // SCR would log this as a stack trace; an operator should read the reason first.
             log.error("pack {}: configuration refused: {}", config.pack_id(), e.getMessage());
@@ -108,10 +127,55 @@ public final class PackController implements Pack {
      * the very first tick, which the clock runs at once, already sees the source, the model and the listeners.
      */
     @Activate
-    synchronized void startTicking() {
+    synchronized void startTicking(BundleContext bundleContext, Map<String, Object> config) {
+        context = bundleContext;
+        properties = config;
+        active = true;
+        run();
+    }
+
+    /** Claims the pack id and runs as that pack, or waits for the id, refused, running nothing. */
+    private void run() {
+        String id = settings.description().id();
+        try {
+            ids.claim(id, claimant, this::idFreed);
+        } catch (IllegalArgumentException e) {
+            log.error("pack {}: configuration refused: {}", id, e.getMessage());
+            return;
+        }
+        claimedId = id;
         start();
-        log.info("{}: started, {} {} cells, tick {} ms", settings.description().id(), settings.description().cells(),
+        registration = context.registerService(Pack.class, this, serviceProperties(properties));
+        log.info("{}: started, {} {} cells, tick {} ms", id, settings.description().cells(),
                 settings.description().chemistry(), settings.tickMillis());
+    }
+
+    /** Told by {@link PackIds}, on a thread of its own, when the id this pack waits for is free. */
+    private synchronized void idFreed() {
+        if (active && claimedId == null) {
+            run();
+        }
+    }
+
+    /**
+     * Stops running as the pack it was: ticks, Pack service, its own outputs off, the id let go.
+     *
+     * @return the pack it ran as, or null if it was waiting for its id
+     */
+    private PackDescription standDown() {
+        if (claimedId == null) {
+            return null;
+        }
+        unregister();
+        stop();
+        BalanceOutput out = own(outputs);
+        if (out != null) {
+            out.allOff();
+        }
+        log.info("{}: stopped after {} ticks", claimedId, engine.stats().ticks());
+        ids.release(claimedId, claimant);
+        claimedId = null;
+        return engine.description();
     }
 
     /** Target changes rebind the references without coming here for more; pack and tick changes apply here. */
@@ -137,7 +201,28 @@ public final class PackController implements Pack {
                     e.getMessage());
             return;
         }
+        try {
+            PackIdDefaults.checkTargets(properties);
+        } catch (IllegalArgumentException e) {
+            log.error("{}: configuration refused: {}", settings.description().id(), e.getMessage());
+            return;
+        }
         synchronized (this) {
+            this.properties = properties;
+            if (claimedId == null || !next.description().id().equals(claimedId)) {
+                // Another id, or still waiting for this one: let go of what it ran as, and claim the id it has now.
+                PackDescription was = standDown();
+                if (was != null) {
+                    log.info("{}: pack.id changed to {}", was.id(), next.description().id());
+                    announceRemoval(was);
+                }
+                if (!next.description().equals(settings.description())) {
+                    engine = newEngine(next);
+                }
+                settings = next;
+                run();
+                return;
+            }
             if (!next.description().equals(settings.description())) {
                 log.info("{}: pack changed to {} {} cells", next.description().id(), next.description().cells(),
                         next.description().chemistry());
@@ -152,19 +237,18 @@ public final class PackController implements Pack {
                 start();
             }
             settings = next;
+            registration.setProperties(serviceProperties(properties));
         }
     }
 
     @Deactivate
     synchronized void deactivate(int reason) {
-        stop();
-        BalanceOutput out = outputs;
-        if (out != null) {
-            out.allOff();
-        }
-        log.info("{}: stopped after {} ticks", settings.description().id(), engine.stats().ticks());
-        if (reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED) {
-            announceRemoval(settings.description());
+        active = false;
+        PackDescription was = standDown();
+        ids.forget(claimant);
+        // Only a pack that ran is gone: a refused duplicate's removal must not clear the running pack's telemetry.
+        if (was != null && reason == ComponentConstants.DEACTIVATION_REASON_CONFIGURATION_DELETED) {
+            announceRemoval(was);
         }
     }
 
@@ -206,16 +290,76 @@ public final class PackController implements Pack {
 
     @Reference(name = "outputs", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindOutputs(BalanceOutput out) {
-        outputs = out;
+    void bindOutputs(BalanceOutput out, Map<String, Object> props) {
+        outputs = new Driver<>(out, props);
     }
 
-    /** An output driver that goes away is turned off first, so nothing stays switched on unseen. */
-    void unbindOutputs(BalanceOutput out) {
-        if (outputs == out) {
+    /**
+     * An output driver of this pack that goes away is turned off first, so nothing stays switched on unseen; another
+     * pack's (bound for a moment while the id changes) was never driven from here and is left to its own pack.
+     */
+    void unbindOutputs(BalanceOutput out, Map<String, Object> props) {
+        Driver<BalanceOutput> was = outputs;
+        if (was != null && was.service() == out) {
             outputs = null;
         }
-        out.allOff();
+        String id = claimedId;
+        if (id != null && id.equals(props.get(PackProperties.PACK))) {
+            out.allOff();
+        }
+    }
+
+    @Reference(name = "source", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSource(CellVoltageSource s, Map<String, Object> props) {
+        source = new Driver<>(s, props);
+    }
+
+    void unbindSource(CellVoltageSource s) {
+        Driver<CellVoltageSource> was = source;
+        if (was != null && was.service() == s) {
+            source = null;
+        }
+    }
+
+    @Reference(name = "indicators", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindIndicators(IndicatorOutput leds, Map<String, Object> props) {
+        indicators = new Driver<>(leds, props);
+    }
+
+    void unbindIndicators(IndicatorOutput leds) {
+        Driver<IndicatorOutput> was = indicators;
+        if (was != null && was.service() == leds) {
+            indicators = null;
+        }
+    }
+
+    /**
+     * The driver if it is registered for the pack this controller runs as, else none: whatever a target lets SCR
+     * bind (while an id changes, the targets follow before the controller does), a pack drives only its own.
+     */
+    private <T> T own(Driver<T> driver) {
+        String id = claimedId;
+        return driver != null && id != null && id.equals(driver.pack()) ? driver.service() : null;
+    }
+
+    /** What DS would publish: the configuration's public properties, {@value PackProperties#PACK} among them. */
+    private static Hashtable<String, Object> serviceProperties(Map<String, Object> properties) {
+        Hashtable<String, Object> p = new Hashtable<>();
+        properties.forEach((k, v) -> {
+            if (!k.startsWith(".") && !k.equals(Constants.SERVICE_ID) && !k.equals(Constants.OBJECTCLASS)) {
+                p.put(k, v);
+            }
+        });
+        return p;
+    }
+
+    private void unregister() {
+        if (registration != null) {
+            registration.unregister();
+            registration = null;
+        }
     }
 
     private PackEngine newEngine(PackSettings s) {
@@ -268,7 +412,7 @@ public final class PackController implements Pack {
      * path (it must not wait for the hung drive), then the pack published as stalled and the LEDs to fail-safe.
      */
     private void failSafe(long seenTicks, long stalledNanos, long deadlineNanos) {
-        BalanceOutput out = outputs;
+        BalanceOutput out = own(outputs);
         if (out != null) {
             try {
                 out.allOff();
@@ -280,7 +424,7 @@ public final class PackController implements Pack {
         String reason = "no tick completed for " + TimeUnit.NANOSECONDS.toMillis(stalledNanos) + " ms (deadline "
                 + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms): balance outputs off until a tick completes";
         PackState stalled = engine.markStalled(seenTicks, reason, listeners);
-        IndicatorOutput leds = indicators;
+        IndicatorOutput leds = own(indicators);
         if (stalled != null && leds != null) {
             try {
                 leds.show(stalled.decision());
@@ -299,7 +443,7 @@ public final class PackController implements Pack {
             return;
         }
         PackEngine e = engine;
-        e.tick(due, source, balancer, outputs, indicators, listeners);
+        e.tick(due, own(source), balancer, own(outputs), own(indicators), listeners);
         if (!healthy && e.health().decidedByBalancer()) {
             healthy = true;
             log.info("{}: first healthy tick {}, {} ms after the JVM started", e.pack().id(), e.tick(),

@@ -41,11 +41,55 @@ class PackIdDefaultsTest {
     }
 
     @Test
-    void anExplicitTargetStaysAndTheOthersFollowTheId() {
-        Dictionary<String, Object> p = completed(PackProperties.SOURCE_TARGET, "(cellgate.pack=bench-adc)");
-        assertEquals("(cellgate.pack=bench-adc)", p.get(PackProperties.SOURCE_TARGET));
+    void anExplicitTargetOnlyNarrowsAmongThePacksOwnDrivers() {
+        Dictionary<String, Object> p = completed(PackProperties.SOURCE_TARGET, "(adc=bench)");
+        assertEquals("(&(cellgate.pack=pack3)(adc=bench))", p.get(PackProperties.SOURCE_TARGET));
         assertEquals("(cellgate.pack=pack3)", p.get(PackProperties.OUTPUTS_TARGET));
         assertEquals("(cellgate.pack=pack3)", p.get(PackProperties.INDICATORS_TARGET));
+        PackIdDefaults.checkTargets(asMap(p));
+    }
+
+    @Test
+    void aTargetNamingAnotherPackIsRefusedSayingHowToNarrow() {
+        Dictionary<String, Object> p = config("pack2");
+        p.put(PackProperties.OUTPUTS_TARGET, "(cellgate.pack=pack1)");
+        PackIdDefaults.complete(p);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PackIdDefaults.checkTargets(asMap(p)));
+        assertEquals("outputs.target=(cellgate.pack=pack1) chooses the drivers of pack pack1, and pack pack2 uses "
+                + "only its own: leave outputs.target out for (cellgate.pack=pack2), or narrow among them, e.g. "
+                + "(&(cellgate.pack=pack2)(name=value))", e.getMessage());
+    }
+
+    @Test
+    void aTargetThatSaysAnyPackStillGetsOnlyItsOwn() {
+        Dictionary<String, Object> p = config("pack2");
+        p.put(PackProperties.SOURCE_TARGET, "(|(cellgate.pack=*)(!(cellgate.pack=pack2)))");
+        PackIdDefaults.complete(p);
+        assertEquals("(&(cellgate.pack=pack2)(|(cellgate.pack=*)(!(cellgate.pack=pack2))))",
+                p.get(PackProperties.SOURCE_TARGET));
+        PackIdDefaults.checkTargets(asMap(p));
+    }
+
+    @Test
+    void aTargetThatIsNoLdapFilterIsRefusedWithWhatToWrite() {
+        Dictionary<String, Object> p = config("pack2");
+        p.put(PackProperties.BALANCER_TARGET, "cellgate.model=EK-L20S1A");
+        PackIdDefaults.complete(p);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PackIdDefaults.checkTargets(asMap(p)));
+        assertTrue(e.getMessage().startsWith("balancer.target=cellgate.model=EK-L20S1A is not an LDAP filter"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("write one in parentheses, as (name=value) or "
+                + "(&(name=value)(name=value))"), e.getMessage());
+    }
+
+    @Test
+    void aTrailingBackslashIsNoFilter() {
+        Dictionary<String, Object> p = config("pack2");
+        p.put(PackProperties.SOURCE_TARGET, "(cellgate.pack=pack2)\\");
+        PackIdDefaults.complete(p);
+        assertThrows(IllegalArgumentException.class, () -> PackIdDefaults.checkTargets(asMap(p)));
     }
 
     @Test
@@ -61,17 +105,31 @@ class PackIdDefaultsTest {
 
     @Test
     void derivedTargetsAreAccepted() {
-        PackIdDefaults.requireDriverTargets(asMap(completed()));
+        PackIdDefaults.checkTargets(asMap(completed()));
     }
 
     @Test
     void targetsNobodyDerivedAreRefusedWithTheLineToWrite() {
         Dictionary<String, Object> p = config("pack3");
-        p.put(PackProperties.SOURCE_TARGET, "(cellgate.pack=bench-adc)");
+        p.put(PackProperties.SOURCE_TARGET, "(cellgate.pack=pack3)");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PackIdDefaults.requireDriverTargets(asMap(p)));
+                () -> PackIdDefaults.checkTargets(asMap(p)));
         assertTrue(e.getMessage().startsWith("outputs.target, indicators.target missing"), e.getMessage());
         assertTrue(e.getMessage().endsWith("e.g. outputs.target=(cellgate.pack=pack3)"), e.getMessage());
+    }
+
+    @Test
+    void aTargetNobodyNarrowedIsRefusedWithTheNarrowedOneToWrite() {
+        Dictionary<String, Object> p = config("pack3");
+        for (String t : PackIdDefaults.DRIVER_TARGETS) {
+            p.put(t, "(cellgate.pack=pack3)");
+        }
+        p.put(PackProperties.INDICATORS_TARGET, "(leds=front)");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PackIdDefaults.checkTargets(asMap(p)));
+        assertTrue(e.getMessage().startsWith("indicators.target=(leds=front) is not narrowed to pack pack3's"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("write (&(cellgate.pack=pack3)(leds=front))"), e.getMessage());
     }
 
     @Test
