@@ -1,6 +1,8 @@
 package io.cellgate.api.config;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +35,7 @@ public final class RefusalGate {
     public static final String REFUSED = "cellgate.refused";
     /** FileInstall marks the configurations it made with the URL of their file. */
     public static final String FILE = "felix.fileinstall.filename";
+    private static final String PID = "service.pid";
 
     /** Checks a configuration's properties. */
     @FunctionalInterface
@@ -94,6 +97,27 @@ public final class RefusalGate {
         }
         properties.put(REFUSED, message);
         return message;
+    }
+
+    /**
+     * {@link #process(String, Map)} for a Configuration Admin plugin, which gets the properties as a dictionary
+     * with the configuration's {@code service.pid}.
+     */
+    public String process(Dictionary<String, Object> properties) {
+        Map<String, Object> map = new HashMap<>();
+        for (String key : Collections.list(properties.keys())) {
+            map.put(key, properties.get(key));
+        }
+        String refusal = process(Objects.toString(map.get(PID)), map);
+        if (refusal != null) {
+            for (String key : Collections.list(properties.keys())) {
+                if (!map.containsKey(key)) {
+                    properties.remove(key);
+                }
+            }
+            map.forEach(properties::put);
+        }
+        return refusal;
     }
 
     /** Forgets a deleted configuration: one made again with its PID starts afresh. */

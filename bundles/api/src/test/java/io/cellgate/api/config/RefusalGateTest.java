@@ -78,6 +78,20 @@ class RefusalGateTest {
     }
 
     @Test
+    void aConfigurationPluginsDictionaryIsChangedInPlace() {
+        java.util.Dictionary<String, Object> good = new java.util.Hashtable<>(file("16"));
+        good.put("service.pid", "pid2");
+        assertNull(gate.process(good));
+        java.util.Dictionary<String, Object> bad = new java.util.Hashtable<>(file("abc"));
+        bad.put("service.pid", "pid2");
+        bad.put("extra", "x");
+        gate.process(bad);
+        assertEquals("16", bad.get("cells"));
+        assertNull(bad.get("extra"), "the running configuration as it was");
+        assertEquals(logged.get(0), bad.get(RefusalGate.REFUSED));
+    }
+
+    @Test
     void aConfigurationMadeInConfigAdminSaysSo() {
         Map<String, Object> p = file("0");
         p.remove(RefusalGate.FILE);

@@ -29,10 +29,11 @@ public final class PackRuntimeActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) {
-        plugin = context.registerService(ConfigurationPlugin.class, new PackIdDefaults(),
+        folders = new PluginFolders(new OsgiLog(context, PluginFolders.class.getName()));
+        plugin = context.registerService(ConfigurationPlugin.class,
+                new PackIdDefaults(new OsgiLog(context, PackIdDefaults.class.getName())::error),
                 FrameworkUtil.asDictionary(Map.of(ConfigurationPlugin.CM_TARGET,
                         new String[] {PackProperties.FACTORY_PID})));
-        folders = new PluginFolders(new OsgiLog(context));
         context.addBundleListener(folders);
         folderPlugin = context.registerService(ConfigurationPlugin.class, folders,
                 FrameworkUtil.asDictionary(Map.of(ConfigurationPlugin.CM_TARGET,
@@ -47,7 +48,7 @@ public final class PackRuntimeActivator implements BundleActivator {
     }
 
     /** The OSGi log, looked up at each message: it starts before this bundle, and may be updated while we run. */
-    private record OsgiLog(BundleContext context) implements PluginFolders.Log {
+    private record OsgiLog(BundleContext context, String name) implements PluginFolders.Log {
         @Override
         public void info(String message) {
             Logger log = logger();
@@ -64,6 +65,14 @@ public final class PackRuntimeActivator implements BundleActivator {
             }
         }
 
+        /** A refused pack configuration. */
+        public void error(String message) {
+            Logger log = logger();
+            if (log != null) {
+                log.error(message);
+            }
+        }
+
         private Logger logger() {
             ServiceReference<LoggerFactory> ref = context.getServiceReference(LoggerFactory.class);
             LoggerFactory factory = ref == null ? null : context.getService(ref);
@@ -71,7 +80,7 @@ public final class PackRuntimeActivator implements BundleActivator {
                 return null;
             }
             try {
-                return factory.getLogger(context.getBundle(), PluginFolders.class.getName(), Logger.class);
+                return factory.getLogger(context.getBundle(), name, Logger.class);
             } finally {
                 context.ungetService(ref);
             }
