@@ -92,11 +92,12 @@ public final class ConfigCommands {
     /** The properties a pack runs on, without the ones SCR, Config Admin and FileInstall add. */
     static TreeMap<String, Object> shown(Map<String, Object> runsOn) {
         TreeMap<String, Object> props = new TreeMap<>();
-        if (runsOn.containsKey(RefusalGate.CONDITION_TARGET)) {
+        if (RefusalGate.REFUSED_CONDITION.equals(runsOn.get(RefusalGate.CONDITION_TARGET))) {
             return props; // refused before it ever ran: it runs on nothing
         }
         runsOn.forEach((key, value) -> {
             if (!key.startsWith("service.") && !key.startsWith("felix.") && !key.startsWith("component.")
+                    && !key.startsWith("osgi.ds.")
                     && !key.startsWith(":") && !key.startsWith(".") && !key.equals(RefusalGate.REFUSED)
                     && !key.equals(PackProperties.PACK)) {
                 props.put(key, value);

@@ -22,6 +22,7 @@ class ConfigCommandsTest {
         p.put("service.pid", "io.cellgate.pack~pack1");
         p.put("service.factoryPid", "io.cellgate.pack");
         p.put("component.id", 21L);
+        p.put(RefusalGate.CONDITION_TARGET, "(osgi.condition.id=true)"); // SCR's default, in every component's
         p.put("felix.fileinstall.filename", FILE.toUri().toString());
         p.put("pack.id", "pack1");
         p.put("cellgate.pack", "pack1");
