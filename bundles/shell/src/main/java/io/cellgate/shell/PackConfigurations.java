@@ -3,9 +3,13 @@ package io.cellgate.shell;
 import io.cellgate.api.runtime.PackProperties;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
@@ -92,9 +96,26 @@ final class PackConfigurations {
             lines.add(line);
         }
         Path tmp = Files.createTempFile(file.getParent(), ".cellgate-", ".tmp");
-        Files.write(tmp, lines);
-        keepModeAndOwner(file, tmp);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(ByteBuffer.wrap((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
+                out.force(true); // on disk before the rename: a power cut leaves the old file or the new, never empty
+            }
+            keepModeAndOwner(file, tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp); // gone after the move; left only by a failure, which must not leave litter
+        }
+        syncDirectory(file.getParent());
+    }
+
+    /** Makes the rename itself durable; a file system that cannot sync a directory keeps it in its journal anyway. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // not supported here (some file systems refuse to open a directory): nothing more to do
+        }
     }
 
     private static void keepModeAndOwner(Path original, Path replacement) throws IOException {

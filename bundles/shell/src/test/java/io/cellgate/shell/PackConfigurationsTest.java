@@ -27,6 +27,13 @@ class PackConfigurationsTest {
                 Files.readAllLines(file));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(owner, Files.getOwner(file));
+        assertNoTemporaryFileLeft();
+    }
+
+    private void assertNoTemporaryFileLeft() throws Exception {
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
+        }
     }
 
     @Test
@@ -39,5 +46,6 @@ class PackConfigurationsTest {
 
         assertEquals(List.of("pack.id=pack2", "tick.ms=200"), Files.readAllLines(file));
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertNoTemporaryFileLeft();
     }
 }
