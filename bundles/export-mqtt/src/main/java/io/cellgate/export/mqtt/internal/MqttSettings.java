@@ -1,5 +1,6 @@
 package io.cellgate.export.mqtt.internal;
 
+import io.cellgate.api.config.ConfigurationValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -35,6 +37,11 @@ record MqttSettings(String brokerUrl, String clientId, Topics topics, boolean di
 
     /** Without a usable host name: a gateway id is never empty. */
     static final String FALLBACK_GATEWAY_ID = "cellgate";
+
+    /** Everything {@link #of} checks, on the properties as Configuration Admin delivers them. */
+    static void check(Map<String, Object> properties) {
+        of(ConfigurationValues.as(MqttConfig.class, properties));
+    }
 
     /** @throws IllegalArgumentException naming the property and what it accepts */
     static MqttSettings of(MqttConfig c) {

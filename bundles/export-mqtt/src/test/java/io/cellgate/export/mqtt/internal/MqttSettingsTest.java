@@ -116,4 +116,20 @@ class MqttSettingsTest {
                 assertThrows(IllegalArgumentException.class, () -> MqttSettings.of(config(Map.of(".password", "x",
                         "password.file", empty.toString())), () -> "h")).getMessage());
     }
+
+    @Test
+    void aRefusedExporterFileIsLoggedOnceNamingBrokerPropertyValueAndRange() {
+        java.util.List<String> logged = new java.util.ArrayList<>();
+        io.cellgate.api.config.RefusalGate gate = new io.cellgate.api.config.RefusalGate("MQTT exporter",
+                "broker.url", MqttSettings::check, logged::add);
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> p = new HashMap<>(Map.of("broker.url", "tcp://127.0.0.1:1883", "publish.ms", "50"));
+            gate.process("pid", p);
+        }
+        assertEquals(java.util.List.of("MQTT exporter tcp://127.0.0.1:1883: configuration refused: publish.ms=50 is "
+                + "out of range: 100 to 3600000 ms (made in Config Admin, not from a file)"), logged);
+        gate.process("pid", new HashMap<>(Map.of("broker.url", "tcp://127.0.0.1:1883", "qos", "high")));
+        assertEquals("MQTT exporter tcp://127.0.0.1:1883: configuration refused: qos=high is not a whole number: write "
+                + "it as, e.g., qos=0 (the default) (made in Config Admin, not from a file)", logged.get(1));
+    }
 }
