@@ -92,6 +92,16 @@ class RefusalGateTest {
     }
 
     @Test
+    void aDeletedConfigurationMadeAgainWithABadValueDoesNotRunOnTheOldOne() {
+        gate.process("pid2", file("16"));
+        gate.forget("pid2"); // its file removed, then dropped back with a bad value
+        Map<String, Object> p = file("1");
+        gate.process("pid2", p);
+        assertEquals("1", p.get("cells"));
+        assertEquals(RefusalGate.REFUSED_CONDITION, p.get(RefusalGate.CONDITION_TARGET));
+    }
+
+    @Test
     void aConfigurationMadeInConfigAdminSaysSo() {
         Map<String, Object> p = file("0");
         p.remove(RefusalGate.FILE);

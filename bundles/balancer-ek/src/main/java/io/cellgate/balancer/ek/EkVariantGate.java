@@ -9,6 +9,8 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.cm.ConfigurationPlugin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -23,6 +25,7 @@ import org.osgi.service.log.LoggerFactory;
 public final class EkVariantGate implements BundleActivator {
 
     private ServiceRegistration<ConfigurationPlugin> plugin;
+    private ServiceRegistration<ConfigurationListener> deletions;
 
     @Override
     public void start(BundleContext context) {
@@ -31,10 +34,17 @@ public final class EkVariantGate implements BundleActivator {
         plugin = context.registerService(ConfigurationPlugin.class, (target, properties) -> gate.process(properties),
                 FrameworkUtil.asDictionary(Map.of(ConfigurationPlugin.CM_TARGET,
                         new String[] {EkVariantModelComponent.PID})));
+        // A configuration deleted and made again (a file removed, then dropped back) starts afresh.
+        deletions = context.registerService(ConfigurationListener.class, event -> {
+            if (event.getType() == ConfigurationEvent.CM_DELETED) {
+                gate.forget(event.getPid());
+            }
+        }, null);
     }
 
     @Override
     public void stop(BundleContext context) {
+        deletions.unregister();
         plugin.unregister();
     }
 

@@ -44,6 +44,11 @@ final class PackIdDefaults implements ConfigurationPlugin {
         gate.process(properties);
     }
 
+    /** A deleted pack configuration: one made again with its PID (its file dropped back) starts afresh. */
+    void forget(String pid) {
+        gate.forget(pid);
+    }
+
     /** What the controller checks at activation, on the properties as they reach it. */
     static void check(Map<String, Object> properties) {
         PackSettings.of(ConfigurationValues.as(PackConfig.class, properties));

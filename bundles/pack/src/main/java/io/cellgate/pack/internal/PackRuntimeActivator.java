@@ -9,6 +9,8 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.cm.ConfigurationPlugin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -24,16 +26,22 @@ import org.osgi.service.log.LoggerFactory;
 public final class PackRuntimeActivator implements BundleActivator {
 
     private ServiceRegistration<ConfigurationPlugin> plugin;
+    private ServiceRegistration<ConfigurationListener> deletions;
     private ServiceRegistration<ConfigurationPlugin> folderPlugin;
     private PluginFolders folders;
 
     @Override
     public void start(BundleContext context) {
         folders = new PluginFolders(new OsgiLog(context, PluginFolders.class.getName()));
-        plugin = context.registerService(ConfigurationPlugin.class,
-                new PackIdDefaults(new OsgiLog(context, PackIdDefaults.class.getName())::error),
+        PackIdDefaults defaults = new PackIdDefaults(new OsgiLog(context, PackIdDefaults.class.getName())::error);
+        plugin = context.registerService(ConfigurationPlugin.class, defaults,
                 FrameworkUtil.asDictionary(Map.of(ConfigurationPlugin.CM_TARGET,
                         new String[] {PackProperties.FACTORY_PID})));
+        deletions = context.registerService(ConfigurationListener.class, event -> {
+            if (event.getType() == ConfigurationEvent.CM_DELETED) {
+                defaults.forget(event.getPid());
+            }
+        }, null);
         context.addBundleListener(folders);
         folderPlugin = context.registerService(ConfigurationPlugin.class, folders,
                 FrameworkUtil.asDictionary(Map.of(ConfigurationPlugin.CM_TARGET,
@@ -44,6 +52,7 @@ public final class PackRuntimeActivator implements BundleActivator {
     public void stop(BundleContext context) {
         folderPlugin.unregister();
         context.removeBundleListener(folders);
+        deletions.unregister();
         plugin.unregister();
     }
 
