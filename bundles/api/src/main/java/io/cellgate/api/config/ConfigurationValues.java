@@ -3,10 +3,12 @@ package io.cellgate.api.config;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A component property type (an annotation interface such as a component's {@code Config}) read from a
@@ -68,6 +70,12 @@ public final class ConfigurationValues {
     }
 
     private static Object coerce(String key, Object raw, Class<?> to, Object fallback) {
+        if (to == String[].class) { // every value, as text
+            Object[] all = raw instanceof Collection<?> c ? c.toArray()
+                    : raw.getClass().isArray() ? IntStream.range(0, Array.getLength(raw)).mapToObj(i -> Array.get(raw, i))
+                            .toArray() : new Object[] {raw};
+            return Arrays.stream(all).map(String::valueOf).toArray(String[]::new);
+        }
         Object value = first(raw);
         if (value == null) {
             return fallback;

@@ -23,6 +23,8 @@ class ConfigurationValuesTest {
         boolean discovery_enabled() default true;
 
         String my__name$_$x() default "";
+
+        String[] topics() default {};
     }
 
     @Test
@@ -35,6 +37,10 @@ class ConfigurationValuesTest {
         assertEquals(3.2, c.capacity_ah());
         assertEquals(false, c.discovery_enabled());
         assertEquals("n", c.my__name$_$x());
+        assertEquals(List.of(), List.of(c.topics()));
+        assertEquals(List.of("a", "b"), List.of(ConfigurationValues.as(Config.class,
+                Map.of("topics", new String[] {"a", "b"})).topics()));
+        assertEquals(List.of("a"), List.of(ConfigurationValues.as(Config.class, Map.of("topics", "a")).topics()));
 
         Config defaults = ConfigurationValues.as(Config.class, Map.of("cells", List.of(12L)));
         assertEquals(null, defaults.pack_id());
