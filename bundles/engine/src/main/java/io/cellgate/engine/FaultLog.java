@@ -19,7 +19,7 @@ final class FaultLog {
         this.events = events;
     }
 
-    void update(List<String> now, long tick, long timeMillis) {
+    synchronized void update(List<String> now, long tick, long timeMillis) {
         for (int i = 0; i < now.size(); i++) {
             String fault = now.get(i);
             if (indexOf(fault) < 0) {
@@ -44,7 +44,7 @@ final class FaultLog {
         return -1;
     }
 
-    List<ActiveFault> snapshot() {
+    synchronized List<ActiveFault> snapshot() {
         return List.copyOf(active);
     }
 }

@@ -1,6 +1,7 @@
 package io.cellgate.engine;
 
 import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.telemetry.PackState;
 import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.telemetry.PackView;
@@ -25,9 +26,20 @@ final class LatestTick {
         view = null;
     }
 
-    /** The view of the last completed tick, or null before the first one. */
+    /**
+     * Marks the last completed tick as {@link PackHealth#STALLED} with the fail-safe decision for {@code reason}, as
+     * the outputs are now; returns a copy to hand to listeners.
+     */
+    synchronized PackState markStalled(String reason) {
+        copy.setHealth(PackHealth.STALLED);
+        copy.decision().failSafe(reason);
+        view = null;
+        return new PackStateBuffer(copy.pack()).copyFrom(copy);
+    }
+
+    /** The view of the last completed tick (or of a stall before it), or null before anything happened. */
     synchronized PackView view() {
-        if (view == null && copy.tick() > 0) {
+        if (view == null && (copy.tick() > 0 || copy.health() == PackHealth.STALLED)) {
             view = PackView.of(copy);
         }
         return view;

@@ -35,6 +35,10 @@ import java.util.function.LongSupplier;
  * pair balances, every indicator flashes), the outputs are driven with it, the fault is logged once, and the tick
  * still completes and is published. A tick allocates nothing while nothing changes.
  *
+ * <p>A tick that does not complete is the watchdog's to notice ({@link #lastTickEndNanos}): {@link #markStalled}
+ * publishes the pack as {@link PackHealth#STALLED} without waiting for the tick, and readers ({@link #latest},
+ * {@link #history}, {@link #stats}, {@link #faults}) never take the tick's lock, so a stuck pack stays readable.
+ *
  * <p>The balancer model is handed in on every tick; when it differs from the one of the previous tick the engine
  * creates a fresh balancer from it before deciding, so a swap takes effect in the very tick that sees it.
  */
@@ -58,7 +62,14 @@ public final class PackEngine implements PackState, Pack {
     private final TickHistory history;
     private final FaultLog faults;
     private final LatestTick latest;
-    private final Set<Object> failedListeners = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Object> failedListeners = Collections.synchronizedSet(
+            Collections.newSetFromMap(new IdentityHashMap<>()));
+    /** Guards the figures {@link #stats} reads: the tick updates them in one short block at its end. */
+    private final Object statsLock = new Object();
+    /** One listener call at a time: the tick's publication or the watchdog's stall notice. */
+    private final Object publishLock = new Object();
+    /** Orders a tick's completion against a stall notice, so a tick that completes is never marked stalled. */
+    private final Object stallLock = new Object();
 
     private BalancerModel currentModel;
     private Balancer balancer;
@@ -79,8 +90,16 @@ public final class PackEngine implements PackState, Pack {
     private long maxDurationNanos;
     private long maxLatenessNanos;
     private long swaps;
-    private long periodNanos;
-    private long startupGraceNanos;
+    private long statTicks;
+    private long statDurationNanos;
+    private long statLatenessNanos;
+    private long statSwaps;
+    private volatile long periodNanos;
+    private volatile long startupGraceNanos;
+    private volatile long lastTickEndNanos;
+    private volatile long completedTicks;
+    /** The stall the watchdog reported and no tick has cleared yet, or null. */
+    private volatile ActiveFault stall;
     private long firstTickNanos;
     /** Once a source has been seen, losing it is a fault at once: the grace period is for start-up only. */
     private boolean sourceSeen;
@@ -105,7 +124,7 @@ public final class PackEngine implements PackState, Pack {
     }
 
     /** Records the configured period so that {@link #stats()} can show it. */
-    public synchronized void setPeriodNanos(long periodNanos) {
+    public void setPeriodNanos(long periodNanos) {
         this.periodNanos = periodNanos;
     }
 
@@ -114,7 +133,7 @@ public final class PackEngine implements PackState, Pack {
      * simulators start in no fixed order with the pack, so a source missing at start-up is {@link PackHealth#STARTING}
      * (outputs off) for this long, and {@link PackHealth#NO_SOURCE} after it. 0 (the default) waits for nothing.
      */
-    public synchronized void setStartupGraceNanos(long graceNanos) {
+    public void setStartupGraceNanos(long graceNanos) {
         this.startupGraceNanos = graceNanos;
     }
 
@@ -144,14 +163,73 @@ public final class PackEngine implements PackState, Pack {
         drive(balance, indicators);
         faults.update(decision.faults(), tick, timeMillis);
 
-        durationNanos = clock.getAsLong() - start;
-        sumDurationNanos += durationNanos;
-        maxDurationNanos = Math.max(maxDurationNanos, durationNanos);
-        maxLatenessNanos = Math.max(maxLatenessNanos, latenessNanos);
+        long end = clock.getAsLong();
+        durationNanos = end - start;
+        synchronized (statsLock) {
+            statTicks = tick;
+            statDurationNanos = durationNanos;
+            statLatenessNanos = latenessNanos;
+            statSwaps = swaps;
+            sumDurationNanos += durationNanos;
+            maxDurationNanos = Math.max(maxDurationNanos, durationNanos);
+            maxLatenessNanos = Math.max(maxLatenessNanos, latenessNanos);
+        }
         history.record(tick, timeMillis, reading.spreadVolts(), reading.maxAdjacentSpreadVolts(),
                 decision.balancingPairs() + decision.bleedingCells(), decision.boardState(), health, modelName);
-        latest.publish(this);
-        publish(listeners);
+        ActiveFault cleared;
+        synchronized (stallLock) {
+            latest.publish(this);
+            cleared = stall;
+            stall = null;
+            lastTickEndNanos = end;
+            completedTicks = tick;
+        }
+        if (cleared != null) {
+            events.info(pack.id() + ": ticking again at tick " + tick + ", " + (timeMillis - cleared.sinceMillis())
+                    + " ms after it stalled");
+        }
+        synchronized (publishLock) {
+            publish(listeners, this);
+        }
+    }
+
+    /**
+     * When the last tick completed on the tick clock, or 0 before the first: the watchdog's measure of progress.
+     * Never waits for a tick in progress.
+     */
+    public long lastTickEndNanos() {
+        return lastTickEndNanos;
+    }
+
+    /** Ticks completed so far; never waits for a tick in progress. */
+    public long completedTicks() {
+        return completedTicks;
+    }
+
+    /**
+     * Publishes the pack as {@link PackHealth#STALLED}: the last completed tick's state with the fail-safe decision
+     * and {@code reason} as its fault, to {@link #latest}, {@link #faults} and the listeners. Takes no lock a tick
+     * holds, so the watchdog can call it while a tick hangs; the outputs are the caller's to turn off first. Does
+     * nothing when a tick completed after {@code seenTicks} (the pack is not stalled after all) or the stall is
+     * already published.
+     *
+     * @param seenTicks {@link #completedTicks()} when the watchdog saw the pack stalled
+     * @return the published state, or null when nothing was published
+     */
+    public PackState markStalled(long seenTicks, String reason, List<PackListener> listeners) {
+        PackState stalled;
+        synchronized (stallLock) {
+            if (completedTicks != seenTicks || stall != null) {
+                return null;
+            }
+            stalled = latest.markStalled(reason);
+            stall = new ActiveFault(reason, seenTicks, wallClock.getAsLong());
+        }
+        events.warn(pack.id() + ": " + PackHealth.STALLED + ": " + reason);
+        synchronized (publishLock) {
+            publish(listeners, stalled);
+        }
+        return stalled;
     }
 
     private PackHealth read(CellVoltageSource source, long now) {
@@ -258,17 +336,31 @@ public final class PackEngine implements PackState, Pack {
             if (balance != null) {
                 balance.allOff();
             }
+            // The LEDs show what telemetry says: a failed balance write skipped them, a failed LED write may have
+            // left some as they were.
+            showFailSafe(indicators);
         }
     }
 
-    private void publish(List<PackListener> listeners) {
+    private void showFailSafe(IndicatorOutput indicators) {
+        if (indicators == null) {
+            return;
+        }
+        try {
+            indicators.show(decision);
+        } catch (Throwable e) {
+            logFirst(indicators, pack.id() + ": the indicator driver failed to show the fail-safe state", e);
+        }
+    }
+
+    private void publish(List<PackListener> listeners, PackState state) {
         if (listeners == null) {
             return;
         }
         for (int i = 0; i < listeners.size(); i++) {
             PackListener l = listeners.get(i);
             try {
-                l.onTick(this);
+                l.onTick(state);
             } catch (Throwable e) {
                 logFirst(l, pack.id() + ": telemetry listener " + l.getClass().getName() + " threw", e);
             }
@@ -356,18 +448,29 @@ public final class PackEngine implements PackState, Pack {
     }
 
     @Override
-    public synchronized List<TickSummary> history(int n) {
+    public List<TickSummary> history(int n) {
         return history.last(n);
     }
 
     @Override
-    public synchronized TickStats stats() {
-        return new TickStats(tick, periodNanos, durationNanos, tick == 0 ? 0 : sumDurationNanos / tick,
-                maxDurationNanos, latenessNanos, maxLatenessNanos, swaps);
+    public TickStats stats() {
+        synchronized (statsLock) {
+            return new TickStats(statTicks, periodNanos, statDurationNanos,
+                    statTicks == 0 ? 0 : sumDurationNanos / statTicks, maxDurationNanos, statLatenessNanos,
+                    maxLatenessNanos, statSwaps);
+        }
     }
 
+    /** The faults of the last completed tick, and the stall when the pack is stalled now. */
     @Override
-    public synchronized List<ActiveFault> faults() {
-        return faults.snapshot();
+    public List<ActiveFault> faults() {
+        List<ActiveFault> now = faults.snapshot();
+        ActiveFault stalled = stall;
+        if (stalled == null) {
+            return now;
+        }
+        List<ActiveFault> all = new java.util.ArrayList<>(now);
+        all.add(stalled);
+        return List.copyOf(all);
     }
 }

@@ -33,7 +33,7 @@ final class TickHistory {
         model = new String[capacity];
     }
 
-    void record(long tickNo, long timeMillis, double spreadVolts, double maxAdjacentDeltaVolts, int balancingPairs,
+    synchronized void record(long tickNo, long timeMillis, double spreadVolts, double maxAdjacentDeltaVolts, int balancingPairs,
             BoardState boardState, PackHealth packHealth, String modelName) {
         int i = (int) (recorded % tick.length);
         tick[i] = tickNo;
@@ -47,7 +47,7 @@ final class TickHistory {
         recorded++;
     }
 
-    List<TickSummary> last(int n) {
+    synchronized List<TickSummary> last(int n) {
         int count = (int) Math.min(Math.max(n, 0), Math.min(recorded, tick.length));
         List<TickSummary> list = new ArrayList<>(count);
         for (long r = recorded - count; r < recorded; r++) {

@@ -71,7 +71,7 @@ class PackEngineTest {
     };
 
     /** Balances pair 0 at 0.5 A from the upper cell, whatever the reading: a model that trusts its input. */
-    private static BalancerModel model(String variant, Balancer balancer) {
+    static BalancerModel model(String variant, Balancer balancer) {
         return new BalancerModel() {
             @Override
             public ModelDescriptor descriptor() {
@@ -86,7 +86,7 @@ class PackEngineTest {
         };
     }
 
-    private static final Balancer PAIR0 = (r, d) -> {
+    static final Balancer PAIR0 = (r, d) -> {
         d.setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);
         d.setBoardState(BoardState.ACTIVE);
     };
@@ -222,6 +222,43 @@ class PackEngineTest {
         assertEquals(1, engine.stats().balancerSwaps());
         assertEquals(2, engine.stats().ticks());
         assertTrue(log.stream().anyMatch(l -> l.contains("balancer TEST/a -> TEST/b at tick 2")), log.toString());
+    }
+
+    @Test
+    void aFailedBalanceWriteShowsTheFailSafeIndicatorsOnTheLedsToo() {
+        List<Indicator> shown = new ArrayList<>();
+        IndicatorOutput leds = d -> {
+            shown.clear();
+            for (int c = 0; c < d.cells(); c++) {
+                shown.add(d.indicator(c));
+            }
+        };
+        BalanceOutput failing = new BalanceOutput() {
+            @Override
+            public void drive(Decision decision) throws Exception {
+                throw new java.io.IOException("pwm1/duty_cycle: EIO");
+            }
+
+            @Override
+            public void allOff() {
+                outputs.allOff();
+            }
+        };
+        Balancer lit = (r, d) -> {
+            d.setPair(0, PairDirection.UPPER_TO_LOWER, 0.5);
+            d.setIndicator(0, Indicator.ON);
+            d.setIndicator(1, Indicator.ON);
+        };
+        BalancerModel m = model("a", lit);
+        engine.tick(now.get(), source, m, outputs, leds, List.of());
+        assertEquals(List.of(Indicator.ON, Indicator.ON, Indicator.OFF, Indicator.OFF), shown);
+
+        engine.tick(now.get(), source, m, failing, leds, List.of());
+        assertEquals(PackHealth.OUTPUT_FAILED, engine.health());
+        assertEquals(1, outputs.allOff);
+        assertEquals(List.of(Indicator.FLASHING, Indicator.FLASHING, Indicator.FLASHING, Indicator.FLASHING), shown,
+                "the LEDs flash as the decision says, none steadily on");
+        assertEquals(Indicator.FLASHING, engine.decision().indicator(0));
     }
 
     @Test

@@ -5,20 +5,13 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
-import io.cellgate.api.balancer.ModelDescriptor;
-import io.cellgate.api.balancer.Topology;
-import io.cellgate.api.pack.Chemistry;
-import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Dictionary;
-import java.util.EnumSet;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -163,11 +156,10 @@ public class GatewayIT extends GatewaySupport {
 
     @Test
     public void aThrowingPluginDoesNotStopAnotherPack() throws Exception {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(BalancerModel.MODEL, "IT-THROWS");
-        props.put(BalancerModel.VARIANT, "always");
-        ServiceRegistration<BalancerModel> reg = context().registerService(BalancerModel.class, new ThrowingModel(),
-                props);
+        // A plugin with a bug: its balancer throws on every reading.
+        ServiceRegistration<BalancerModel> reg = registerModel("IT-THROWS", "always", (reading, out) -> {
+            throw new IllegalStateException("a plugin bug");
+        });
         try {
             org.osgi.service.cm.Configuration[] bad = simulatedPack("it-throws", 8, "NCM", "(cellgate.model=IT-THROWS)", 20);
             org.osgi.service.cm.Configuration[] good = simulatedPack("it-good", 8, "NCM", "(cellgate.model=EK-L20S1A)", 20);
@@ -195,21 +187,5 @@ public class GatewayIT extends GatewaySupport {
         org.osgi.service.cm.Configuration[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    /** A plugin with a bug: its balancer throws on every reading. */
-    static final class ThrowingModel implements BalancerModel {
-        @Override
-        public ModelDescriptor descriptor() {
-            return new ModelDescriptor("IT-THROWS", "always", "test", 2, 48, EnumSet.allOf(Chemistry.class),
-                    Topology.ADJACENT, 1.0, Map.of());
-        }
-
-        @Override
-        public Balancer create(PackDescription pack) {
-            return (reading, out) -> {
-                throw new IllegalStateException("a plugin bug");
-            };
-        }
     }
 }

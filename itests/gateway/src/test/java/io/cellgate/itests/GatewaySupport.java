@@ -1,9 +1,16 @@
 package io.cellgate.itests;
 
+import io.cellgate.api.balancer.Balancer;
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.ModelDescriptor;
+import io.cellgate.api.balancer.Topology;
 import io.cellgate.api.driver.CellVoltageSource;
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.PackProperties;
 import java.util.Dictionary;
+import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.Map;
@@ -12,6 +19,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.log.LogEntry;
@@ -116,15 +124,45 @@ abstract class GatewaySupport {
             Thread.sleep(20);
         }
     }
-    /** True when the OSGi log holds an entry that contains {@code text}. */
-    boolean logged(String text) {
+    /** A balancer model of the test's own, for any pack, registered as a plugin would register it. */
+    ServiceRegistration<BalancerModel> registerModel(String model, String variant, Balancer balancer) {
+        BalancerModel m = new BalancerModel() {
+            @Override
+            public ModelDescriptor descriptor() {
+                return new ModelDescriptor(model, variant, "test", 2, 48, EnumSet.allOf(Chemistry.class),
+                        Topology.ADJACENT, 1.0, Map.of());
+            }
+
+            @Override
+            public Balancer create(PackDescription pack) {
+                return balancer;
+            }
+        };
+        return context().registerService(BalancerModel.class, m,
+                new Hashtable<>(Map.of(BalancerModel.MODEL, model, BalancerModel.VARIANT, variant)));
+    }
+
+    static void unregister(ServiceRegistration<?>... registrations) {
+        for (ServiceRegistration<?> r : registrations) {
+            r.unregister();
+        }
+    }
+
+    /** How many entries of the OSGi log contain {@code text}. */
+    int countLogged(String text) {
         LogReaderService reader = context().getService(context().getServiceReference(LogReaderService.class));
+        int n = 0;
         for (Enumeration<LogEntry> e = reader.getLog(); e.hasMoreElements();) {
             if (e.nextElement().getMessage().contains(text)) {
-                return true;
+                n++;
             }
         }
-        return false;
+        return n;
+    }
+
+    /** True when the OSGi log holds an entry that contains {@code text}. */
+    boolean logged(String text) {
+        return countLogged(text) > 0;
     }
 
 }

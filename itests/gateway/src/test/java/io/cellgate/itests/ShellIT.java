@@ -112,6 +112,21 @@ public class ShellIT extends GatewaySupport {
     }
 
     @Test
+    public void aScenarioTooBigForTheGatewaysMemoryIsRefusedWithTheFigureAndThePacksTickOn() throws Exception {
+        java.nio.file.Path year = java.nio.file.Files.createTempFile("year", ".json");
+        java.nio.file.Files.writeString(year, "{\"pack\": {\"cells\": 20, \"chemistry\": \"NCM\"}, "
+                + "\"balancer\": \"EK-L20S1A\", \"durationSeconds\": 31536000, \"traceEverySeconds\": 1}");
+        long ticks = pack("shell1").stats().ticks();
+        String refusal = error("sim:run " + year);
+        assertTrue(refusal, refusal.startsWith(year + " would keep 31,536,002 trace samples of 20 cells (about 7.3 "
+                + "GiB), more than the "));
+        assertTrue(refusal, refusal.endsWith("or run it outside the gateway with sim-cli"));
+        Thread.sleep(300);
+        assertTrue("shell1 ticks on", pack("shell1").stats().ticks() > ticks);
+        java.nio.file.Files.delete(year);
+    }
+
+    @Test
     public void anImbalancedCellLightsItsNeighboursAndGoesOutOnceBalanced() throws Exception {
         Pack pack = pack("shell1");
         assertTrue(run("sim:imbalance shell1 7 150").contains("cell 7 moved by +150.0 mV"));

@@ -13,6 +13,9 @@ public interface BalanceOutput {
     /** Drives every pair (direction and current setpoint) and every cell's bleed as the decision says. */
     void drive(Decision decision) throws Exception;
 
-    /** Turns every pair off. Must not throw; called on every fault and on shutdown. */
+    /**
+     * Turns every pair off. Must not throw; called on every fault and on shutdown, and by the gateway's watchdog
+     * from another thread while a {@link #drive} is blocked: it must then not wait for that drive to return.
+     */
     void allOff();
 }

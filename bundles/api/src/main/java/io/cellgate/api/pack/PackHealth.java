@@ -30,7 +30,15 @@ public enum PackHealth {
      *
      * @since 1.2
      */
-    BOARD_FAULT;
+    BOARD_FAULT,
+    /**
+     * The pack's tick has not completed within its deadline (a read, a plugin or an output that blocks, or a tick
+     * clock with no thread free): the gateway's watchdog turned the balance outputs off and the indicators to the
+     * fail-safe state through a path that does not wait for the tick. Cleared by the next tick that completes.
+     *
+     * @since 1.3
+     */
+    STALLED;
 
     /**
      * True when the outputs were driven with the balancer's decision ({@link #OK}, {@link #BOARD_FAULT}); false when

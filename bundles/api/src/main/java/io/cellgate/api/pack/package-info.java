@@ -1,6 +1,7 @@
-/** Packs, cells, adjacent pairs and readings: the domain, in volts and seconds. 1.2: {@code PackHealth.STARTING}. */
+/** Packs, cells, adjacent pairs and readings: the domain, in volts and seconds. 1.2: {@code PackHealth.STARTING}.
+ * 1.3: {@code PackHealth.STALLED}. */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.cellgate.api.pack;
 
 import org.osgi.annotation.bundle.Export;

@@ -188,7 +188,7 @@ class RecordingFormatTest {
         assertEquals("p.csv:3: time 'yesterday' is not an ISO-8601 instant such as 2026-11-25T10:15:30.123Z",
                 rowRefusal(header + good.replace("2025-11-24T16:00:00.123Z", "yesterday")));
         assertEquals("p.csv:3: health 'FINE' is unknown; expected [OK, NO_BALANCER, NO_SOURCE, READING_FAILED, "
-                + "BALANCER_FAILED, OUTPUT_FAILED, STARTING, BOARD_FAULT]",
+                + "BALANCER_FAILED, OUTPUT_FAILED, STARTING, BOARD_FAULT, STALLED]",
                 rowRefusal(header + good.replace("SLEEP,OK", "SLEEP,FINE")));
     }
 }

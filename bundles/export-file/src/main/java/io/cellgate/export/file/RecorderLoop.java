@@ -30,6 +30,8 @@ final class RecorderLoop implements Runnable {
     private final AtomicLong written = new AtomicLong();
     private volatile boolean running = true;
     private boolean failing;
+    private final AtomicLong failures = new AtomicLong();
+    private boolean roundFailing;
 
     RecorderLoop(RecorderSettings settings, RecorderLog log) {
         this.settings = settings;
@@ -47,15 +49,32 @@ final class RecorderLoop implements Runnable {
         running = false;
     }
 
+    /** Rounds that failed since the recorder started. */
+    long failures() {
+        return failures.get();
+    }
+
     @Override
     public void run() {
         try {
             while (running || !queue.isEmpty()) {
-                Row row = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                for (; row != null; row = queue.poll()) {
-                    write(row);
+                try {
+                    Row row = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    for (; row != null; row = queue.poll()) {
+                        write(row);
+                    }
+                    flush();
+                    roundFailing = false;
+                } catch (RuntimeException | Error e) {
+                    // The recorder's only thread must not end while its component shows active: say so once, go on.
+                    failures.incrementAndGet();
+                    if (!roundFailing) {
+                        roundFailing = true;
+                        log.warn("recorder " + settings.directory() + ": writing failed ("
+                                + (e.getMessage() == null ? "an internal error" : e.getMessage())
+                                + "); the recorder goes on with the next rows");
+                    }
                 }
-                flush();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

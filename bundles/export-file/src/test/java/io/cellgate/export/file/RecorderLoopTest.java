@@ -56,6 +56,42 @@ class RecorderLoopTest {
     }
 
     @Test
+    void anErrorInARoundIsLoggedAndTheThreadGoesOn() throws Exception {
+        Path notADir = Files.writeString(dir.resolve("file"), "x");
+        java.util.concurrent.atomic.AtomicBoolean thrown = new java.util.concurrent.atomic.AtomicBoolean();
+        RecorderLog failingOnce = new RecorderLog() { // as a log that runs out of memory once would
+            @Override
+            public void info(String m) {
+                sink.info(m);
+            }
+
+            @Override
+            public void warn(String m) {
+                if (thrown.compareAndSet(false, true)) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                sink.warn(m);
+            }
+        };
+        RecorderLoop loop = new RecorderLoop(new RecorderSettings(notADir.resolve("sub"), 0,
+                RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), failingOnce);
+        Thread t = new Thread(loop);
+        t.start();
+        loop.offer(TestPacks.snapshot("a", 3, 1, 0));
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (loop.failures() == 0 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, loop.failures());
+        Thread.sleep(300);
+        assertTrue(t.isAlive(), "the recorder's thread goes on");
+        loop.stop();
+        t.join(5000);
+        assertTrue(log.contains("WARN recorder " + notADir.resolve("sub") + ": writing failed (Java heap space); the "
+                + "recorder goes on with the next rows"), log.toString());
+    }
+
+    @Test
     void aDirectoryThatCannotBeWrittenIsReportedOnce() throws Exception {
         Path notADir = Files.writeString(dir.resolve("file"), "x");
         RecorderLoop loop = new RecorderLoop(new RecorderSettings(notADir.resolve("sub"), 0,

@@ -12,7 +12,7 @@ import io.cellgate.api.telemetry.PackState;
 final class FaultKind {
 
     static final String[] LABELS = {"no_balancer", "no_source", "reading_failed", "balancer_failed",
-            "output_failed", "board"};
+            "output_failed", "board", "stalled"};
     static final int NONE = -1;
 
     private FaultKind() {
@@ -28,6 +28,7 @@ final class FaultKind {
             case BALANCER_FAILED -> 3;
             case OUTPUT_FAILED -> 4;
             case OK, BOARD_FAULT -> s.decision().boardState() == BoardState.FAULT ? 5 : NONE;
+            case STALLED -> 6;
             case STARTING -> NONE; // waiting for its source within the start-up grace period is no fault
         };
     }

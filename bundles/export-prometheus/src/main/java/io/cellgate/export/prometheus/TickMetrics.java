@@ -1,5 +1,6 @@
 package io.cellgate.export.prometheus;
 
+import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.telemetry.PackState;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
@@ -49,7 +50,9 @@ final class TickMetrics {
         if (series == null) {
             series = packs.computeIfAbsent(pack, p -> new Series(this, p));
         }
-        series.duration.observe(s.tickDurationNanos() / 1e9);
+        if (s.health() != PackHealth.STALLED) { // a stall notice repeats the last completed tick's duration
+            series.duration.observe(s.tickDurationNanos() / 1e9);
+        }
         int kind = FaultKind.of(s);
         if (kind != series.lastKind) {
             if (kind != FaultKind.NONE) {

@@ -28,6 +28,11 @@ import org.osgi.service.metatype.annotations.Option;
                     + "source is a fault; 0 to 600000 ms.")
     long startup_grace_ms() default PackSettings.DEFAULT_STARTUP_GRACE_MS;
 
+    @AttributeDefinition(name = "Stall deadline (ticks)", min = "2", max = "1000",
+            description = "Tick periods without a completed tick before the watchdog turns the balance outputs off "
+                    + "and the pack reads STALLED; never less than 1 s; 2 to 1000.")
+    int stall_ticks() default PackSettings.STALL_TICKS;
+
     @AttributeDefinition(name = "Balancer", description = "Filter choosing the balancer model service.")
     String balancer_target() default "(" + BalancerModel.MODEL + "=EK-L20S1A)";
 

@@ -10,6 +10,7 @@ import io.cellgate.api.runtime.PackProperties;
 import io.cellgate.api.runtime.TickStats;
 import io.cellgate.api.runtime.TickSummary;
 import io.cellgate.api.telemetry.PackListener;
+import io.cellgate.api.telemetry.PackState;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.api.time.TickClock;
 import io.cellgate.engine.PackEngine;
@@ -40,6 +41,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * without restarting it: no tick is lost and the new model decides in the next tick. A missing service only makes
  * the pack fail-safe. The driver targets and the {@value PackProperties#PACK} service property follow from the
  * pack's id ({@link PackIdDefaults}).
+ *
+ * <p>The {@link TickWatchdogComponent watchdog} watches its ticks: when none completes within
+ * {@value PackSettings#STALL_TICKS} periods it turns the outputs off from its own thread, without waiting for the
+ * tick, and the pack reads {@link io.cellgate.api.pack.PackHealth#STALLED} until a tick completes again.
  */
 @Component(configurationPid = PackProperties.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true, service = Pack.class)
@@ -47,6 +52,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class PackController implements Pack {
 
     private final TickClock clock;
+    private final TickWatchdogComponent watchdog;
     private final Logger log;
     private final PackEvents events;
 
@@ -69,15 +75,20 @@ public final class PackController implements Pack {
     private PackSettings settings;
     private String balancerTarget;
     private TickClock.Cancellable schedule;
+    private TickWatchdog.Watch watch;
+    /** When the engine in use was made: a pack whose engine is new has not stalled yet. */
+    private volatile long engineSinceNanos;
     private long nextDueNanos;
     private boolean healthy;
 
     /** Checks the configuration and builds the engine; ticking starts in {@link #startTicking}. */
     @Activate
     public PackController(@Reference(name = "clock") TickClock clock,
+            @Reference(name = "watchdog") TickWatchdogComponent watchdog,
             @Reference(name = "log", service = LoggerFactory.class) Logger log, PackConfig config,
             Map<String, Object> properties) {
         this.clock = clock;
+        this.watchdog = watchdog;
         this.log = log;
         this.events = new LogEvents(log);
         try {
@@ -132,8 +143,9 @@ public final class PackController implements Pack {
                         next.description().chemistry());
                 engine = newEngine(next);
             }
-            if (next.tickMillis() != settings.tickMillis()) {
-                log.info("{}: tick {} ms -> {} ms", next.description().id(), settings.tickMillis(), next.tickMillis());
+            if (next.tickMillis() != settings.tickMillis() || next.stallTicks() != settings.stallTicks()) {
+                log.info("{}: tick {} ms -> {} ms, stalled after {} ticks", next.description().id(),
+                        settings.tickMillis(), next.tickMillis(), next.stallTicks());
                 stop();
                 settings = next;
                 engine.setPeriodNanos(TimeUnit.MILLISECONDS.toNanos(next.tickMillis()));
@@ -211,13 +223,33 @@ public final class PackController implements Pack {
                 PackSettings.HISTORY_TICKS, events);
         e.setPeriodNanos(TimeUnit.MILLISECONDS.toNanos(s.tickMillis()));
         e.setStartupGraceNanos(TimeUnit.MILLISECONDS.toNanos(s.startupGraceMillis()));
+        engineSinceNanos = clock.nanoTime();
         return e;
     }
 
     private void start() {
         long period = TimeUnit.MILLISECONDS.toNanos(settings.tickMillis());
-        nextDueNanos = clock.nanoTime();
-        schedule = clock.schedule(() -> tick(period), period);
+        long deadline = TimeUnit.MILLISECONDS.toNanos(settings.stallMillis());
+        long started = clock.nanoTime();
+        nextDueNanos = started;
+        watch = watchdog.watch(new TickWatchdog.Watched() {
+            @Override
+            public long nanosSinceProgress() {
+                long progress = Math.max(Math.max(started, engineSinceNanos), engine.lastTickEndNanos());
+                return clock.nanoTime() - progress;
+            }
+
+            @Override
+            public long completedTicks() {
+                return engine.completedTicks();
+            }
+
+            @Override
+            public void stalled(long seenTicks, long stalledNanos) {
+                failSafe(seenTicks, stalledNanos, deadline);
+            }
+        }, deadline);
+        schedule = clock.schedule(() -> tick(period, deadline), period);
     }
 
     private void stop() {
@@ -225,11 +257,47 @@ public final class PackController implements Pack {
             schedule.close();
             schedule = null;
         }
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
     }
 
-    private void tick(long period) {
+    /**
+     * The watchdog's action, on a thread of its own while a tick hangs: outputs off first, through the driver's own
+     * path (it must not wait for the hung drive), then the pack published as stalled and the LEDs to fail-safe.
+     */
+    private void failSafe(long seenTicks, long stalledNanos, long deadlineNanos) {
+        BalanceOutput out = outputs;
+        if (out != null) {
+            try {
+                out.allOff();
+            } catch (Throwable t) {
+                log.error("{}: the balance output failed to turn off while the pack is stalled", settings
+                        .description().id(), t);
+            }
+        }
+        String reason = "no tick completed for " + TimeUnit.NANOSECONDS.toMillis(stalledNanos) + " ms (deadline "
+                + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms): balance outputs off until a tick completes";
+        PackState stalled = engine.markStalled(seenTicks, reason, listeners);
+        IndicatorOutput leds = indicators;
+        if (stalled != null && leds != null) {
+            try {
+                leds.show(stalled.decision());
+            } catch (Throwable t) {
+                log.error("{}: the indicators failed to show the fail-safe state while the pack is stalled",
+                        settings.description().id(), t);
+            }
+        }
+    }
+
+    private void tick(long period, long deadline) {
         long due = nextDueNanos;
         nextDueNanos += period;
+        if (clock.nanoTime() - due > deadline) {
+            // A run this late is the clock catching up with a schedule that stalled: one tick now, not a burst.
+            return;
+        }
         PackEngine e = engine;
         e.tick(due, source, balancer, outputs, indicators, listeners);
         if (!healthy && e.health().decidedByBalancer()) {

@@ -1,6 +1,8 @@
 package io.cellgate.pack.internal;
 
 import io.cellgate.api.time.TickClock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The gateway's real-time clock: one small shared pool runs the ticks of every pack, instead of a thread per pack.
+ *
+ * <p>A tick that hangs (a read that blocks, a plugin that loops) keeps its thread; so that it cannot starve the other
+ * packs, a monitor thread adds one thread to the pool for every tick running longer than {@value #STUCK_MS} ms (up
+ * to {@value #MAX_EXTRA_THREADS} more) and gives them back when those ticks return.
  */
 @Component(configurationPid = "io.cellgate.clock", property = "cellgate.clock=system")
 @Designate(ocd = SystemTickClock.Config.class)
@@ -30,14 +36,19 @@ public final class SystemTickClock implements TickClock {
         int threads() default 2;
     }
 
+    static final long STUCK_MS = 200;
+    static final int MAX_EXTRA_THREADS = 64;
+
     private final ScheduledThreadPoolExecutor pool;
     private final Logger log;
-    private final AtomicInteger scheduled = new AtomicInteger();
+    private final int threads;
+    private final Set<Task> tasks = ConcurrentHashMap.newKeySet();
+    private final Thread monitor;
 
     @Activate
     public SystemTickClock(Config config, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
         this.log = log;
-        int threads = Math.max(1, Math.min(16, config.threads()));
+        threads = Math.max(1, Math.min(16, config.threads()));
         AtomicInteger n = new AtomicInteger();
         pool = new ScheduledThreadPoolExecutor(threads, r -> {
             Thread t = new Thread(r, "cellgate-tick-" + n.incrementAndGet());
@@ -46,11 +57,44 @@ public final class SystemTickClock implements TickClock {
         });
         pool.setRemoveOnCancelPolicy(true);
         pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        monitor = new Thread(this::monitor, "cellgate-tick-monitor");
+        monitor.setDaemon(true);
+        monitor.start();
     }
 
     @Deactivate
     void deactivate() {
+        monitor.interrupt();
         pool.shutdownNow();
+    }
+
+    private void monitor() {
+        long stuckNanos = TimeUnit.MILLISECONDS.toNanos(STUCK_MS);
+        while (!Thread.currentThread().isInterrupted()) {
+            long now = System.nanoTime();
+            int stuck = 0;
+            for (Task t : tasks) {
+                long since = t.runningSince;
+                if (since != 0 && now - since > stuckNanos) {
+                    stuck++;
+                }
+            }
+            int size = threads + Math.min(stuck, MAX_EXTRA_THREADS);
+            if (size != pool.getCorePoolSize()) {
+                log.info("tick clock: {} tick(s) running longer than {} ms, {} tick threads", stuck, STUCK_MS, size);
+                pool.setCorePoolSize(size); // a larger pool starts threads for the ticks waiting in the queue
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(STUCK_MS / 4);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Tick threads now: the configured ones and those added for ticks that hang. */
+    int threads() {
+        return pool.getCorePoolSize();
     }
 
     @Override
@@ -63,21 +107,14 @@ public final class SystemTickClock implements TickClock {
         if (periodNanos <= 0) {
             throw new IllegalArgumentException("tick period must be positive, got " + periodNanos + " ns");
         }
-        // A task that throws would be cancelled silently by the executor: keep it ticking and say so.
-        Runnable guarded = () -> {
-            try {
-                tick.run();
-            } catch (Throwable e) {
-                log.error("tick task threw; it keeps its schedule", e);
-            }
-        };
-        ScheduledFuture<?> f = pool.scheduleAtFixedRate(guarded, 0, periodNanos, TimeUnit.NANOSECONDS);
-        scheduled.incrementAndGet();
+        Task task = new Task(tick);
+        ScheduledFuture<?> f = pool.scheduleAtFixedRate(task, 0, periodNanos, TimeUnit.NANOSECONDS);
+        tasks.add(task);
         AtomicBoolean open = new AtomicBoolean(true);
         return () -> {
             if (open.getAndSet(false)) {
                 f.cancel(false);
-                scheduled.decrementAndGet();
+                tasks.remove(task);
             }
         };
     }
@@ -85,6 +122,29 @@ public final class SystemTickClock implements TickClock {
     /** Tasks scheduled and not cancelled: the executor's queue would miss the one running at the moment. */
     @Override
     public int scheduledTasks() {
-        return scheduled.get();
+        return tasks.size();
+    }
+
+    /** A scheduled tick that says since when it runs, for the monitor. */
+    private final class Task implements Runnable {
+        private final Runnable tick;
+        volatile long runningSince;
+
+        Task(Runnable tick) {
+            this.tick = tick;
+        }
+
+        @Override
+        public void run() {
+            runningSince = System.nanoTime() | 1; // never 0, which means idle
+            try {
+                tick.run();
+            } catch (Throwable e) {
+                // A task that throws would be cancelled silently by the executor: keep it ticking and say so.
+                log.error("tick task threw; it keeps its schedule", e);
+            } finally {
+                runningSince = 0;
+            }
+        }
     }
 }

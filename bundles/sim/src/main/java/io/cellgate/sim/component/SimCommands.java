@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
@@ -27,6 +31,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         "osgi.command.function=imbalance", "osgi.command.function=disconnect", "osgi.command.function=reconnect",
         "osgi.command.function=load", "osgi.command.function=speed", "osgi.command.function=run"})
 public final class SimCommands {
+
+    private final RunBudget budget = RunBudget.ofHeap();
+    /** One run at a time: two would each take the budget. */
+    private final Semaphore oneRun = new Semaphore(1);
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<SimulatedPack> packs;
@@ -90,13 +98,53 @@ public final class SimCommands {
         }
         Scenario s = Scenario.read(path);
         BalancerModel model = ScenarioModels.choose(models == null ? List.of() : models, s);
+        budget.check(s, file);
+        if (!oneRun.tryAcquire()) {
+            throw new IllegalStateException("another sim:run is in progress: wait for it to end, or stop it with "
+                    + "Ctrl-C in its session");
+        }
         long t0 = System.nanoTime();
-        ScenarioResult r = ScenarioRunner.run(s, model);
+        ScenarioResult r;
+        try {
+            r = runApart(s, model);
+        } finally {
+            oneRun.release();
+        }
+        if (r == null) {
+            return "sim:run stopped: " + s.name() + " did not finish\n";
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         if (resultFile != null) {
             Files.writeString(Path.of(resultFile), r.toJson());
         }
         return summary(r, wall) + (resultFile == null ? "" : "result written to " + resultFile + "\n");
+    }
+
+    /**
+     * Runs the scenario on a thread of its own at the lowest priority, so that the ticks and the exporters come
+     * first; Ctrl-C in the session (an interrupt) stops it. Returns null when stopped.
+     */
+    private static ScenarioResult runApart(Scenario s, BalancerModel model) {
+        FutureTask<ScenarioResult> task = new FutureTask<>(() -> ScenarioRunner.run(s, model));
+        Thread thread = new Thread(task, "cellgate-sim-run");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CancellationException) {
+                return null;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(s.name() + " failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** One paragraph an operator reads: did it balance, when, what it cost. */

@@ -8,6 +8,7 @@ import io.cellgate.sim.model.ChargeLedger;
 import io.cellgate.sim.model.SimPack;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * Plays a scenario on the simulator as fast as the machine goes: faults and load steps at their times, a tick of
@@ -16,6 +17,9 @@ import java.util.List;
  * something worth recording changes (an LED, the board state, a trace sample).
  */
 public final class ScenarioRunner {
+
+    /** How often a run looks whether it was asked to stop: every 65536 steps, well under a second. */
+    private static final long INTERRUPT_CHECK_MASK = (1 << 16) - 1;
 
     private ScenarioRunner() {
     }
@@ -65,6 +69,9 @@ public final class ScenarioRunner {
             }
             if (end) {
                 break;
+            }
+            if ((steps & INTERRUPT_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new CancellationException(s.name() + ": stopped after " + t + " s simulated");
             }
             loadStep = s.load().stepAt(t, loadStep);
             pack.step(step, loadAmps[loadStep], state.decision());

@@ -69,6 +69,66 @@ public class HardwareIT {
     }
 
     @Test
+    public void aFailedPwmWriteTurnsEveryOutputOffAndFlashesEveryLedOnTheHardware() throws Exception {
+        Path shipped = Path.of(System.getProperty("cellgate.hardware.config"));
+        FakeSysfs tree = FakeSysfs.create(HardwareOptions.work().resolve("failed-pwm-tree"), shipped);
+        double[] cells = new double[CELLS];
+        Arrays.fill(cells, 3.70);
+        cells[6] = 3.85;
+        tree.setCells(cells);
+        Path watched = Path.of(context().getProperty("felix.fileinstall.dir"));
+        tree.installConfig(shipped, watched, Map.of("tick.ms", "100", "org.osgi.service.http.port",
+                String.valueOf(HardwareOptions.freePort()), "felix.fileinstall.dir",
+                HardwareOptions.work().resolve("deploy").toString()));
+        Pack pack = awaitPack("pack1");
+        await("pair 7 balancing and cell 7 lit", () -> balancing(pack, 2)
+                && tree.pwm(6, "duty_cycle").equals(DUTY_AT_1_AMP) && tree.cellLed(6, "brightness").equals("255"),
+                () -> describe(pack));
+
+        // Pair 6's duty_cycle fails from now on (writing a directory fails, as an I2C error would); cell 6 high
+        // instead of cell 7 turns pair 6 round, so the next tick writes its duty.
+        Path duty = tree.root().resolve("sys/class/pwm/pwmchip2/pwm5/duty_cycle");
+        Files.delete(duty);
+        Files.createDirectory(duty);
+        cells[6] = 3.70;
+        cells[5] = 3.85;
+        tree.setCells(cells);
+        await("pack1 to report the failed output", () -> pack.latest().health() == PackHealth.OUTPUT_FAILED,
+                () -> describe(pack));
+        // On the hardware, not only in telemetry: every pair off, every LED on the fail-safe pattern.
+        await("every LED flashing and every pair off", () -> {
+            for (int c = 0; c < CELLS; c++) {
+                if (!tree.cellLed(c, "trigger").equals("timer")) {
+                    return false;
+                }
+            }
+            for (int k = 0; k < CELLS - 1; k++) {
+                if (!tree.pwm(k, "enable").equals("0") || !tree.switchLine(k, true).equals("0")
+                        || !tree.switchLine(k, false).equals("0")) {
+                    return false;
+                }
+            }
+            return true;
+        }, () -> describe(pack));
+        Map<Integer, String[]> rows = cellRows(shell("cellgate:cells pack1"));
+        assertEquals("FLASHING", rows.get(7)[2]);
+
+        Files.delete(duty);
+        FakeSysfs.write(duty, "0\n");
+        await("balancing and lit again once the channel works", () -> balancing(pack, 2)
+                && tree.switchLine(5, true).equals("1") && tree.pwm(5, "duty_cycle").equals(DUTY_AT_1_AMP)
+                && tree.cellLed(5, "trigger").equals("none") && tree.cellLed(5, "brightness").equals("255"),
+                () -> describe(pack));
+
+        try (Stream<Path> files = Files.list(watched)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        await("pack1 to go", () -> pack("pack1") == null);
+    }
+
+    @Test
     public void everyBundleStartsAndJnaResolves() throws Exception {
         for (Bundle b : context().getBundles()) {
             boolean fragment = (b.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;

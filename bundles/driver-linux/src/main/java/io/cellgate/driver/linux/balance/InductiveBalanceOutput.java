@@ -11,6 +11,9 @@ import io.cellgate.driver.linux.sysfs.Sysfs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -24,8 +27,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * The balance outputs of a driven inductive board, one factory configuration {@value #PID} per pack: per pair two
  * direction switch lines and a PWM channel whose duty sets the current (see {@link DutyCalibration}).
  *
- * <p>Everything goes off on {@link #allOff()} (the pack runtime calls it on a stale reading and on every fault),
- * when a write fails, on deactivation and so on bundle stop. A pair the decision leaves idle is off.
+ * <p>Everything goes off on {@link #allOff()} (the pack runtime calls it on a stale reading and on every fault; a
+ * watchdog may call it from its own thread while a drive is blocked), when a write fails (every pair, at once), on
+ * deactivation and so on bundle stop. A pair the decision leaves idle is off.
  */
 @Component(configurationPid = InductiveBalanceOutput.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true, service = BalanceOutput.class)
@@ -33,6 +37,9 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class InductiveBalanceOutput implements BalanceOutput {
 
     public static final String PID = "io.cellgate.driver.linux.balance";
+
+    /** How long deactivation waits for a drive in another thread before it forces everything off without it. */
+    static final long DEACTIVATE_WAIT_SECONDS = 2;
 
     static final String NO_BLEED = "this board moves charge between adjacent cells and has no bleed resistors: "
             + "choose an adjacent (active) balancer model for this pack, not a passive one";
@@ -43,8 +50,14 @@ public final class InductiveBalanceOutput implements BalanceOutput {
     private final BalancePair[] pairs;
     private final OutputLines lines;
     private final Sysfs sysfs = new Sysfs();
+    private volatile boolean closed;
+    /** Held by drive() and allOff(); allOff() from another thread never waits for it (see forceOff()). */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** How often allOff() wrote everything off without the lock; a drive that sees it change stops. */
+    private final AtomicLong forcedOffs = new AtomicLong();
+    /** The count of forced offs the records were last reset for; written under the lock. */
+    private volatile long forcedOffsSeen;
     private boolean offFailing;
-    private boolean closed;
 
     @Activate
     public InductiveBalanceOutput(BalanceConfig config,
@@ -87,37 +100,76 @@ public final class InductiveBalanceOutput implements BalanceOutput {
     }
 
     @Override
-    public synchronized void drive(Decision decision) throws IOException {
-        if (closed) {
-            return;
-        }
-        if (decision.pairs() != pairs.length) {
-            throw new IllegalArgumentException("a decision for " + decision.pairs() + " pairs, this board drives "
-                    + pairs.length);
-        }
-        if (decision.bleedingCells() > 0) {
-            // Nothing may look as if it bled: the runtime turns everything off and shows this as the fault.
-            throw new IllegalArgumentException(NO_BLEED);
-        }
-        IOException first = null;
-        for (int k = 0; k < pairs.length; k++) {
-            try {
-                pairs[k].drive(decision.direction(k), calibration.dutyNanos(decision.amps(k)));
-            } catch (IOException e) {
-                first = first == null ? e : first;
-                offQuietly(pairs[k]);
+    public void drive(Decision decision) throws IOException {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
             }
-        }
-        if (first != null) {
-            throw first; // the pack runtime turns everything off and reports the output as failed
+            if (decision.pairs() != pairs.length) {
+                throw new IllegalArgumentException("a decision for " + decision.pairs() + " pairs, this board drives "
+                        + pairs.length);
+            }
+            if (decision.bleedingCells() > 0) {
+                // Nothing may look as if it bled: the runtime turns everything off and shows this as the fault.
+                throw new IllegalArgumentException(NO_BLEED);
+            }
+            forgetIfForcedOff();
+            IOException failed = null;
+            // Every pair's duty first, then the switches: a write that fails (or a forced off meanwhile) leaves
+            // no switch closed by this tick, so a persistent failure never pulses a pair on and off.
+            for (int k = 0; k < pairs.length && failed == null && !cancelled(); k++) {
+                try {
+                    pairs[k].prepare(decision.direction(k), calibration.dutyNanos(decision.amps(k)));
+                } catch (IOException e) {
+                    failed = e;
+                }
+            }
+            for (int k = 0; k < pairs.length && failed == null && !cancelled(); k++) {
+                try {
+                    pairs[k].close();
+                } catch (IOException e) {
+                    failed = e;
+                }
+            }
+            if (failed != null) {
+                // Fail-safe on the hardware at once, not only when the runtime calls allOff(): every pair it can
+                // still reach goes off, past further errors.
+                offLocked();
+                throw failed;
+            }
+            if (cancelled()) {
+                // Forced off while this drive was blocked: its decision is stale, and nothing stays on by it.
+                forgetIfForcedOff();
+                offLocked();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
+    /**
+     * Turns every pair off and never waits for a {@link #drive} in another thread: when that holds the lock (a
+     * write blocked in the kernel, say), every switch, enable and duty is written off without it, on this thread,
+     * and the drive stops before it closes another switch.
+     */
     @Override
-    public synchronized void allOff() {
-        if (closed) {
-            return;
+    public void allOff() {
+        if (lock.tryLock()) {
+            try {
+                if (!closed) {
+                    offLocked();
+                }
+            } finally {
+                lock.unlock();
+            }
+        } else if (!closed) {
+            forceOff();
         }
+    }
+
+    /** Everything off through the pairs' records (what is off already is not written again); under the lock. */
+    private void offLocked() {
         IOException first = null;
         for (BalancePair p : pairs) {
             try {
@@ -135,19 +187,81 @@ public final class InductiveBalanceOutput implements BalanceOutput {
         offFailing = first != null;
     }
 
-    @Deactivate
-    synchronized void deactivate() {
-        allOff();
-        lines.close();
-        closed = true;
-        log.info("{}: balance outputs off and released", packId);
+    /**
+     * Writes every switch, then every enable, then every duty off without the lock and whatever the records say,
+     * continuing past errors: the order stops the current soonest, and a write that blocks holds up only those
+     * after it.
+     */
+    private void forceOff() {
+        boolean firstOfStall = forcedOffs.incrementAndGet() == forcedOffsSeen + 1; // log once, not at every call
+        Sysfs own = new Sysfs(); // the component's buffers belong to the thread holding the lock
+        IOException first = null;
+        for (BalancePair p : pairs) {
+            try {
+                p.forceSwitchesOff(own);
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        for (BalancePair p : pairs) {
+            try {
+                p.pwm().forceDisable(own);
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        for (BalancePair p : pairs) {
+            try {
+                p.pwm().forceZeroDuty(own);
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (firstOfStall) {
+            log.warn("{}: balance outputs forced off while a drive held them (blocked in a write?){}", packId,
+                    first == null ? "" : "; not all could be written: " + first.getMessage());
+        }
     }
 
-    private static void offQuietly(BalancePair pair) {
+    /** Whether the drive under way must stop: deactivated, or forced off since it began. */
+    private boolean cancelled() {
+        return closed || forcedOffs.get() != forcedOffsSeen;
+    }
+
+    /** After a forced off the records are wrong: forget them so that the next writes go through. Under the lock. */
+    private void forgetIfForcedOff() {
+        long forced = forcedOffs.get();
+        if (forced != forcedOffsSeen) {
+            for (BalancePair p : pairs) {
+                p.forget();
+            }
+            forcedOffsSeen = forced;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        closed = true; // a drive still blocked in a write stops when it returns
+        boolean locked = false;
         try {
-            pair.off();
-        } catch (IOException ignored) {
-            // the first failure is already on its way up
+            locked = lock.tryLock(DEACTIVATE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!locked) {
+            forceOff();
+            // Releasing the GPIO lines under a blocked ioctl could hand its descriptor to another file: the
+            // lines stay held (low) until the process ends.
+            log.warn("{}: a drive did not return within {} s: balance outputs forced off, GPIO lines kept", packId,
+                    DEACTIVATE_WAIT_SECONDS);
+            return;
+        }
+        try {
+            offLocked();
+            lines.close();
+            log.info("{}: balance outputs off and released", packId);
+        } finally {
+            lock.unlock();
         }
     }
 }

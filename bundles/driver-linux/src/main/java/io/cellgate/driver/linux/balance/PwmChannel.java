@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * and enable. Opening one exports it when needed, and leaves it disabled with a zero duty. Writes reach sysfs only
  * when a value changes.
  */
-final class PwmChannel {
+public final class PwmChannel {
 
     /** {@code pwmchipN:M}, or the chip's device (its bus address, stable across boots) and M: {@code 1-0040:3}. */
     private static final Pattern SPEC = Pattern.compile("([\\w.-]+):(\\d{1,3})");
@@ -42,17 +42,8 @@ final class PwmChannel {
      * @throws IllegalArgumentException when the chip or channel is missing or cannot be set up
      */
     static PwmChannel open(Path sysfsRoot, String spec, long periodNanos, Sysfs sysfs) {
-        Matcher m = SPEC.matcher(spec);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("PWM channel '" + spec + "': expected pwmchipN:M or DEVICE:M");
-        }
-        Path pwm = sysfsRoot.resolve("sys/class/pwm");
-        Path chip = CHIP.matcher(m.group(1)).matches() ? pwm.resolve(m.group(1)) : chipOfDevice(pwm, m.group(1));
-        int channel = Integer.parseInt(m.group(2));
-        if (chip == null || !Files.isDirectory(chip)) {
-            throw new IllegalArgumentException("PWM chip " + m.group(1) + " not found under " + pwm + "; present: "
-                    + present(pwm));
-        }
+        Path chip = chip(sysfsRoot, spec);
+        int channel = Integer.parseInt(SPEC.matcher(spec).replaceFirst("$2"));
         try {
             long npwm = sysfs.readLong(chip.resolve("npwm"));
             if (channel >= npwm) {
@@ -80,6 +71,34 @@ final class PwmChannel {
         } catch (IOException e) {
             throw new IllegalArgumentException("PWM channel " + spec + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The directory of the chip a spec names, {@code /sys/class/pwm/pwmchipN}.
+     *
+     * @throws IllegalArgumentException when the spec is malformed or the chip missing, naming those present
+     */
+    static Path chip(Path sysfsRoot, String spec) {
+        Matcher m = SPEC.matcher(spec);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("PWM channel '" + spec + "': expected pwmchipN:M or DEVICE:M");
+        }
+        Path pwm = sysfsRoot.resolve("sys/class/pwm");
+        Path chip = CHIP.matcher(m.group(1)).matches() ? pwm.resolve(m.group(1)) : chipOfDevice(pwm, m.group(1));
+        if (chip == null || !Files.isDirectory(chip)) {
+            throw new IllegalArgumentException("PWM chip " + m.group(1) + " not found under " + pwm + "; present: "
+                    + present(pwm));
+        }
+        return chip;
+    }
+
+    /**
+     * The directory of the channel a spec names, {@code /sys/class/pwm/pwmchipN/pwmM}, whether exported or not.
+     *
+     * @throws IllegalArgumentException as {@link #chip}
+     */
+    public static Path channelDirectory(Path sysfsRoot, String spec) {
+        return chip(sysfsRoot, spec).resolve("pwm" + SPEC.matcher(spec).replaceFirst("$2"));
     }
 
     /** Drives {@code dutyNanos} (duty first, then enable); 0 turns the channel off. */
@@ -112,6 +131,26 @@ final class PwmChannel {
             sysfs.writeLong(duty, 0);
             dutyWritten = 0;
         }
+    }
+
+    /**
+     * Disables the output now, whatever was written before, with {@code own}'s buffers: the emergency path, safe
+     * from another thread while the owner is in {@link #set}. The owner calls {@link #forget()} before its next
+     * write.
+     */
+    void forceDisable(Sysfs own) throws IOException {
+        own.write(enable, ZERO);
+    }
+
+    /** Zeroes the duty now, as {@link #forceDisable}; after it, so that the output never runs at an old duty. */
+    void forceZeroDuty(Sysfs own) throws IOException {
+        own.writeLong(duty, 0);
+    }
+
+    /** Forgets what was written, so that the next {@link #set} or {@link #off} writes everything. */
+    void forget() {
+        dutyWritten = UNKNOWN;
+        enableWritten = UNKNOWN;
     }
 
     /** The chip whose {@code device} link leads to {@code device}, e.g. .../i2c-1/1-0040; null when none does. */

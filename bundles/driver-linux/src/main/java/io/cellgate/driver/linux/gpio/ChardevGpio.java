@@ -83,7 +83,10 @@ public final class ChardevGpio implements GpioDriver {
             byte[] name = consumer.getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(name, 0, req.consumer, 0, Math.min(name.length, GpioV2.GPIO_MAX_NAME_SIZE - 1));
             req.numLines = offsets.length;
-            req.config.flags = GpioV2.GPIO_V2_LINE_FLAG_OUTPUT;
+            // Pull-down as well: the kernel keeps a line as requested only while it is held, and one that reverts to
+            // an input when released (the process ended) is then pulled low, off, where the chip can pull (gpiolib
+            // skips a bias the chip does not support).
+            req.config.flags = GpioV2.GPIO_V2_LINE_FLAG_OUTPUT | GpioV2.GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN;
             // Output values as an attribute of the request itself: every line starts low, no glitch.
             req.config.numAttrs = 1;
             req.config.attrs[0].attr.id = GpioV2.GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES;
@@ -124,6 +127,18 @@ public final class ChardevGpio implements GpioDriver {
             values.bits = bits;
             try {
                 c.ioctl(fd, setValues, values);
+            } catch (LastErrorException e) {
+                throw new IOException(device + ": setting line values failed, " + Errno.describe(e), e);
+            }
+        }
+
+        @Override
+        public void setValuesConcurrently(long mask, long bits) throws IOException {
+            GpioV2.LineValues own = new GpioV2.LineValues(); // the tick's buffer may be in use by a blocked ioctl
+            own.mask = mask;
+            own.bits = bits;
+            try {
+                c.ioctl(fd, setValues, own);
             } catch (LastErrorException e) {
                 throw new IOException(device + ": setting line values failed, " + Errno.describe(e), e);
             }

@@ -18,6 +18,7 @@ public final class GpioV2 {
 
     public static final long GPIO_V2_LINE_FLAG_ACTIVE_LOW = 1L << 1;
     public static final long GPIO_V2_LINE_FLAG_OUTPUT = 1L << 3;
+    public static final long GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN = 1L << 9;
     public static final int GPIO_V2_LINE_ATTR_ID_FLAGS = 1;
     public static final int GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES = 2;
 

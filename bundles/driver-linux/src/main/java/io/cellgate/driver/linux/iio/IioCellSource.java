@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -23,7 +24,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * reads every channel once. A channel that cannot be read (missing file, I/O error, garbage) makes its cells
  * {@link CellStatus#STALE}: no fresh measurement. A channel that reads outside what its tap can physically show
  * makes its cells {@link CellStatus#OPEN_WIRE}: the sense wire or its divider is open or shorted, the datasheet's
- * "bad battery contact". With stacked taps a bad tap marks both cells it joins.
+ * "bad battery contact". With stacked taps a bad tap marks both cells it joins. Reads run on a thread of the
+ * source's own with a deadline ({@link DeadlineReader}): a read that blocks makes its cells STALE, never the tick
+ * wait.
  */
 @Component(configurationPid = IioCellSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = CellVoltageSource.class)
@@ -31,6 +34,9 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class IioCellSource implements CellVoltageSource {
 
     public static final String PID = "io.cellgate.driver.linux.iio";
+
+    static final long MIN_DEADLINE_MS = 1;
+    static final long MAX_DEADLINE_MS = 60_000;
 
     /** Beyond it the pack runtime takes any cell reading as a measuring fault. */
     static final double MAX_CELL_VOLTS = 6.0;
@@ -46,6 +52,10 @@ public final class IioCellSource implements CellVoltageSource {
     /** The status last logged per channel, so a fault is logged when it appears and when it clears. */
     private final CellStatus[] logged;
     private final Sysfs sysfs = new Sysfs();
+    private final long deadlineMillis;
+    private final DeadlineReader reader;
+    private final IOException[] failures;
+    private final boolean[] late;
 
     @Activate
     public IioCellSource(IioSourceConfig config, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
@@ -64,6 +74,11 @@ public final class IioCellSource implements CellVoltageSource {
                 throw new IllegalArgumentException("cell.min.volts=" + cellMin + ", cell.max.volts=" + cellMax
                         + " are out of range: 0 <= min < max <= " + MAX_CELL_VOLTS + " V");
             }
+            deadlineMillis = config.read_deadline_ms();
+            if (deadlineMillis < MIN_DEADLINE_MS || deadlineMillis > MAX_DEADLINE_MS) {
+                throw new IllegalArgumentException("read.deadline.ms=" + deadlineMillis + " is out of range: "
+                        + MIN_DEADLINE_MS + " to " + MAX_DEADLINE_MS + " ms");
+            }
             IioDevices devices = new IioDevices(root, sysfs);
             channels = new IioChannel[cells];
             minVolts = new double[cells];
@@ -79,11 +94,24 @@ public final class IioCellSource implements CellVoltageSource {
             throw e;
         }
         volts = new double[channels.length];
+        failures = new IOException[channels.length];
+        late = new boolean[channels.length];
         status = new CellStatus[channels.length];
         logged = new CellStatus[channels.length];
         Arrays.fill(logged, CellStatus.OK);
-        log.info("{}: IIO source of {} {} channels, first {}", packId, channels.length,
-                wiring.name().toLowerCase(Locale.ROOT), channels[0]);
+        reader = new DeadlineReader(channels, "cellgate-iio-" + packId, deadlineMillis * 1_000_000);
+        log.info("{}: IIO source of {} {} channels, first {}, read within {} ms", packId, channels.length,
+                wiring.name().toLowerCase(Locale.ROOT), channels[0], deadlineMillis);
+    }
+
+    @Deactivate
+    void deactivate() {
+        reader.close();
+    }
+
+    /** The thread reading the channels now; for tests. */
+    Thread readerThread() {
+        return reader.reader();
     }
 
     private IioChannel openChannel(IioDevices devices, String defaultDevice, String spec, double ratio) {
@@ -100,32 +128,35 @@ public final class IioCellSource implements CellVoltageSource {
         return channels.length;
     }
 
+    /**
+     * Reads every channel on the source's reader thread, waiting at most {@code read.deadline.ms}: a channel whose
+     * read has not returned by then (blocked in the kernel) is {@link CellStatus#STALE} this tick.
+     */
     @Override
     public synchronized void read(PackReading into) {
+        reader.readAll(volts, failures, late);
         for (int k = 0; k < channels.length; k++) {
-            IOException failure = null;
-            try {
-                volts[k] = channels[k].readVolts(sysfs);
-                status[k] = volts[k] >= minVolts[k] && volts[k] <= maxVolts[k] ? CellStatus.OK : CellStatus.OPEN_WIRE;
-            } catch (IOException e) {
+            if (late[k] || failures[k] != null) {
                 status[k] = CellStatus.STALE;
-                failure = e;
+            } else {
+                status[k] = volts[k] >= minVolts[k] && volts[k] <= maxVolts[k] ? CellStatus.OK : CellStatus.OPEN_WIRE;
             }
             if (status[k] != logged[k]) {
-                logChange(k, failure);
+                logChange(k, late[k] ? "no answer within " + deadlineMillis + " ms (read.deadline.ms)"
+                        : failures[k] == null ? null : failures[k].getMessage());
             }
         }
         wiring.toCells(volts, status, into);
     }
 
     /** Runs only when a channel's status changes, so building the message costs nothing per tick. */
-    private void logChange(int k, IOException failure) {
+    private void logChange(int k, String failure) {
         String cells = wiring == Wiring.STACKED && k + 1 < channels.length
                 ? "cells " + (k + 1) + " and " + (k + 2) : "cell " + (k + 1);
         switch (status[k]) {
             case OK -> log.info("{}: channel {} ({}) reads again: {} OK", packId, k + 1, channels[k], cells);
             case STALE -> log.warn("{}: channel {} ({}) unreadable: {}; {} {}", packId, k + 1, channels[k],
-                    failure == null ? "?" : failure.toString(), cells, status[k]);
+                    failure == null ? "?" : failure, cells, status[k]);
             default -> log.warn("{}: channel {} ({}) reads {} V, outside {}-{} V: {} {}", packId, k + 1, channels[k],
                     String.format(Locale.ROOT, "%.3f", volts[k]), minVolts[k], maxVolts[k], cells, status[k]);
         }

@@ -44,6 +44,11 @@ import org.osgi.service.metatype.annotations.Option;
             + "sense wire is taken as open. At most 6 V.")
     double cell_max_volts() default 5.0;
 
+    @AttributeDefinition(name = "Read deadline (ms)", description = "How long a tick waits for the channels, 1 to "
+            + "60000 ms: a channel not read by then (its read blocked in the kernel) is STALE for that tick. Above the "
+            + "ADC's conversion time for every channel, below the pack's tick.ms.", min = "1", max = "60000")
+    long read_deadline_ms() default 300;
+
     @AttributeDefinition(name = "sysfs root", description = "The directory holding sys/; / on the gateway.")
     String sysfs_root() default "/";
 }

@@ -27,7 +27,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * A pack's cell LEDs, one factory configuration {@value #PID} per pack: LED class devices (flashing through the
  * kernel's timer trigger) and GPIO lines (flashing by a blink task of the gateway). Every LED is written only when
- * its state changes, and all go off when the component is deactivated.
+ * its state changes; when a write fails, every LED goes to the fail-safe pattern (all flashing); all go off when the
+ * component is deactivated.
  */
 @Component(configurationPid = LinuxIndicators.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = IndicatorOutput.class)
@@ -133,7 +134,21 @@ public final class LinuxIndicators implements IndicatorOutput {
             }
         }
         if (first != null) {
+            // A LED that failed shows nothing true: every LED goes to the fail-safe pattern (Decision.failSafe,
+            // all flashing), as telemetry will say, then the runtime hears of it.
+            showFailSafe(blinkOn);
             throw first;
+        }
+    }
+
+    /** Every LED flashing, past errors: what {@link Decision#failSafe} shows. */
+    private void showFailSafe(boolean blinkOn) {
+        for (IndicatorLed led : leds) {
+            try {
+                led.show(Indicator.FLASHING, blinkOn);
+            } catch (IOException e) {
+                // as many as can flash do; the failure is on its way up
+            }
         }
     }
 

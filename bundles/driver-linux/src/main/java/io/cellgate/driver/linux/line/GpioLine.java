@@ -1,6 +1,7 @@
 package io.cellgate.driver.linux.line;
 
 import io.cellgate.driver.linux.gpio.GpioLineRequest;
+import io.cellgate.driver.linux.sysfs.Sysfs;
 import java.io.IOException;
 
 /** One line of a GPIO request: bit {@code bit} of its masks. */
@@ -28,6 +29,16 @@ final class GpioLine implements DigitalLine {
         request.setValues(mask, value ? mask : 0);
         on = value;
         known = true;
+    }
+
+    @Override
+    public void forceOff(Sysfs unused) throws IOException {
+        request.setValuesConcurrently(mask, 0);
+    }
+
+    @Override
+    public void forget() {
+        known = false;
     }
 
     @Override

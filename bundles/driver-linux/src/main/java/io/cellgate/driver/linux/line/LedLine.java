@@ -34,6 +34,16 @@ final class LedLine implements DigitalLine {
     }
 
     @Override
+    public void forceOff(Sysfs own) throws IOException {
+        own.writeLong(led.brightness(), 0);
+    }
+
+    @Override
+    public void forget() {
+        written = null;
+    }
+
+    @Override
     public boolean isOn() {
         return written != null && written;
     }

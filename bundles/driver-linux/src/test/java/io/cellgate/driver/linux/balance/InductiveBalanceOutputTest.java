@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.driver.linux.testing.FakeGpio;
 import io.cellgate.driver.linux.testing.FakeTree;
 import io.cellgate.driver.linux.testing.TestLog;
@@ -184,25 +185,151 @@ class InductiveBalanceOutputTest {
     }
 
     @Test
-    void aFailedWriteIsReportedAndLeavesThatPairOff() throws IOException {
+    void aFailedPwmWriteTurnsEveryPairOffAtOnceAndIsReported() throws IOException {
         InductiveBalanceOutput out = output(config());
-        FakeTree.replaceWithDirectory(chip.resolve("pwm1/duty_cycle"));
         decision.setPair(0, LOWER_TO_UPPER, 1.0);
+        decision.setPair(2, UPPER_TO_LOWER, 1.0);
+        out.drive(decision);
+        assertEquals("1", pwm(0, "enable"));
+        assertEquals("1", sw(3, "down"));
+
+        FakeTree.replaceWithDirectory(chip.resolve("pwm1/duty_cycle"));
         decision.setPair(1, LOWER_TO_UPPER, 1.0);
-        decision.setPair(2, LOWER_TO_UPPER, 1.0);
         IOException e = assertThrows(IOException.class, () -> out.drive(decision));
         assertTrue(e.getMessage().contains("pwm1/duty_cycle"), e.getMessage());
-        assertEquals("0", sw(2, "up"), "no switch closes without its current setpoint");
-        assertEquals("1", sw(3, "up"), "the other pairs were driven; the runtime now calls allOff()");
+        // Before the runtime does anything: every channel it can reach is off, the failed one disabled too.
+        for (int k = 0; k < 3; k++) {
+            assertEquals("0", pwm(k, "enable"), "enable of pair " + (k + 1));
+            assertEquals("0", sw(k + 1, "up"));
+            assertEquals("0", sw(k + 1, "down"));
+        }
+        assertEquals("0", pwm(0, "duty_cycle"));
+        assertEquals("0", pwm(2, "duty_cycle"));
 
+        out.allOff(); // as the runtime does after the failure, and every tick while the pack is unhealthy
         out.allOff();
-        out.allOff();
-        assertEquals("0", sw(3, "up"));
         assertEquals(1, log.matching("balance outputs could not all be turned off").size(), log.lines().toString());
         java.nio.file.Files.delete(chip.resolve("pwm1/duty_cycle"));
         FakeTree.write(chip.resolve("pwm1/duty_cycle"), "0");
         out.allOff();
         assertEquals(1, log.matching("balance outputs are all off again").size());
+        out.drive(decision);
+        assertEquals("1", pwm(1, "enable"), "driven again once the channel works");
+        assertEquals("1", sw(2, "up"));
+    }
+
+    @Test
+    void aPersistentlyFailingChannelNeverLetsASwitchCloseEvenForAMoment() throws IOException {
+        Map<String, Object> c = config();
+        c.put("switch.lines", "gpiochip1:0,gpiochip1:1,gpiochip1:2,gpiochip1:3,gpiochip1:4,gpiochip1:5");
+        InductiveBalanceOutput out = output(c);
+        FakeGpio.Request r = gpio.request("gpiochip1");
+        List<Long> values = new ArrayList<>();
+        gpio.onSet = x -> values.add(x.values);
+        FakeTree.replaceWithDirectory(chip.resolve("pwm2/duty_cycle"));
+        decision.setPair(0, LOWER_TO_UPPER, 1.0);
+        decision.setPair(1, UPPER_TO_LOWER, 1.0);
+        decision.setPair(2, LOWER_TO_UPPER, 1.0);
+        for (int tick = 0; tick < 3; tick++) {
+            assertThrows(IOException.class, () -> out.drive(decision));
+            out.allOff();
+        }
+        assertTrue(values.stream().allMatch(v -> v == 0), "every switch line stayed low: " + values);
+        assertEquals(0, r.values);
+        assertEquals("0", pwm(0, "enable"));
+        assertEquals("0", pwm(1, "enable"));
+    }
+
+    @Test
+    void allOffFromAnotherThreadDoesNotWaitForADriveBlockedInAWrite() throws Exception {
+        InductiveBalanceOutput out = output(config());
+        decision.setPair(0, LOWER_TO_UPPER, 1.0);
+        decision.setPair(2, UPPER_TO_LOWER, 1.0);
+        out.drive(decision);
+
+        // A FIFO where pair 2's duty_cycle was: opening it to write blocks until someone reads, as a write to a
+        // hung I2C PWM chip blocks in the kernel.
+        Path fifo = chip.resolve("pwm1/duty_cycle");
+        java.nio.file.Files.delete(fifo);
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        decision.setPair(1, LOWER_TO_UPPER, 1.0);
+        Thread tick = new Thread(() -> {
+            try {
+                out.drive(decision);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "tick");
+        tick.start();
+        awaitBlockedInAWrite(tick);
+
+        Thread watchdog = new Thread(out::allOff, "watchdog");
+        long start = System.nanoTime();
+        watchdog.start();
+        // Every switch and enable goes off while the tick still holds the lock; the duties follow, and only the
+        // FIFO's own write and those after it wait (for its reader).
+        awaitEquals("0", () -> pwm(0, "duty_cycle"));
+        double millis = (System.nanoTime() - start) / 1e6;
+        for (int k = 0; k < 3; k++) {
+            assertEquals("0", pwm(k, "enable"), "enable of pair " + (k + 1));
+            assertEquals("0", sw(k + 1, "up"));
+            assertEquals("0", sw(k + 1, "down"));
+        }
+        assertTrue(tick.isAlive(), "the drive is still blocked");
+        System.out.printf("allOff() beside a drive blocked in a write: every switch and enable off in %.1f ms%n",
+                millis);
+
+        // Unblock: a reader and writer on the FIFO lets both writes through; the drive must close no switch now.
+        try (java.nio.channels.FileChannel unblock = java.nio.channels.FileChannel.open(fifo,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            tick.join(5000);
+            watchdog.join(5000);
+        }
+        assertFalse(tick.isAlive() || watchdog.isAlive());
+        assertEquals("0", pwm(2, "duty_cycle"));
+        for (int k = 0; k < 3; k++) {
+            assertEquals("0", pwm(k, "enable"), "the resumed drive left pair " + (k + 1) + " off");
+            assertEquals("0", sw(k + 1, "up"));
+            assertEquals("0", sw(k + 1, "down"));
+        }
+        assertEquals(1, log.matching("balance outputs forced off while a drive held them").size(),
+                log.lines().toString());
+
+        // The next tick drives again, though the records said nothing changed.
+        java.nio.file.Files.delete(fifo);
+        FakeTree.write(fifo, "0");
+        decision.setPair(1, PairDirection.IDLE, 0);
+        out.drive(decision);
+        assertEquals("1", pwm(0, "enable"));
+        assertEquals("500000", pwm(0, "duty_cycle"));
+        assertEquals("1", sw(1, "up"));
+        assertEquals("1", sw(3, "down"));
+        assertEquals("0", pwm(1, "enable"));
+    }
+
+    private static void awaitBlockedInAWrite(Thread t) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (StackTraceElement e : t.getStackTrace()) {
+                if (e.getMethodName().equals("writeOut")) {
+                    Thread.sleep(50); // inside open(2) of the FIFO by now
+                    return;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the drive never reached the FIFO");
+    }
+
+    private static void awaitEquals(String expected, java.util.function.Supplier<String> actual)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!expected.equals(actual.get())) {
+            if (System.nanoTime() > deadline) {
+                assertEquals(expected, actual.get());
+            }
+            Thread.sleep(1);
+        }
     }
 
     @Test

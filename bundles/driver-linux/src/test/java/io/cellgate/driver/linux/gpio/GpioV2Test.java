@@ -66,6 +66,7 @@ class GpioV2Test {
     @Test
     void constantsAreTheKernels() {
         assertEquals(8, GpioV2.GPIO_V2_LINE_FLAG_OUTPUT);
+        assertEquals(512, GpioV2.GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN, "_BITULL(9)");
         assertEquals(2, GpioV2.GPIO_V2_LINE_FLAG_ACTIVE_LOW);
         assertEquals(1, GpioV2.GPIO_V2_LINE_ATTR_ID_FLAGS);
         assertEquals(2, GpioV2.GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES);

@@ -53,9 +53,18 @@ class IioCellSourceTest {
         return c;
     }
 
+    private final java.util.List<IioCellSource> made = new java.util.ArrayList<>();
+
     private IioCellSource source(Map<String, Object> config) {
-        return new IioCellSource(Converters.standardConverter().convert(config).to(IioSourceConfig.class),
+        IioCellSource s = new IioCellSource(Converters.standardConverter().convert(config).to(IioSourceConfig.class),
                 log.logger());
+        made.add(s);
+        return s;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopTheReaders() {
+        made.forEach(IioCellSource::deactivate);
     }
 
     private void setTaps(double... volts) {
@@ -172,6 +181,71 @@ class IioCellSourceTest {
     }
 
     @Test
+    void aReadThatBlocksMakesItsCellsStaleAfterTheDeadlineAndTheOthersGoOn() throws Exception {
+        Map<String, Object> c = config();
+        c.put("read.deadline.ms", 200L);
+        c.put("cellgate.pack", "fifo-pack");
+        IioCellSource s = source(c);
+        s.read(reading);
+        assertCells(reading, 3.7, 3.7, 3.7, 3.7);
+
+        // A FIFO where tap 3's raw file was: opening it to read blocks until a writer comes, as a read does in an
+        // I2C transfer that never ends.
+        Path fifo = adc.resolve("in_voltage2_raw");
+        Files.delete(fifo);
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        long start = System.nanoTime();
+        s.read(reading);
+        long firstMillis = (System.nanoTime() - start) / 1_000_000;
+        assertCells(reading, 3.7, 3.7, STALE, STALE);
+        assertTrue(firstMillis >= 200 && firstMillis < 2_000, firstMillis + " ms: the deadline, not forever");
+        assertEquals(1, log.matching("channel 3 (iio:device0 in_voltage2) unreadable: no answer within 200 ms "
+                + "(read.deadline.ms); cells 3 and 4 STALE").size(), log.lines().toString());
+
+        // The next ticks read the other channels on a fresh reader, without waiting for the blocked one.
+        setRaw(adc, 0, 3.6 / RATIO); // not setTaps: writing the FIFO would let the blocked read return
+        setRaw(adc, 1, 7.3 / RATIO);
+        setRaw(adc, 3, 14.9 / RATIO);
+        long worst = 0;
+        for (int i = 0; i < 5; i++) {
+            start = System.nanoTime();
+            s.read(reading);
+            worst = Math.max(worst, (System.nanoTime() - start) / 1_000_000);
+        }
+        assertCells(reading, 3.6, 3.7, STALE, STALE);
+        assertTrue(worst < 200, worst + " ms: the blocked channel is skipped, no tick waits for it");
+        assertEquals(2, readers("cellgate-iio-fifo-pack"), "the blocked reader and its replacement");
+        System.out.printf("IioCellSource over a blocking channel: first tick %d ms (deadline 200 ms), then at most "
+                + "%d ms%n", firstMillis, worst);
+
+        // The blocked read returns (a writer comes): the channel is read again.
+        try (var w = java.nio.channels.FileChannel.open(fifo, java.nio.file.StandardOpenOption.WRITE)) {
+            w.write(java.nio.ByteBuffer.wrap("88800\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+        Files.delete(fifo);
+        setTaps(3.6, 7.3, 11.1, 14.9);
+        long end = System.nanoTime() + 5_000_000_000L;
+        do {
+            s.read(reading);
+        } while (reading.status(2) != OK && System.nanoTime() < end);
+        assertCells(reading, 3.6, 3.7, 3.8, 3.8);
+        assertEquals(1, log.matching("channel 3 (iio:device0 in_voltage2) reads again").size());
+
+        s.deactivate();
+        end = System.nanoTime() + 5_000_000_000L;
+        while (readers("cellgate-iio-fifo-pack") > 0 && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        assertEquals(0, readers("cellgate-iio-fifo-pack"), "no reader thread outlives the component");
+    }
+
+    /** Live threads whose name starts with {@code prefix}. */
+    private static long readers(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(prefix)).count();
+    }
+
+    @Test
     void garbageIsStale() {
         IioCellSource s = source(config());
         FakeTree.write(adc.resolve("in_voltage0_raw"), "hello\n");
@@ -275,16 +349,18 @@ class IioCellSourceTest {
         for (int i = 0; i < 2000; i++) {
             s.read(r);
         }
-        long before = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+        // The reads run on the source's reader thread: count what the tick's thread and that one allocate.
+        long[] ids = {Thread.currentThread().getId(), s.readerThread().getId()};
+        long before = java.util.Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum();
         long start = System.nanoTime();
         int n = 2000;
         for (int i = 0; i < n; i++) {
             s.read(r);
         }
         long micros = (System.nanoTime() - start) / 1000 / n;
-        long perRead = (bean.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / n;
+        long perRead = (java.util.Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum() - before) / n;
         System.out.println("IioCellSource 20 channels: " + perRead + " bytes allocated and " + micros
-                + " us per read (tmpfs-like test tree)");
+                + " us per read, on its reader thread (tmpfs-like test tree)");
         for (int cell = 0; cell < 20; cell++) {
             assertEquals(3.7, r.volts(cell), 0.003, "cell " + (cell + 1));
         }

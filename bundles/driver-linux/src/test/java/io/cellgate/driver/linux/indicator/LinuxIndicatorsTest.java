@@ -118,15 +118,42 @@ class LinuxIndicatorsTest {
     }
 
     @Test
-    void aFailingLedIsReportedAndTheOthersStillShow() throws IOException {
+    void aFailingLedIsReportedAndEveryLedGoesToTheFailSafePattern() throws IOException {
         LinuxIndicators out = indicators(config());
+        show(out, ON, ON, OFF, ON);
         FakeTree.replaceWithDirectory(leds[1].resolve("brightness"));
-        decision.setIndicator(0, ON);
-        decision.setIndicator(1, ON);
-        decision.setIndicator(3, ON);
+        decision.setIndicator(1, OFF);
         assertThrows(IOException.class, () -> out.show(decision));
-        assertEquals("255", read(leds[0].resolve("brightness")));
-        assertEquals("255", read(leds[3].resolve("brightness")));
+        // What Decision.failSafe shows, and telemetry says: every LED flashing, the failed one as well (its
+        // trigger still works), none steadily on.
+        for (Path led : leds) {
+            assertEquals("timer", read(led.resolve("trigger")), led.toString());
+            assertEquals("250", read(led.resolve("delay_on")));
+        }
+        decision.failSafe("an output driver failed"); // what the runtime shows next: no write, all flash already
+        for (Path led : leds) {
+            FakeTree.write(led.resolve("trigger"), "untouched");
+        }
+        out.show(decision);
+        assertEquals("untouched", read(leds[0].resolve("trigger")));
+    }
+
+    @Test
+    void gpioLedsFlashFromTheBlinkTaskAfterAFailure() throws IOException {
+        Map<String, Object> c = config();
+        c.put("leds", "gpiochip1:0,cell02,gpiochip1:2,cell04");
+        LinuxIndicators out = indicators(c);
+        FakeGpio.Request r = gpio.request("gpiochip1");
+        show(out, ON, ON, ON, OFF);
+        FakeTree.replaceWithDirectory(leds[1].resolve("brightness"));
+        decision.setIndicator(1, OFF);
+        assertThrows(IOException.class, () -> out.show(decision));
+        assertEquals("timer", read(leds[3].resolve("trigger")));
+        assertTrue(r.high(0) && r.high(2), "the GPIO LEDs flash, lit first");
+        clock.step();
+        assertFalse(r.high(0) || r.high(2), "dark 250 ms later: no LED stays steadily on");
+        clock.step();
+        assertTrue(r.high(0) && r.high(2));
     }
 
     @Test

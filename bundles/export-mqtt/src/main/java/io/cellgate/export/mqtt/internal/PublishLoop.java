@@ -60,6 +60,8 @@ final class PublishLoop implements Runnable, Link.Events {
     /** Topics to clear, in order; never dropped. */
     private final Set<String> clears = new LinkedHashSet<>();
 
+    private final AtomicLong failures = new AtomicLong();
+    private boolean failing;
     private volatile Thread thread;
     private volatile boolean running = true;
     private volatile boolean connected;
@@ -96,7 +98,7 @@ final class PublishLoop implements Runnable, Link.Events {
         thread = Thread.currentThread();
         try {
             while (running) {
-                long waitNanos = step();
+                long waitNanos = guardedStep();
                 if (running) {
                     LockSupport.parkNanos(this, waitNanos);
                 }
@@ -110,6 +112,32 @@ final class PublishLoop implements Runnable, Link.Events {
     void stop() {
         running = false;
         wake();
+    }
+
+    /**
+     * A round that fails, on a bug or on an {@code Error} such as running out of memory, must not end the exporter's
+     * only thread while its component still shows active: the failure is logged (once until a round succeeds
+     * again), counted, and the loop tries again in a second with what it holds.
+     */
+    long guardedStep() {
+        try {
+            long wait = step();
+            failing = false;
+            return wait;
+        } catch (Throwable e) {
+            failures.incrementAndGet();
+            if (!failing) {
+                failing = true;
+                log.warn("mqtt " + settings.brokerUrl() + ": a publishing round failed (" + describe(e)
+                        + "); the exporter goes on, trying again every second");
+            }
+            return FIRST_RETRY_NANOS;
+        }
+    }
+
+    /** Rounds that failed since the exporter started. */
+    long failures() {
+        return failures.get();
     }
 
     /** One round: link events, new views, connecting, publishing. Returns how long to wait for the next. */

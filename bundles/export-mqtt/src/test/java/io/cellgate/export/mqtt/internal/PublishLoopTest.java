@@ -28,6 +28,7 @@ class PublishLoopTest {
         final List<Message> sent = new ArrayList<>();
         Message lastWords;
         boolean closed;
+        Error failWith;
 
         @Override
         public void connect(Events e) {
@@ -37,6 +38,9 @@ class PublishLoopTest {
 
         @Override
         public boolean publish(Message m) {
+            if (failWith != null) {
+                throw failWith;
+            }
             if (!up || window == 0) {
                 return false;
             }
@@ -301,6 +305,27 @@ class PublishLoopTest {
 
     private MqttSettings settings() {
         return MqttSettings.of(MqttSettingsTest.config(Map.of("gateway.id", "gw")));
+    }
+
+    @Test
+    void aRoundThatFailsEvenOnAnErrorIsLoggedOnceAndTheLoopGoesOn() {
+        PublishLoop loop = loop(1000);
+        loop.offer(TestPacks.view("p", 3, 1));
+        loop.step();
+        link.accept();
+        link.failWith = new OutOfMemoryError("Java heap space");
+        loop.offer(TestPacks.view("p", 3, 2));
+        assertEquals(S, loop.guardedStep());
+        assertEquals(S, loop.guardedStep());
+        assertEquals(2, loop.failures());
+        assertEquals(List.of("WARN mqtt tcp://127.0.0.1:1883: a publishing round failed (Java heap space); the "
+                + "exporter goes on, trying again every second"), log.lines.stream()
+                .filter(l -> l.contains("failed")).toList(), "logged once, not every second");
+
+        link.failWith = null;
+        link.sent.clear();
+        loop.guardedStep();
+        assertTrue(topics(link.sent).contains("cellgate/p/state"), "publishing resumes: " + topics(link.sent));
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Turning every configured output off after the gateway's process ended: the service manager's command. */
+package io.cellgate.driver.linux.off;
