@@ -3,6 +3,7 @@ package io.cellgate.shell;
 import com.google.gson.JsonObject;
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.PackFit;
+import io.cellgate.api.config.RefusalGate;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.Pack;
@@ -11,10 +12,9 @@ import io.cellgate.api.telemetry.PackView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Dictionary;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +23,7 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -32,6 +33,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.AttributeDefinition;
@@ -59,43 +61,78 @@ public final class ConfigCommands {
     private final BundleContext context;
     private final PackConfigurations configurations;
     private final MetaTypeService metaType;
+    private final ServiceComponentRuntime scr;
     private final Logger log;
 
     @Activate
     public ConfigCommands(BundleContext context, @Reference ConfigurationAdmin configAdmin,
-            @Reference MetaTypeService metaType, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
+            @Reference MetaTypeService metaType, @Reference ServiceComponentRuntime scr,
+            @Reference(name = "log", service = LoggerFactory.class) Logger log) {
         this.context = context;
+        this.scr = scr;
         this.configurations = new PackConfigurations(configAdmin);
         this.metaType = metaType;
         this.log = log;
     }
 
-    @Descriptor("show a pack's configuration and the file it comes from")
+    @Descriptor("show what a pack runs on and the file it comes from; a refused file's values are not shown")
     public String config(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
             @Descriptor("machine-readable output") boolean json, @Descriptor("pack id") String packId)
             throws IOException {
         Configuration c = configurations.find(packId);
+        // What SCR hands the pack: the configuration after the pack's plugin, i.e. the last good one when the file
+        // was refused (and nothing at all when no good one came before).
+        Map<String, Object> runsOn = scr.getComponentDescriptionDTOs().stream()
+                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
+                .map(cc -> cc.properties)
+                .filter(p -> c.getPid().equals(p.get(Constants.SERVICE_PID)))
+                .findFirst().orElse(Map.of());
+        return json ? configJson(c.getPid(), PackConfigurations.fileOf(c), runsOn)
+                : configText(c.getPid(), PackConfigurations.fileOf(c), runsOn);
+    }
+
+    /** The properties a pack runs on, without the ones SCR, Config Admin and FileInstall add. */
+    static TreeMap<String, Object> shown(Map<String, Object> runsOn) {
         TreeMap<String, Object> props = new TreeMap<>();
-        Dictionary<String, Object> d = c.getProperties();
-        for (String key : Collections.list(d.keys())) {
-            if (!key.startsWith("service.") && !key.startsWith("felix.") && !key.startsWith(":")) {
-                props.put(key, d.get(key));
+        if (RefusalGate.REFUSED_CONDITION.equals(runsOn.get(RefusalGate.CONDITION_TARGET))) {
+            return props; // refused before it ever ran: it runs on nothing
+        }
+        runsOn.forEach((key, value) -> {
+            if (!key.startsWith("service.") && !key.startsWith("felix.") && !key.startsWith("component.")
+                    && !key.startsWith("osgi.ds.")
+                    && !key.startsWith(":") && !key.startsWith(".") && !key.equals(RefusalGate.REFUSED)
+                    && !key.equals(PackProperties.PACK)) {
+                props.put(key, value);
             }
-        }
-        Path file = PackConfigurations.fileOf(c);
-        if (json) {
-            JsonObject o = new JsonObject();
-            o.addProperty("pid", c.getPid());
-            o.addProperty("file", file == null ? null : file.toString());
-            JsonObject p = new JsonObject();
-            props.forEach((k, v) -> p.addProperty(k, String.valueOf(v)));
-            o.add("properties", p);
-            return Json.print(o);
-        }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s (%s)%n", c.getPid(),
+        });
+        return props;
+    }
+
+    static String configText(String pid, Path file, Map<String, Object> runsOn) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s (%s)%n", pid,
                 file == null ? "made in Config Admin" : "from " + file));
+        TreeMap<String, Object> props = shown(runsOn);
+        if (props.isEmpty()) {
+            b.append("  not running\n");
+        }
         props.forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-18s %s%n", k, v)));
+        Object refused = runsOn.get(RefusalGate.REFUSED);
+        if (refused != null) {
+            b.append(refused).append('\n');
+        }
         return b.toString();
+    }
+
+    static String configJson(String pid, Path file, Map<String, Object> runsOn) {
+        JsonObject o = new JsonObject();
+        o.addProperty("pid", pid);
+        o.addProperty("file", file == null ? null : file.toString());
+        JsonObject p = new JsonObject();
+        shown(runsOn).forEach((k, v) -> p.addProperty(k, String.valueOf(v)));
+        o.add("properties", p);
+        Object refused = runsOn.get(RefusalGate.REFUSED);
+        o.addProperty("refused", refused == null ? null : refused.toString());
+        return Json.print(o);
     }
 
     @Descriptor("change one property of a pack, checked against its metatype; the file in config/ follows")

@@ -2,11 +2,15 @@ package io.cellgate.shell;
 
 import io.cellgate.api.runtime.PackProperties;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
@@ -90,11 +94,29 @@ final class PackConfigurations {
         props.load(file.toFile());
         props.put(key, forSubstitution(value));
         Path tmp = Files.createTempFile(file.getParent(), ".cellgate-", ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp)) {
-            props.save(w);
+        try {
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                StringWriter text = new StringWriter();
+                props.save(text);
+                out.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+                out.force(true); // on disk before the rename: a power cut leaves the old file or the new, never empty
+            }
+            keepModeAndOwner(file, tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp); // gone after the move; left only by a failure, which must not leave litter
         }
-        keepModeAndOwner(file, tmp);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(file.getParent());
+    }
+
+    /** Makes the rename itself durable; a file system that cannot sync a directory keeps it in its journal anyway. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // not supported here (some file systems refuse to open a directory): nothing more to do
+        }
     }
 
     /** A value that FileInstall's substitution of {@code ${…}} gives back unchanged. */

@@ -32,6 +32,13 @@ class PackConfigurationsTest {
         assertEquals(Map.of("pack.id", "pack1", "balancer.target", "(cellgate.model=B)"), readAsFileInstall(file));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(owner, Files.getOwner(file));
+        assertNoTemporaryFileLeft();
+    }
+
+    private void assertNoTemporaryFileLeft() throws Exception {
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
+        }
     }
 
     @Test
@@ -45,6 +52,7 @@ class PackConfigurationsTest {
         assertEquals(Map.of("pack.id", "pack2", "tick.ms", "200"), readAsFileInstall(file));
         assertEquals("pack.id=pack2", Files.readAllLines(file).get(0));
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertNoTemporaryFileLeft();
     }
 
     /** The case: a trailing backslash once swallowed the next line, and with it the pack's outputs target. */

@@ -112,7 +112,9 @@ public class GatewayIT extends GatewaySupport {
             c.update(props);
             await("the refusal of " + e.getKey(), () -> scr.getComponentConfigurationDTOs(controller).stream()
                     .anyMatch(cc -> id.equals(cc.properties.get("pack.id"))
-                            && cc.state == ComponentConfigurationDTO.FAILED_ACTIVATION)
+                            // refused before SCR activates it: unsatisfied, never failing again at each listing
+                            && cc.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+                            && String.valueOf(cc.properties.get("cellgate.refused")).contains(e.getKey()))
                             && logged("pack " + id + ": configuration refused: " + e.getKey()),
                     () -> scr.getComponentConfigurationDTOs(controller).stream()
                             .filter(cc -> id.equals(cc.properties.get("pack.id")))

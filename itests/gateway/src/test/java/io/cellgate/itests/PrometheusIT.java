@@ -58,6 +58,21 @@ public class PrometheusIT extends TelemetrySupport {
     }
 
     @Test
+    public void traceIsRefusedOnEveryPathAndEchoesNoHeader() throws Exception {
+        awaitMetrics();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (java.net.URI uri : List.of(metricsUri(), metricsUri().resolve("/no-such-path"))) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                    .method("TRACE", HttpRequest.BodyPublishers.noBody()).header("X-Cellgate-Secret", "s3cret").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("TRACE " + uri, 405, r.statusCode());
+            assertFalse("no echo of the request: " + r.body(), r.body().contains("s3cret"));
+            assertEquals("GET, HEAD, OPTIONS", r.headers().firstValue("Allow").orElse(""));
+        }
+        assertTrue("GET still answers", scrape() != null);
+    }
+
+    @Test
     public void everyMetricMatchesThePackStateReadThroughThePackService() throws Exception {
         track(simulatedPack("itp1", 6, "NCM", EK_DATASHEET, 1000, Map.of("soc.spread.percent", 8.0, "time.scale", 600.0)));
         Pack pack = awaitPack("itp1");

@@ -11,9 +11,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * configuration's {@code cellgate.variant} and {@code cellgate.strings} become service properties beside
  * {@code cellgate.model} and {@code cellgate.vendor}.
  *
- * <p>A configuration outside the board's limits fails activation with an {@link IllegalArgumentException} that names
- * the property and its allowed range (see {@link EkVariantValidator}); SCR logs it. The component is immediate so
- * that this happens as soon as the configuration arrives.
+ * <p>A configuration outside the board's limits never gets here: {@link EkVariantGate} refuses it first, logging
+ * the property, its value and its allowed range once (see {@link EkVariantValidator}). The constructor checks again
+ * for a Configuration Admin that runs no plugins.
  */
 @Component(service = BalancerModel.class, configurationPid = EkVariantModelComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, property = {

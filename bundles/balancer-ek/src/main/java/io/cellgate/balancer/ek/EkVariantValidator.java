@@ -2,6 +2,8 @@ package io.cellgate.balancer.ek;
 
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.VariantName;
+import io.cellgate.api.config.ConfigurationValues;
+import java.util.Map;
 
 /**
  * Checks a variant configuration against the board's limits and turns it into an {@link EkProfile}. A variant may
@@ -15,6 +17,17 @@ final class EkVariantValidator {
     private static final EkProfile LIMITS = EkProfile.DATASHEET;
 
     private EkVariantValidator() {
+    }
+
+    /**
+     * Everything the component checks, on the properties as Configuration Admin delivers them.
+     *
+     * @throws IllegalArgumentException naming the property, its value and the allowed range
+     */
+    static void check(Map<String, Object> properties) {
+        EkVariantConfig config = ConfigurationValues.as(EkVariantConfig.class, properties);
+        variantName(config);
+        toProfile(config);
     }
 
     /** The variant's name, the {@value BalancerModel#VARIANT} service property. */

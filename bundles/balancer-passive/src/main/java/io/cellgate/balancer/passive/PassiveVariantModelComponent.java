@@ -9,7 +9,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * A configured passive bleed variant, one per factory configuration of {@value #PID} (see
  * {@link PassiveVariantConfig}), e.g. the file {@code config/io.cellgate.balancer.passive.variant-<name>.cfg}. A
- * configuration out of range fails activation with a message naming the property and its range.
+ * configuration out of range never gets here: {@link PassiveVariantGate} refuses it first, logging the property, its
+ * value and its range once; the constructor checks again for a Configuration Admin that runs no plugins.
  */
 @Component(service = BalancerModel.class, configurationPid = PassiveVariantModelComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, property = {

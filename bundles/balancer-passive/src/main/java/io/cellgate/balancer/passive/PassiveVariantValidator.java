@@ -1,6 +1,8 @@
 package io.cellgate.balancer.passive;
 
 import io.cellgate.api.balancer.VariantName;
+import io.cellgate.api.config.ConfigurationValues;
+import java.util.Map;
 
 /**
  * Checks a variant configuration and turns it into a {@link PassiveProfile}. Every message names the configuration
@@ -18,6 +20,17 @@ final class PassiveVariantValidator {
     private static final double MAX_CELSIUS = 85;
 
     private PassiveVariantValidator() {
+    }
+
+    /**
+     * Everything the component checks, on the properties as Configuration Admin delivers them.
+     *
+     * @throws IllegalArgumentException naming the property, its value and the allowed range
+     */
+    static void check(Map<String, Object> properties) {
+        PassiveVariantConfig config = ConfigurationValues.as(PassiveVariantConfig.class, properties);
+        variantName(config);
+        toProfile(config);
     }
 
     static String variantName(PassiveVariantConfig config) {

@@ -18,12 +18,14 @@ import org.osgi.service.metatype.annotations.Designate;
  * One CSV recorder per factory configuration {@code io.cellgate.export.file}: when a pack is due it takes a
  * {@link PackView} on the tick and hands it to its own writer thread; nothing touches the disk on the tick.
  */
-@Component(configurationPid = "io.cellgate.export.file", configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(configurationPid = FileRecorder.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true)
 @Designate(ocd = FileRecorderConfig.class, factory = true)
 public final class FileRecorder implements PackListener {
 
     static final long JOIN_MILLIS = TimeUnit.SECONDS.toMillis(10);
+    /** Factory PID of the recorders. */
+    static final String PID = "io.cellgate.export.file";
 
     private final Logger log;
     private final RecorderSettings settings;

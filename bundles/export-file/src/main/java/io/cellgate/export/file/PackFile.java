@@ -10,6 +10,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -68,8 +70,13 @@ final class PackFile implements Closeable {
         for (int n = 2; Files.exists(p); n++) { // several files within one second (tiny size limits)
             p = settings.directory().resolve(stem + "_" + n + ".csv");
         }
-        out = Files.newBufferedWriter(p, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
+        // Telemetry, no secret: readable by all, writable by the gateway alone (0644, or less under a strict umask).
+        if (Files.getFileStore(settings.directory()).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.createFile(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        } else {
+            Files.createFile(p);
+        }
+        out = Files.newBufferedWriter(p, StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
         path = p;
         cells = cellCount;
         day = rowDay;

@@ -1,7 +1,9 @@
 package io.cellgate.export.file;
 
+import io.cellgate.api.config.ConfigurationValues;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A validated recorder configuration. */
@@ -11,6 +13,11 @@ record RecorderSettings(Path directory, long intervalNanos, Rotation rotation, l
 
     static final long MAX_INTERVAL_MS = 3_600_000;
     static final long MAX_SIZE_MB = 10_000;
+
+    /** Everything {@link #of} checks, on the properties as Configuration Admin delivers them. */
+    static void check(Map<String, Object> properties) {
+        of(ConfigurationValues.as(FileRecorderConfig.class, properties));
+    }
 
     /** @throws IllegalArgumentException naming the property and what it accepts */
     static RecorderSettings of(FileRecorderConfig c) {

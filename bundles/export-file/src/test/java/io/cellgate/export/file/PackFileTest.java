@@ -74,6 +74,10 @@ class PackFileTest {
             assertEquals(LATE - 4000, in.wallMillis());
             assertTrue(!in.next(reading));
         }
+        // telemetry, no secret: others may read it, only the gateway writes it, nobody executes it
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(files().get(0));
+        assertTrue(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--").containsAll(mode),
+                java.nio.file.attribute.PosixFilePermissions.toString(mode));
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.cellgate.pack.internal;
 
+import io.cellgate.api.config.ConfigurationValues;
+import io.cellgate.api.config.RefusalGate;
 import io.cellgate.api.runtime.PackProperties;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -26,9 +29,31 @@ final class PackIdDefaults implements ConfigurationPlugin {
 
     static final List<String> DRIVER_TARGETS = PackProperties.DRIVER_TARGETS;
 
+    /**
+     * The controller's own checks, run before SCR hands the configuration over: a refused pack is logged once per
+     * change and never activated (rather than failing activation again on every listing of the packs).
+     */
+    private final RefusalGate gate;
+
+    PackIdDefaults(Consumer<String> log) {
+        this.gate = new RefusalGate("pack", PackProperties.PACK_ID, PackIdDefaults::check, log);
+    }
+
     @Override
     public void modifyConfiguration(ServiceReference<?> target, Dictionary<String, Object> properties) {
         complete(properties);
+        gate.process(properties);
+    }
+
+    /** A deleted pack configuration: one made again with its PID (its file dropped back) starts afresh. */
+    void forget(String pid) {
+        gate.forget(pid);
+    }
+
+    /** What the controller checks at activation, on the properties as they reach it. */
+    static void check(Map<String, Object> properties) {
+        PackSettings.of(ConfigurationValues.as(PackConfig.class, properties));
+        checkTargets(properties);
     }
 
     /** Adds the derived properties in place; a target that names another pack stays as given, for the refusal. */

@@ -9,6 +9,8 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.cm.ConfigurationPlugin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -24,15 +26,22 @@ import org.osgi.service.log.LoggerFactory;
 public final class PackRuntimeActivator implements BundleActivator {
 
     private ServiceRegistration<ConfigurationPlugin> plugin;
+    private ServiceRegistration<ConfigurationListener> deletions;
     private ServiceRegistration<ConfigurationPlugin> folderPlugin;
     private PluginFolders folders;
 
     @Override
     public void start(BundleContext context) {
-        plugin = context.registerService(ConfigurationPlugin.class, new PackIdDefaults(),
+        folders = new PluginFolders(new OsgiLog(context, PluginFolders.class.getName()));
+        PackIdDefaults defaults = new PackIdDefaults(new OsgiLog(context, PackIdDefaults.class.getName())::error);
+        plugin = context.registerService(ConfigurationPlugin.class, defaults,
                 FrameworkUtil.asDictionary(Map.of(ConfigurationPlugin.CM_TARGET,
                         new String[] {PackProperties.FACTORY_PID})));
-        folders = new PluginFolders(new OsgiLog(context));
+        deletions = context.registerService(ConfigurationListener.class, event -> {
+            if (event.getType() == ConfigurationEvent.CM_DELETED) {
+                defaults.forget(event.getPid());
+            }
+        }, null);
         context.addBundleListener(folders);
         folderPlugin = context.registerService(ConfigurationPlugin.class, folders,
                 FrameworkUtil.asDictionary(Map.of(ConfigurationPlugin.CM_TARGET,
@@ -43,11 +52,12 @@ public final class PackRuntimeActivator implements BundleActivator {
     public void stop(BundleContext context) {
         folderPlugin.unregister();
         context.removeBundleListener(folders);
+        deletions.unregister();
         plugin.unregister();
     }
 
     /** The OSGi log, looked up at each message: it starts before this bundle, and may be updated while we run. */
-    private record OsgiLog(BundleContext context) implements PluginFolders.Log {
+    private record OsgiLog(BundleContext context, String name) implements PluginFolders.Log {
         @Override
         public void info(String message) {
             Logger log = logger();
@@ -64,6 +74,14 @@ public final class PackRuntimeActivator implements BundleActivator {
             }
         }
 
+        /** A refused pack configuration. */
+        public void error(String message) {
+            Logger log = logger();
+            if (log != null) {
+                log.error(message);
+            }
+        }
+
         private Logger logger() {
             ServiceReference<LoggerFactory> ref = context.getServiceReference(LoggerFactory.class);
             LoggerFactory factory = ref == null ? null : context.getService(ref);
@@ -71,7 +89,7 @@ public final class PackRuntimeActivator implements BundleActivator {
                 return null;
             }
             try {
-                return factory.getLogger(context.getBundle(), PluginFolders.class.getName(), Logger.class);
+                return factory.getLogger(context.getBundle(), name, Logger.class);
             } finally {
                 context.ungetService(ref);
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.config.RefusalGate;
 import io.cellgate.api.runtime.PackProperties;
 import java.util.Collections;
 import java.util.Dictionary;
@@ -148,5 +149,51 @@ class PackIdDefaultsTest {
         Map<String, Object> m = new HashMap<>();
         Collections.list(d.keys()).forEach(k -> m.put(k, d.get(k)));
         return m;
+    }
+
+    /** A pack configuration as FileInstall delivers it: text values, the file's URL, a PID. */
+    private static Dictionary<String, Object> file(String packId, String property, String value) {
+        Dictionary<String, Object> p = new Hashtable<>();
+        p.put("service.pid", "io.cellgate.pack~" + packId);
+        p.put(PackProperties.PACK_ID, packId);
+        p.put(property, value);
+        p.put(RefusalGate.FILE, "file:/opt/cellgate/config/io.cellgate.pack-" + packId + ".cfg");
+        return p;
+    }
+
+    @Test
+    void aRefusedPackIsLoggedOnceByPackPropertyValueAndRangeAndNeverActivated() {
+        java.util.List<String> logged = new java.util.ArrayList<>();
+        PackIdDefaults plugin = new PackIdDefaults(logged::add);
+        for (int delivery = 0; delivery < 3; delivery++) { // SCR asks on every Prometheus scrape and listing
+            Dictionary<String, Object> p = file("pack2", PackProperties.TICK_MS, "5");
+            plugin.modifyConfiguration(null, p);
+            assertEquals(RefusalGate.REFUSED_CONDITION, p.get(RefusalGate.CONDITION_TARGET));
+        }
+        assertEquals(java.util.List.of("pack pack2: configuration refused: tick.ms=5 is out of range: 10 to 60000 ms "
+                + "(fix /opt/cellgate/config/io.cellgate.pack-pack2.cfg)"), logged);
+
+        Dictionary<String, Object> p = file("pack2", PackProperties.CELLS, "abc");
+        plugin.modifyConfiguration(null, p);
+        assertEquals("pack pack2: configuration refused: cells=abc is not a whole number: write it as, e.g., "
+                + "cells=20 (the default) (fix /opt/cellgate/config/io.cellgate.pack-pack2.cfg)", logged.get(1));
+        assertEquals(logged.get(1), p.get(RefusalGate.REFUSED));
+    }
+
+    @Test
+    void aRunningPackKeepsRunningOnItsGoodConfiguration() {
+        java.util.List<String> logged = new java.util.ArrayList<>();
+        PackIdDefaults plugin = new PackIdDefaults(logged::add);
+        Dictionary<String, Object> good = file("pack2", PackProperties.TICK_MS, "200");
+        plugin.modifyConfiguration(null, good);
+        assertNull(good.get(RefusalGate.CONDITION_TARGET));
+        assertNull(good.get(RefusalGate.REFUSED));
+
+        Dictionary<String, Object> bad = file("pack2", PackProperties.TICK_MS, "5");
+        plugin.modifyConfiguration(null, bad);
+        assertEquals("200", bad.get(PackProperties.TICK_MS), "what the pack runs on");
+        assertNull(bad.get(RefusalGate.CONDITION_TARGET));
+        assertEquals(java.util.List.of("pack pack2: configuration refused, keeping the running one: tick.ms=5 is out "
+                + "of range: 10 to 60000 ms (fix /opt/cellgate/config/io.cellgate.pack-pack2.cfg)"), logged);
     }
 }

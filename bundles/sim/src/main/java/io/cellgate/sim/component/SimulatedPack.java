@@ -4,6 +4,7 @@ import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.driver.BalanceOutput;
 import io.cellgate.api.driver.CellVoltageSource;
+import io.cellgate.api.config.ConfigurationValues;
 import io.cellgate.api.driver.IndicatorOutput;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackReading;
@@ -14,6 +15,7 @@ import io.cellgate.sim.scenario.LoadProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -27,10 +29,13 @@ import org.osgi.service.metatype.annotations.Designate;
  * since the last one, times the configured time scale, with the decision last driven (pairs, bleeds, board draw)
  * held over that time.
  */
-@Component(configurationPid = "io.cellgate.sim.pack", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+@Component(configurationPid = SimulatedPack.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {CellVoltageSource.class, BalanceOutput.class, IndicatorOutput.class, SimulatedPack.class})
 @Designate(ocd = SimPackConfig.class, factory = true)
 public final class SimulatedPack implements CellVoltageSource, BalanceOutput, IndicatorOutput {
+
+    /** Factory PID of the simulated packs. */
+    public static final String PID = "io.cellgate.sim.pack";
 
     /** Longest physics step: the RC time constant is 30 s, so 1 s steps keep the model faithful. */
     static final double MAX_STEP_SECONDS = 1.0;
@@ -49,29 +54,56 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
     private double timeScale;
     private long lastNanos;
 
+    /**
+     * The checked configuration: everything the constructor takes from it. Also what {@link SimPackGate} checks
+     * before SCR hands a configuration over.
+     */
+    record Settings(String packId, SimPackSpec spec, double loadAmps, LoadProfile profile, double timeScale,
+            double noiseVolts) {
+
+        /** @throws IllegalArgumentException naming the property, its value and the allowed range */
+        static Settings of(SimPackConfig config) {
+            String packId = config.cellgate_pack();
+            if (packId == null || packId.isBlank()) {
+                throw new IllegalArgumentException("cellgate.pack is missing: name the pack this simulation serves");
+            }
+            SimPackSpec spec = SimPackSpec.builder(config.cells(), Chemistry.parse(config.chemistry()),
+                            config.capacity_ah())
+                    .initialSocDrawn(config.soc_percent() / 100, config.soc_spread_percent() / 100)
+                    .capacitySpread(config.capacity_spread())
+                    .selfDischarge(config.self_discharge_percent_per_month())
+                    .seed(config.seed())
+                    .balancerEfficiency(config.efficiency())
+                    .build();
+            return new Settings(packId, spec, requireLoad("load.amps=", config.load_amps()),
+                    SimulatedPack.profile(config.load_csv()),
+                    requireTimeScale("time.scale=", config.time_scale()), config.noise_mv() / 1000);
+        }
+
+        /** Everything {@link Settings#of} checks, on the properties as Configuration Admin delivers them. */
+        static void check(Map<String, Object> properties) {
+            of(ConfigurationValues.as(SimPackConfig.class, properties));
+        }
+    }
+
     @Activate
     public SimulatedPack(@Reference(target = "(cellgate.clock=system)") TickClock clock, SimPackConfig config) {
+        this(clock, Settings.of(config));
+    }
+
+    private SimulatedPack(TickClock clock, Settings settings) {
         this.clock = clock;
-        this.packId = config.cellgate_pack();
-        if (packId == null || packId.isBlank()) {
-            throw new IllegalArgumentException("cellgate.pack is missing: name the pack this simulation serves");
-        }
-        this.sim = new SimPack(SimPackSpec.builder(config.cells(), Chemistry.parse(config.chemistry()),
-                        config.capacity_ah())
-                .initialSocDrawn(config.soc_percent() / 100, config.soc_spread_percent() / 100)
-                .capacitySpread(config.capacity_spread())
-                .selfDischarge(config.self_discharge_percent_per_month())
-                .seed(config.seed())
-                .balancerEfficiency(config.efficiency())
-                .build());
-        this.driven = new Decision(config.cells());
-        this.indicators = new Indicator[config.cells()];
+        this.packId = settings.packId();
+        this.sim = new SimPack(settings.spec());
+        int cells = settings.spec().cells();
+        this.driven = new Decision(cells);
+        this.indicators = new Indicator[cells];
         Arrays.fill(indicators, Indicator.OFF);
-        setLoad(config.load_amps());
-        this.profile = profile(config.load_csv());
-        setTimeScale(config.time_scale());
-        if (config.noise_mv() != 0) {
-            sim.noise(config.noise_mv() / 1000, 0);
+        this.loadAmps = settings.loadAmps();
+        this.profile = settings.profile();
+        this.timeScale = settings.timeScale();
+        if (settings.noiseVolts() != 0) {
+            sim.noise(settings.noiseVolts(), 0);
         }
         lastNanos = clock.nanoTime();
     }
@@ -144,7 +176,9 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
         try {
             return LoadProfile.fromCsv(Path.of(csv));
         } catch (IOException e) {
-            throw new IllegalArgumentException("load.csv: cannot read " + Path.of(csv).toAbsolutePath() + ": " + e);
+            throw new IllegalArgumentException("load.csv=" + csv + " cannot be read (" + Path.of(csv).toAbsolutePath()
+                    + (e instanceof java.nio.file.NoSuchFileException ? " does not exist" : ": " + e.getMessage())
+                    + "): give a file of 'seconds,amps' lines, or leave load.csv out for load.amps");
         }
     }
 
@@ -152,11 +186,16 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
 
     /** A constant pack current from now on; it replaces a load profile. */
     public synchronized void setLoad(double amps) {
-        if (!Double.isFinite(amps) || Math.abs(amps) > 1000) {
-            throw new IllegalArgumentException("load " + amps + " A is out of range: -1000 to 1000 A");
-        }
-        loadAmps = amps;
+        loadAmps = requireLoad("load ", amps);
         profile = null;
+    }
+
+    /** @param name how the message names the value: {@code "load.amps="} in a file, {@code "load "} in a command */
+    private static double requireLoad(String name, double amps) {
+        if (!Double.isFinite(amps) || Math.abs(amps) > 1000) {
+            throw new IllegalArgumentException(name + amps + " A is out of range: -1000 to 1000 A");
+        }
+        return amps;
     }
 
     public synchronized double load() {
@@ -164,11 +203,16 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
     }
 
     public synchronized void setTimeScale(double factor) {
-        if (!(factor >= 0.001 && factor <= MAX_TIME_SCALE)) {
-            throw new IllegalArgumentException("time scale " + factor + " is out of range: 0.001 to " + MAX_TIME_SCALE);
-        }
+        requireTimeScale("time scale ", factor);
         advance();
         timeScale = factor;
+    }
+
+    private static double requireTimeScale(String name, double factor) {
+        if (!(factor >= 0.001 && factor <= MAX_TIME_SCALE)) {
+            throw new IllegalArgumentException(name + factor + " is out of range: 0.001 to " + MAX_TIME_SCALE);
+        }
+        return factor;
     }
 
     public synchronized double timeScale() {

@@ -4,16 +4,20 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.cellgate.api.balancer.DecisionCheck;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.sim.model.SimPackSpec;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A scenario file, read strictly: an unknown field, a wrong type or a value out of range is an error that names
@@ -46,6 +50,8 @@ public record Scenario(String name, SimPackSpec pack, String model, String varia
     static final Set<String> FAULT_FIELDS = Set.of("atSeconds", "kind", "cell", "sigmaMv", "offsetMv",
             "percentPerMonth");
 
+    private static final Pattern JSON_POSITION = Pattern.compile("line \\d+ column \\d+");
+
     /** Longest scenario: a year of pack time. */
     static final double MAX_DURATION_SECONDS = 365 * 86400.0;
 
@@ -72,7 +78,13 @@ public record Scenario(String name, SimPackSpec pack, String model, String varia
 
     /** Reads a scenario file; a CSV load profile is found relative to it. */
     public static Scenario read(Path file) throws IOException {
-        String text = Files.readString(file);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not a scenario: not UTF-8 text (a scenario is a JSON file, "
+                    + "see docs/simulator.md)");
+        }
         try {
             return parse(text, file.toAbsolutePath().getParent());
         } catch (IllegalArgumentException e) {
@@ -85,7 +97,13 @@ public record Scenario(String name, SimPackSpec pack, String model, String varia
         try {
             root = JsonParser.parseString(json);
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getMessage());
+            // Gson's message carries its exception's class and a troubleshooting link: keep only where it stopped.
+            Matcher at = JSON_POSITION.matcher(String.valueOf(e.getMessage()));
+            throw new IllegalArgumentException("not a scenario: not valid JSON" + (at.find() ? " at " + at.group() : "")
+                    + " (a scenario is a JSON object, see docs/simulator.md)");
+        }
+        if (!root.isJsonObject()) {
+            throw new IllegalArgumentException("not a scenario: a scenario is a JSON object {...}, see docs/simulator.md");
         }
         JsonFields f = new JsonFields(root, "", FIELDS);
         SimPackSpec pack = pack(new JsonFields(f.get("pack"), "pack", PACK_FIELDS));
@@ -130,7 +148,7 @@ public record Scenario(String name, SimPackSpec pack, String model, String varia
             throw new IllegalArgumentException("pack: give one of initialVolts, initialSoc or socPercent, not several");
         }
         if (p.has("initialVolts")) {
-            b.initialVolts(sized(p, "initialVolts", cells));
+            b.initialVolts(restingVolts(p, sized(p, "initialVolts", cells)));
         } else if (p.has("initialSoc")) {
             b.initialSoc(sized(p, "initialSoc", cells));
         } else {
@@ -154,6 +172,18 @@ public record Scenario(String name, SimPackSpec pack, String model, String varia
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("pack: " + e.getMessage());
         }
+    }
+
+    /** Start voltages a cell can rest at: what the gateway would take for a reading (0 to 6 V), no more. */
+    private static double[] restingVolts(JsonFields p, double[] volts) {
+        for (int i = 0; i < volts.length; i++) {
+            if (!(volts[i] >= 0 && volts[i] <= DecisionCheck.MAX_PLAUSIBLE_VOLTS)) {
+                throw new IllegalArgumentException(p.name("initialVolts") + "[" + i + "]=" + volts[i]
+                        + " is out of range: 0 to " + (int) DecisionCheck.MAX_PLAUSIBLE_VOLTS
+                        + " V (a cell's resting voltage)");
+            }
+        }
+        return volts;
     }
 
     private static double[] sized(JsonFields p, String key, int cells) {

@@ -103,10 +103,12 @@ class SimulatedPackTest {
                 assertThrows(IllegalArgumentException.class, () -> pack(Map.of("cellgate.pack", " "))).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> pack(Map.of("load.csv", dir.resolve("none.csv").toString()))).getMessage()
-                .startsWith("load.csv: cannot read"));
+                .startsWith("load.csv=" + dir.resolve("none.csv") + " cannot be read"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> pack(Map.of("time.scale", 0.0))).getMessage()
-                .startsWith("time scale 0.0 is out of range"));
+                .startsWith("time.scale=0.0 is out of range"));
         SimulatedPack p = pack(Map.of());
+        assertEquals("time scale 0.0 is out of range: 0.001 to 100000.0",
+                assertThrows(IllegalArgumentException.class, () -> p.setTimeScale(0)).getMessage(), "sim:speed's words");
         assertEquals("cell 5 does not exist: p1 has cells 1 to 4",
                 assertThrows(IllegalArgumentException.class, () -> p.imbalance(4, 10)).getMessage());
     }

@@ -72,7 +72,7 @@ class ScenarioParseTest {
 
     @Test
     void notJsonIsSaidSo() {
-        assertTrue(error("{pack: ").startsWith("not valid JSON"));
+        assertTrue(error("{pack: ").startsWith("not a scenario: not valid JSON at line 1 column "));
         assertEquals("pack must be a JSON object", error("{\"pack\": 3, \"balancer\": \"X\"}"));
     }
 
@@ -88,5 +88,35 @@ class ScenarioParseTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Scenario.parse("{\"pack\": {\"cells\": 4, "
                 + "\"chemistry\": \"NCM\"}, \"balancer\": \"X\", \"load\": {\"csv\": \"bad.csv\"}}", dir))
                 .getMessage().endsWith("bad.csv:2: expected 'seconds,amps', got 'ten,2'"));
+    }
+
+    @Test
+    void startVoltagesOutsideACellsRangeAreRefused() {
+        assertEquals("pack.initialVolts[2]=-5.0 is out of range: 0 to 6 V (a cell's resting voltage)",
+                error("{\"pack\": {\"cells\": 4, \"chemistry\": \"NCM\", \"initialVolts\": [3.7, 3.7, -5, 3.7]}, "
+                        + "\"balancer\": \"X\"}"));
+        assertEquals("pack.initialVolts[1]=100.0 is out of range: 0 to 6 V (a cell's resting voltage)",
+                error("{\"pack\": {\"cells\": 4, \"chemistry\": \"LFP\", \"initialVolts\": [3.3, 100, 3.3, 3.3]}, "
+                        + "\"balancer\": \"X\"}"));
+    }
+
+    @Test
+    void aGarbageFileIsRefusedByName(@TempDir Path dir) throws IOException {
+        Path text = dir.resolve("garbage.json");
+        Files.writeString(text, "this is no scenario");
+        String e = assertThrows(IllegalArgumentException.class, () -> Scenario.read(text)).getMessage();
+        assertTrue(e.startsWith(text + ": "), e);
+        assertTrue(!e.contains("Exception"), e);
+
+        Path binary = dir.resolve("binary.json");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3, 0x28});
+        e = assertThrows(IllegalArgumentException.class, () -> Scenario.read(binary)).getMessage();
+        assertTrue(e.startsWith(binary + ": "), e);
+        assertTrue(!e.contains("Exception"), e);
+
+        Path array = dir.resolve("array.json");
+        Files.writeString(array, "[1, 2, 3]");
+        e = assertThrows(IllegalArgumentException.class, () -> Scenario.read(array)).getMessage();
+        assertTrue(e.startsWith(array + ": "), e);
     }
 }

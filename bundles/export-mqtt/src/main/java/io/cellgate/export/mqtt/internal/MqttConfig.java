@@ -47,14 +47,27 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "User name", description = "Empty for none.")
     String username() default "";
 
-    /** A private property (leading dot): it never reaches the service registry. */
-    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD)
+    /**
+     * A private property (leading dot): it never reaches the service registry. Config Admin still stores it under
+     * data/ and scr:info lists it: {@link #password_file()} keeps it out of both.
+     */
+    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, description = "Prefer password.file.")
     String _password() default "";
+
+    @AttributeDefinition(name = "Password file", description = "A file holding the password alone (a trailing "
+            + "newline is ignored), readable by the gateway's user only (chmod 600); read at activation, so the "
+            + "password is neither stored by Config Admin nor listed by scr:info. Empty for none.")
+    String password_file() default "";
 
     @AttributeDefinition(name = "Trust store", description = "ssl:// only: a PKCS12 or JKS file with the broker's "
             + "CA; empty for the JVM's default trust.")
     String tls_truststore() default "";
 
-    @AttributeDefinition(name = "Trust store password", type = AttributeType.PASSWORD)
+    @AttributeDefinition(name = "Trust store password", type = AttributeType.PASSWORD,
+            description = "Prefer tls.truststore.password.file.")
     String _tls_truststore_password() default "";
+
+    @AttributeDefinition(name = "Trust store password file", description = "As password.file, for the trust store's "
+            + "password. Empty for none.")
+    String tls_truststore_password_file() default "";
 }

@@ -22,12 +22,14 @@ import org.osgi.service.metatype.annotations.Designate;
  * change), takes a {@link PackView} and hands it to its own publish thread. The tick itself only compares a few
  * numbers on every other tick.
  */
-@Component(configurationPid = "io.cellgate.export.mqtt", configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(configurationPid = MqttExporter.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {PackListener.class, MqttExporterStatus.class}, immediate = true)
 @Designate(ocd = MqttConfig.class, factory = true)
 public final class MqttExporter implements PackListener, MqttExporterStatus {
 
     static final long JOIN_MILLIS = TimeUnit.SECONDS.toMillis(10);
+    /** Factory PID of the exporters. */
+    static final String PID = "io.cellgate.export.mqtt";
 
     private final Logger log;
     private final MqttSettings settings;
@@ -45,6 +47,11 @@ public final class MqttExporter implements PackListener, MqttExporterStatus {
             // SCR would log this as a stack trace; an operator should read the reason first.
             log.error("mqtt: configuration refused: {}", e.getMessage());
             throw e;
+        }
+        if (config._password() != null && !config._password().isEmpty()) {
+            log.warn("mqtt {}: the password is given inline (.password): Config Admin keeps it under data/ and "
+                    + "scr:info lists it; put it in a file only the gateway's user can read and name it in "
+                    + "password.file", settings.brokerUrl());
         }
         this.gate = new RateGate(settings.publishNanos());
         this.loop = new PublishLoop(settings, new PahoLink(settings), log::info, log::warn, System::nanoTime);

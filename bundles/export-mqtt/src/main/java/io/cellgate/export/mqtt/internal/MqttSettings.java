@@ -1,13 +1,20 @@
 package io.cellgate.export.mqtt.internal;
 
+import io.cellgate.api.config.ConfigurationValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -30,6 +37,11 @@ record MqttSettings(String brokerUrl, String clientId, Topics topics, boolean di
 
     /** Without a usable host name: a gateway id is never empty. */
     static final String FALLBACK_GATEWAY_ID = "cellgate";
+
+    /** Everything {@link #of} checks, on the properties as Configuration Admin delivers them. */
+    static void check(Map<String, Object> properties) {
+        of(ConfigurationValues.as(MqttConfig.class, properties));
+    }
 
     /** @throws IllegalArgumentException naming the property and what it accepts */
     static MqttSettings of(MqttConfig c) {
@@ -70,10 +82,11 @@ record MqttSettings(String brokerUrl, String clientId, Topics topics, boolean di
         if (!truststore.isEmpty() && !tls) {
             throw new IllegalArgumentException("tls.truststore is set but broker.url '" + url + "' is not ssl://");
         }
-        SSLSocketFactory factory = truststore.isEmpty() ? null
-                : socketFactory(Path.of(truststore), c._tls_truststore_password());
+        char[] truststorePassword = secret(".tls.truststore.password", c._tls_truststore_password(),
+                "tls.truststore.password.file", c.tls_truststore_password_file());
+        SSLSocketFactory factory = truststore.isEmpty() ? null : socketFactory(Path.of(truststore), truststorePassword);
         String user = c.username() == null || c.username().isBlank() ? null : c.username().trim();
-        char[] password = c._password() == null || c._password().isEmpty() ? null : c._password().toCharArray();
+        char[] password = secret(".password", c._password(), "password.file", c.password_file());
         return new MqttSettings(url, clientId, new Topics(prefix, gateway, discoveryPrefix), c.discovery_enabled(),
                 TimeUnit.MILLISECONDS.toNanos(publishMs), buffer, c.qos(), user, password, factory);
     }
@@ -106,8 +119,46 @@ record MqttSettings(String brokerUrl, String clientId, Topics topics, boolean di
         return value;
     }
 
-    private static SSLSocketFactory socketFactory(Path truststore, String password) {
-        char[] secret = password == null || password.isEmpty() ? null : password.toCharArray();
+    /**
+     * A secret given inline or, better, in a file only the gateway's user can read: null for none.
+     *
+     * @throws IllegalArgumentException when both are given, or the file is missing, empty or readable by others
+     */
+    static char[] secret(String inlineKey, String inline, String fileKey, String file) {
+        boolean hasInline = inline != null && !inline.isEmpty();
+        String path = file == null ? "" : file.trim();
+        if (path.isEmpty()) {
+            return hasInline ? inline.toCharArray() : null;
+        }
+        if (hasInline) {
+            throw new IllegalArgumentException(inlineKey + " and " + fileKey + " are both set: keep " + fileKey
+                    + " and remove " + inlineKey);
+        }
+        Path f = Path.of(path);
+        try {
+            Set<PosixFilePermission> mode = Files.getFileAttributeView(f, PosixFileAttributeView.class) == null
+                    ? Set.of() : Files.getPosixFilePermissions(f);
+            Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ,
+                    PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+            others.retainAll(mode);
+            if (!others.isEmpty()) {
+                throw new IllegalArgumentException(fileKey + "=" + f + " is readable or writable by others ("
+                        + PosixFilePermissions.toString(mode) + "): chmod 600 " + f);
+            }
+            String text = Files.readString(f).replaceFirst("\\R\\z", "");
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException(fileKey + "=" + f + " is empty: write the secret into it");
+            }
+            return text.toCharArray();
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(fileKey + "=" + f + " does not exist: create it (chmod 600) or leave "
+                    + fileKey + " out");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(fileKey + "=" + f + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static SSLSocketFactory socketFactory(Path truststore, char[] secret) {
         try (InputStream in = Files.newInputStream(truststore)) {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType()); // PKCS12, and reads JKS as well
             store.load(in, secret);

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.util.converter.Converters;
 
 class MqttSettingsTest {
@@ -83,5 +88,48 @@ class MqttSettingsTest {
         Map<String, Object> v = Map.of("broker.url", "ssl://broker:8883", "tls.truststore", "/no/such.p12");
         String m = assertThrows(IllegalArgumentException.class, () -> MqttSettings.of(config(v))).getMessage();
         assertEquals("tls.truststore '/no/such.p12' does not exist", m);
+    }
+
+    @Test
+    void thePasswordIsReadFromAFileOnlyItsOwnerCanRead(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("mqtt.password");
+        Files.writeString(file, "s3cret\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        MqttSettings s = MqttSettings.of(config(Map.of("username", "gw", "password.file", file.toString())), () -> "h");
+        assertEquals("s3cret", new String(s.password()), "the trailing newline an editor adds is not part of it");
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals("password.file=" + file + " is readable or writable by others (rw-r--r--): chmod 600 " + file,
+                refusal("password.file", file.toString()));
+    }
+
+    @Test
+    void aPasswordFileThatIsMissingEmptyOrDoubledIsRefusedWithWhatToDo(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("none");
+        assertEquals("password.file=" + missing + " does not exist: create it (chmod 600) or leave password.file out",
+                refusal("password.file", missing.toString()));
+        Path empty = Files.createFile(dir.resolve("empty"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        assertEquals("password.file=" + empty + " is empty: write the secret into it",
+                refusal("password.file", empty.toString()));
+        assertEquals(".password and password.file are both set: keep password.file and remove .password",
+                assertThrows(IllegalArgumentException.class, () -> MqttSettings.of(config(Map.of(".password", "x",
+                        "password.file", empty.toString())), () -> "h")).getMessage());
+    }
+
+    @Test
+    void aRefusedExporterFileIsLoggedOnceNamingBrokerPropertyValueAndRange() {
+        java.util.List<String> logged = new java.util.ArrayList<>();
+        io.cellgate.api.config.RefusalGate gate = new io.cellgate.api.config.RefusalGate("MQTT exporter",
+                "broker.url", MqttSettings::check, logged::add);
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> p = new HashMap<>(Map.of("broker.url", "tcp://127.0.0.1:1883", "publish.ms", "50"));
+            gate.process("pid", p);
+        }
+        assertEquals(java.util.List.of("MQTT exporter tcp://127.0.0.1:1883: configuration refused: publish.ms=50 is "
+                + "out of range: 100 to 3600000 ms (made in Config Admin, not from a file)"), logged);
+        gate.process("pid", new HashMap<>(Map.of("broker.url", "tcp://127.0.0.1:1883", "qos", "high")));
+        assertEquals("MQTT exporter tcp://127.0.0.1:1883: configuration refused: qos=high is not a whole number: write "
+                + "it as, e.g., qos=0 (the default) (made in Config Admin, not from a file)", logged.get(1));
     }
 }
