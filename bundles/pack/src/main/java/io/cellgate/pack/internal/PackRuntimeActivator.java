@@ -1,19 +1,16 @@
 package io.cellgate.pack.internal;
 
 import io.cellgate.api.runtime.PackProperties;
+import io.cellgate.gate.GateActivator;
+import io.cellgate.gate.OsgiLog;
 import java.util.Map;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.ConfigurationEvent;
-import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.cm.ConfigurationPlugin;
-import org.osgi.service.log.Logger;
-import org.osgi.service.log.LoggerFactory;
 
 /**
  * Registers {@link PackIdDefaults} for the pack configurations, and {@link PluginFolders} for FileInstall's plugin
@@ -25,23 +22,26 @@ import org.osgi.service.log.LoggerFactory;
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public final class PackRuntimeActivator implements BundleActivator {
 
-    private ServiceRegistration<ConfigurationPlugin> plugin;
-    private ServiceRegistration<ConfigurationListener> deletions;
+    private GateActivator.Registration gate;
     private ServiceRegistration<ConfigurationPlugin> folderPlugin;
     private PluginFolders folders;
 
     @Override
     public void start(BundleContext context) {
-        folders = new PluginFolders(new OsgiLog(context, PluginFolders.class.getName()));
-        PackIdDefaults defaults = new PackIdDefaults(new OsgiLog(context, PackIdDefaults.class.getName())::error);
-        plugin = context.registerService(ConfigurationPlugin.class, defaults,
-                FrameworkUtil.asDictionary(Map.of(ConfigurationPlugin.CM_TARGET,
-                        new String[] {PackProperties.FACTORY_PID})));
-        deletions = context.registerService(ConfigurationListener.class, event -> {
-            if (event.getType() == ConfigurationEvent.CM_DELETED) {
-                defaults.forget(event.getPid());
+        OsgiLog foldersLog = new OsgiLog(context, PluginFolders.class.getName());
+        folders = new PluginFolders(new PluginFolders.Log() {
+            @Override
+            public void info(String message) {
+                foldersLog.info(message);
             }
-        }, null);
+
+            @Override
+            public void warn(String message) {
+                foldersLog.warn(message);
+            }
+        });
+        PackIdDefaults defaults = new PackIdDefaults(new OsgiLog(context, PackIdDefaults.class.getName())::error);
+        gate = GateActivator.register(context, PackProperties.FACTORY_PID, defaults, defaults::forget);
         context.addBundleListener(folders);
         folderPlugin = context.registerService(ConfigurationPlugin.class, folders,
                 FrameworkUtil.asDictionary(Map.of(ConfigurationPlugin.CM_TARGET,
@@ -52,47 +52,6 @@ public final class PackRuntimeActivator implements BundleActivator {
     public void stop(BundleContext context) {
         folderPlugin.unregister();
         context.removeBundleListener(folders);
-        deletions.unregister();
-        plugin.unregister();
-    }
-
-    /** The OSGi log, looked up at each message: it starts before this bundle, and may be updated while we run. */
-    private record OsgiLog(BundleContext context, String name) implements PluginFolders.Log {
-        @Override
-        public void info(String message) {
-            Logger log = logger();
-            if (log != null) {
-                log.info(message);
-            }
-        }
-
-        @Override
-        public void warn(String message) {
-            Logger log = logger();
-            if (log != null) {
-                log.warn(message);
-            }
-        }
-
-        /** A refused pack configuration. */
-        public void error(String message) {
-            Logger log = logger();
-            if (log != null) {
-                log.error(message);
-            }
-        }
-
-        private Logger logger() {
-            ServiceReference<LoggerFactory> ref = context.getServiceReference(LoggerFactory.class);
-            LoggerFactory factory = ref == null ? null : context.getService(ref);
-            if (factory == null) {
-                return null;
-            }
-            try {
-                return factory.getLogger(context.getBundle(), name, Logger.class);
-            } finally {
-                context.ungetService(ref);
-            }
-        }
+        gate.close();
     }
 }

@@ -1,0 +1,73 @@
+package io.cellgate.gate;
+
+import io.cellgate.api.config.RefusalGate;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.cm.ConfigurationPlugin;
+
+/**
+ * Puts a bundle's configurations of one factory PID through a {@link RefusalGate} before SCR hands them to the
+ * component: a refused one is logged once per change of its file and never activated. A bundle activator rather than
+ * a component on purpose: SCR reads the bundle's configurations only once the activator has returned, so none can
+ * reach the component unchecked. A subclass names what it checks; the bundle declares it as its activator.
+ */
+public abstract class GateActivator implements BundleActivator {
+
+    private final String what;
+    private final String idProperty;
+    private final RefusalGate.Check check;
+    private final String factoryPid;
+    private Registration registration;
+
+    /** @see RefusalGate#RefusalGate */
+    protected GateActivator(String what, String idProperty, RefusalGate.Check check, String factoryPid) {
+        this.what = what;
+        this.idProperty = idProperty;
+        this.check = check;
+        this.factoryPid = factoryPid;
+    }
+
+    @Override
+    public void start(BundleContext context) {
+        OsgiLog log = new OsgiLog(context, getClass().getName());
+        RefusalGate gate = new RefusalGate(what, idProperty, check, log::error);
+        registration = register(context, factoryPid, (target, properties) -> gate.process(properties), gate::forget);
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+        registration.close();
+    }
+
+    /** The gate's two services; closing unregisters both. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Registers {@code gate} as the Configuration Admin plugin of {@code factoryPid}'s configurations, and tells
+     * {@code forget} of a configuration deleted, so one made again (a file removed, then dropped back) starts afresh.
+     */
+    public static Registration register(BundleContext context, String factoryPid, ConfigurationPlugin gate,
+            Consumer<String> forget) {
+        ServiceRegistration<ConfigurationPlugin> plugin = context.registerService(ConfigurationPlugin.class, gate,
+                FrameworkUtil.asDictionary(Map.of(ConfigurationPlugin.CM_TARGET, new String[] {factoryPid})));
+        ServiceRegistration<ConfigurationListener> deletions = context.registerService(ConfigurationListener.class,
+                event -> {
+                    if (event.getType() == ConfigurationEvent.CM_DELETED) {
+                        forget.accept(event.getPid());
+                    }
+                }, null);
+        return () -> {
+            deletions.unregister();
+            plugin.unregister();
+        };
+    }
+}
