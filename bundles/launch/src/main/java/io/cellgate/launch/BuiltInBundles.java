@@ -32,6 +32,7 @@ public final class BuiltInBundles implements BundleActivator {
     public static final String IMMEDIATE = "AFTER_FRAMEWORK_INIT";
 
     static final String LAUNCH_BUNDLES = "launch.bundles";
+    static final String LAUNCH_RUNBUNDLES_ATTRS = "launch.runbundles.attrs";
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
@@ -54,7 +55,8 @@ public final class BuiltInBundles implements BundleActivator {
                             String.valueOf(b.getSymbolicName()), b.getVersion()));
                 }
             }
-            for (CachePlan.Removal r : CachePlan.plan(builtIns, this::identity, installed)) {
+            var inJar = CachePlan.identities(system.getProperty(LAUNCH_RUNBUNDLES_ATTRS));
+            for (CachePlan.Removal r : CachePlan.plan(builtIns, inJar, this::identity, installed)) {
                 Bundle b = system.getBundle(r.bundle().id());
                 try {
                     b.uninstall();
