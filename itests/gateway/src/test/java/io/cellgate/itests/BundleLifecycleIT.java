@@ -54,7 +54,8 @@ public class BundleLifecycleIT {
     private static final String OPERATOR_PLUGIN = "io.cellgate.itests.operator.plugin";
     private static final String DEPLOY_PLUGIN = "io.cellgate.itests.deploy.plugin";
     /** The gateway's own figure, logged at each start. */
-    private static final Pattern FIRST_TICK = Pattern.compile("pack1: first healthy tick \\d+, (\\d+) ms after the JVM");
+    private static final Pattern FIRST_TICK =
+            Pattern.compile("pack1: first healthy tick \\d+, (\\d+) ms after the JVM");
 
     private Path home;
     private Gateway gateway;
@@ -158,7 +159,7 @@ public class BundleLifecycleIT {
 
     /** Starts gateway.jar in the test's folder and waits for pack1's first healthy tick, balanced by the EK-L20S1A. */
     private Gateway start() throws Exception {
-        Gateway g = new Gateway(home);
+        Gateway g = gateway = new Gateway(home); // the field at once, so that tearDown ends a start that fails
         String out = g.await("pack1's first healthy tick", s -> FIRST_TICK.matcher(s).find());
         startFigures.add(firstGroup(out, FIRST_TICK.pattern()) + " ms");
         String printed = g.output();
