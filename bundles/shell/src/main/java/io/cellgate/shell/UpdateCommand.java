@@ -36,8 +36,8 @@ public final class UpdateCommand {
         String location = bundle.getLocation();
         if (!isUrl(location)) {
             throw new CommandError(name(bundle) + " came inside gateway.jar (" + location + ") and has no file to "
-                    + "update from: give the new jar, e.g. cellgate:update " + id + " path/to/new.jar, or drop "
-                    + "the jar into deploy/");
+                    + "update from: give the new jar, e.g. cellgate:update " + id + " path/to/new.jar (it runs until "
+                    + "the next restart, which puts gateway.jar's own back)");
         }
         bundle.update();
         return name(bundle) + " updated from " + location + "\n";
