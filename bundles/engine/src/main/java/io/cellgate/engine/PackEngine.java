@@ -19,6 +19,7 @@ import io.cellgate.api.runtime.TickStats;
 import io.cellgate.api.runtime.TickSummary;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
+import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.telemetry.PackView;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -42,7 +43,7 @@ import java.util.function.LongSupplier;
  * <p>The balancer model is handed in on every tick; when it differs from the one of the previous tick the engine
  * creates a fresh balancer from it before deciding, so a swap takes effect in the very tick that sees it.
  */
-public final class PackEngine implements PackState, Pack {
+public final class PackEngine implements Pack {
 
     private static final String NO_BALANCER = "no balancer: no model matches balancer.target";
     private static final String NO_SOURCE = "no voltage source matches source.target";
@@ -57,6 +58,8 @@ public final class PackEngine implements PackState, Pack {
     private final LongSupplier wallClock;
     private final PackEvents events;
     private final String readingSizeFault;
+    /** The live state of the tick in progress, handed to the listeners; its reading and decision are the tick's. */
+    private final PackStateBuffer state;
     private final PackReading reading;
     private final Decision decision;
     private final TickHistory history;
@@ -77,7 +80,6 @@ public final class PackEngine implements PackState, Pack {
     /** The last model that decided, kept across ticks without one, so that A -> none -> B counts as one swap. */
     private String lastModelName;
     private String unsupportedFault;
-    private List<String> fitWarnings = List.of();
     private String readFault = READING_FAILED;
     private double maxAmps;
 
@@ -114,8 +116,9 @@ public final class PackEngine implements PackState, Pack {
         this.clock = clockNanos;
         this.wallClock = wallClockMillis;
         this.events = events;
-        this.reading = new PackReading(pack.cells());
-        this.decision = new Decision(pack.cells());
+        this.state = new PackStateBuffer(pack);
+        this.reading = state.reading();
+        this.decision = state.decision();
         this.history = new TickHistory(historySize);
         this.faults = new FaultLog(pack.id(), events);
         this.latest = new LatestTick(pack);
@@ -165,6 +168,8 @@ public final class PackEngine implements PackState, Pack {
 
         long end = clock.getAsLong();
         durationNanos = end - start;
+        state.setTick(tick).setTimeMillis(timeMillis).setHealth(health).setModel(modelName)
+                .setTickDurationNanos(durationNanos).setTickLatenessNanos(latenessNanos);
         synchronized (statsLock) {
             statTicks = tick;
             statDurationNanos = durationNanos;
@@ -178,7 +183,7 @@ public final class PackEngine implements PackState, Pack {
                 decision.balancingPairs() + decision.bleedingCells(), decision.boardState(), health, modelName);
         ActiveFault cleared;
         synchronized (stallLock) {
-            latest.publish(this);
+            latest.publish(state);
             cleared = stall;
             stall = null;
             lastTickEndNanos = end;
@@ -189,7 +194,7 @@ public final class PackEngine implements PackState, Pack {
                     + " ms after it stalled");
         }
         synchronized (publishLock) {
-            publish(listeners, this);
+            publish(listeners, state);
         }
     }
 
@@ -266,7 +271,7 @@ public final class PackEngine implements PackState, Pack {
         balancer = null;
         modelName = null;
         unsupportedFault = null;
-        fitWarnings = List.of();
+        List<String> fitWarnings = List.of();
         if (model != null) {
             try {
                 ModelDescriptor d = model.descriptor();
@@ -289,6 +294,7 @@ public final class PackEngine implements PackState, Pack {
             }
             lastModelName = modelName;
         }
+        state.setFitWarnings(fitWarnings);
         events.info(pack.id() + ": balancer " + (before == null ? "none" : before) + " -> "
                 + (modelName == null ? "none" : modelName) + " at tick " + tick);
     }
@@ -382,56 +388,12 @@ public final class PackEngine implements PackState, Pack {
         }
     }
 
-    // --- PackState: the live view handed to listeners during the tick ---
-
-    @Override
-    public PackDescription pack() {
-        return pack;
-    }
-
-    @Override
-    public long tick() {
-        return tick;
-    }
-
-    @Override
-    public long timeMillis() {
-        return timeMillis;
-    }
-
-    @Override
-    public PackReading reading() {
-        return reading;
-    }
-
-    @Override
-    public Decision decision() {
-        return decision;
-    }
-
-    @Override
-    public PackHealth health() {
-        return health;
-    }
-
-    @Override
-    public String model() {
-        return modelName;
-    }
-
-    @Override
-    public long tickDurationNanos() {
-        return durationNanos;
-    }
-
-    @Override
-    public long tickLatenessNanos() {
-        return latenessNanos;
-    }
-
-    @Override
-    public List<String> fitWarnings() {
-        return fitWarnings;
+    /**
+     * The pack after the last tick, live: valid during a listener's call, and for tests and headless runners between
+     * ticks on the thread that ticks. Other threads read {@link #latest}.
+     */
+    public PackState state() {
+        return state;
     }
 
     // --- Pack: what tools read from other threads ---

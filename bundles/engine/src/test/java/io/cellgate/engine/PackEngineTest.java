@@ -86,19 +86,19 @@ class PackEngineTest {
         BalancerModel model = model("a", PAIR0);
         for (int i = 0; i < 30; i++) { // ticks at 0.1 s to 2.9 s after the first: within the grace period
             engine.tick(now.get(), null, model, outputs, outputs, List.of());
-            assertEquals(PackHealth.STARTING, engine.health(), "tick " + engine.tick());
+            assertEquals(PackHealth.STARTING, engine.state().health(), "tick " + engine.state().tick());
             now.addAndGet(100_000_000);
         }
         assertEquals(30, outputs.allOff, "fail-safe while starting: every tick turns the outputs off");
         assertEquals(0, outputs.driven);
-        assertEquals(0, engine.decision().balancingPairs());
-        assertEquals(Indicator.OFF, engine.decision().indicator(0), "a pack starting shows no fault");
+        assertEquals(0, engine.state().decision().balancingPairs());
+        assertEquals(Indicator.OFF, engine.state().decision().indicator(0), "a pack starting shows no fault");
         assertTrue(engine.faults().isEmpty());
         assertEquals(0, log.count("WARN"), "no fault logged while starting: " + log);
 
         engine.tick(now.get(), null, model, outputs, outputs, List.of()); // 3.0 s: the grace period is over
-        assertEquals(PackHealth.NO_SOURCE, engine.health());
-        assertEquals(Indicator.FLASHING, engine.decision().indicator(0));
+        assertEquals(PackHealth.NO_SOURCE, engine.state().health());
+        assertEquals(Indicator.FLASHING, engine.state().decision().indicator(0));
         assertEquals(List.of("WARN p: fault: no voltage source matches source.target"), log.startingWith("WARN"));
     }
 
@@ -110,14 +110,14 @@ class PackEngineTest {
         now.addAndGet(100_000_000);
         engine.tick(now.get(), source, model, outputs, outputs, List.of());
 
-        assertEquals(PackHealth.OK, engine.health());
+        assertEquals(PackHealth.OK, engine.state().health());
         assertEquals(1, outputs.driven);
         assertEquals(0, log.count("WARN"), "no fault at start-up: " + log);
 
         // Once seen, a source that goes away is a fault at once, grace period or not.
         now.addAndGet(100_000_000);
         engine.tick(now.get(), null, model, outputs, outputs, List.of());
-        assertEquals(PackHealth.NO_SOURCE, engine.health());
+        assertEquals(PackHealth.NO_SOURCE, engine.state().health());
         assertEquals(1, log.count("WARN"), log.toString());
     }
 
@@ -128,10 +128,10 @@ class PackEngineTest {
             engine.tick(now.get(), null, model("a", PAIR0), outputs, outputs, List.of());
         }
         assertEquals(3, engine.stats().ticks());
-        assertEquals(PackHealth.NO_SOURCE, engine.health());
-        assertEquals(0, engine.decision().balancingPairs());
-        assertEquals(Indicator.FLASHING, engine.decision().indicator(2));
-        assertEquals(CellStatus.STALE, engine.reading().status(0));
+        assertEquals(PackHealth.NO_SOURCE, engine.state().health());
+        assertEquals(0, engine.state().decision().balancingPairs());
+        assertEquals(Indicator.FLASHING, engine.state().decision().indicator(2));
+        assertEquals(CellStatus.STALE, engine.state().reading().status(0));
         assertEquals(3, outputs.allOff);
         assertEquals(0, outputs.driven);
         assertEquals(1, log.count("WARN"), "a fault is logged once: " + log);
@@ -140,19 +140,19 @@ class PackEngineTest {
     @Test
     void withoutBalancerNothingBalancesAndReadingsGoOn() {
         tick(null);
-        assertEquals(PackHealth.NO_BALANCER, engine.health());
-        assertEquals(3.90, engine.reading().volts(1));
-        assertEquals(BoardState.FAULT, engine.decision().boardState());
-        assertTrue(engine.decision().faults().get(0).startsWith("no balancer"));
+        assertEquals(PackHealth.NO_BALANCER, engine.state().health());
+        assertEquals(3.90, engine.state().reading().volts(1));
+        assertEquals(BoardState.FAULT, engine.state().decision().boardState());
+        assertTrue(engine.state().decision().faults().get(0).startsWith("no balancer"));
     }
 
     @Test
     void aHealthyTickDrivesTheDecision() {
         tick(model("a", PAIR0));
-        assertEquals(PackHealth.OK, engine.health());
+        assertEquals(PackHealth.OK, engine.state().health());
         assertEquals(1, outputs.driven);
-        assertEquals(0.5, engine.decision().amps(0));
-        assertEquals("TEST/a", engine.model());
+        assertEquals(0.5, engine.state().decision().amps(0));
+        assertEquals("TEST/a", engine.state().model());
     }
 
     @Test
@@ -164,11 +164,11 @@ class PackEngineTest {
             d.addFault("cell 4 flashes");
         };
         tick(model("a", flashing));
-        assertEquals(PackHealth.BOARD_FAULT, engine.health());
+        assertEquals(PackHealth.BOARD_FAULT, engine.state().health());
         assertEquals(PackHealth.BOARD_FAULT, engine.latest().health());
         assertEquals(1, outputs.driven, "pairs untouched by the fault still balance");
         assertEquals(0, outputs.allOff);
-        assertEquals(0.5, engine.decision().amps(0));
+        assertEquals(0.5, engine.state().decision().amps(0));
         assertEquals(PackHealth.BOARD_FAULT, engine.history(1).get(0).health());
     }
 
@@ -177,7 +177,7 @@ class PackEngineTest {
         BalancerModel twoStrings = model(new ModelDescriptor("TEST", "3s", "test", 2, 8, EnumSet.of(Chemistry.NCM),
                 Topology.ADJACENT, 1.0, Map.of(ModelDescriptor.STRINGS, 3.0)), pack -> PAIR0);
         tick(twoStrings);
-        assertEquals(PackHealth.OK, engine.health());
+        assertEquals(PackHealth.OK, engine.state().health());
         assertEquals(twoStrings.descriptor().fit(PACK).warnings(), engine.latest().fitWarnings());
         assertEquals(2, engine.latest().fitWarnings().size(), "a 3S board on 4 cells: low strings and a cascade");
 
@@ -190,8 +190,8 @@ class PackEngineTest {
         Balancer idle = (r, d) -> d.setBoardState(BoardState.SLEEP);
         tick(model("a", PAIR0));
         tick(model("b", idle));
-        assertEquals("TEST/b", engine.model());
-        assertEquals(BoardState.SLEEP, engine.decision().boardState());
+        assertEquals("TEST/b", engine.state().model());
+        assertEquals(BoardState.SLEEP, engine.state().decision().boardState());
         assertEquals(1, engine.stats().balancerSwaps());
         assertEquals(2, engine.stats().ticks());
         assertTrue(log.lines().stream().anyMatch(l -> l.contains("balancer TEST/a -> TEST/b at tick 2")), log::toString);
@@ -227,11 +227,11 @@ class PackEngineTest {
         assertEquals(List.of(Indicator.ON, Indicator.ON, Indicator.OFF, Indicator.OFF), shown);
 
         engine.tick(now.get(), source, m, failing, leds, List.of());
-        assertEquals(PackHealth.OUTPUT_FAILED, engine.health());
+        assertEquals(PackHealth.OUTPUT_FAILED, engine.state().health());
         assertEquals(1, outputs.allOff);
         assertEquals(List.of(Indicator.FLASHING, Indicator.FLASHING, Indicator.FLASHING, Indicator.FLASHING), shown,
                 "the LEDs flash as the decision says, none steadily on");
-        assertEquals(Indicator.FLASHING, engine.decision().indicator(0));
+        assertEquals(Indicator.FLASHING, engine.state().decision().indicator(0));
     }
 
     @Test
@@ -242,7 +242,7 @@ class PackEngineTest {
         for (int i = 0; i < 10; i++) {
             tick(m);
         }
-        assertEquals(PackHealth.BALANCER_FAILED, engine.health());
+        assertEquals(PackHealth.BALANCER_FAILED, engine.state().health());
         assertEquals(10, engine.stats().ticks());
         assertEquals(1, log.count("ERROR"));
         assertEquals(10, outputs.allOff);
@@ -252,23 +252,23 @@ class PackEngineTest {
     void aDecisionThatBalancesAnInvalidCellIsRefused() {
         volts[0] = Double.NaN;
         tick(model("a", PAIR0));
-        assertEquals(CellStatus.OUT_OF_RANGE, engine.reading().status(0));
-        assertEquals(PackHealth.BALANCER_FAILED, engine.health());
-        assertEquals(0, engine.decision().balancingPairs());
+        assertEquals(CellStatus.OUT_OF_RANGE, engine.state().reading().status(0));
+        assertEquals(PackHealth.BALANCER_FAILED, engine.state().health());
+        assertEquals(0, engine.state().decision().balancingPairs());
     }
 
     @Test
     void aDecisionAboveTheDeclaredCurrentIsRefused() {
         tick(model("a", (r, d) -> d.setPair(1, PairDirection.LOWER_TO_UPPER, 1.5)));
-        assertEquals(PackHealth.BALANCER_FAILED, engine.health());
+        assertEquals(PackHealth.BALANCER_FAILED, engine.state().health());
     }
 
     @Test
     void anImplausibleVoltageIsOutOfRange() {
         volts[3] = 7.0;
         tick(model("a", (r, d) -> { }));
-        assertEquals(CellStatus.OUT_OF_RANGE, engine.reading().status(3));
-        assertEquals(CellStatus.OK, engine.reading().status(2));
+        assertEquals(CellStatus.OUT_OF_RANGE, engine.state().reading().status(3));
+        assertEquals(CellStatus.OK, engine.state().reading().status(2));
     }
 
     @Test
@@ -278,8 +278,8 @@ class PackEngineTest {
                     throw new AssertionError("must not be asked");
                 });
         tick(small);
-        assertEquals(PackHealth.BALANCER_FAILED, engine.health());
-        assertTrue(engine.decision().faults().get(0).contains("does not support pack p of 4 NCM cells"));
+        assertEquals(PackHealth.BALANCER_FAILED, engine.state().health());
+        assertTrue(engine.state().decision().faults().get(0).contains("does not support pack p of 4 NCM cells"));
     }
 
     @Test
@@ -292,7 +292,7 @@ class PackEngineTest {
         tick(model("a", PAIR0), bad, good);
         tick(model("a", PAIR0), bad, good);
         assertEquals(List.of(1L, 2L), heard);
-        assertEquals(PackHealth.OK, engine.health());
+        assertEquals(PackHealth.OK, engine.state().health());
     }
 
     @Test

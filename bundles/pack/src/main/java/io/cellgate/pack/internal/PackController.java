@@ -444,9 +444,9 @@ public final class PackController implements Pack {
         }
         PackEngine e = engine;
         e.tick(due, own(source), balancer, own(outputs), own(indicators), listeners);
-        if (!healthy && e.health().decidedByBalancer()) {
+        if (!healthy && e.state().health().decidedByBalancer()) {
             healthy = true;
-            log.info("{}: first healthy tick {}, {} ms after the JVM started", e.pack().id(), e.tick(),
+            log.info("{}: first healthy tick {}, {} ms after the JVM started", e.description().id(), e.state().tick(),
                     ManagementFactory.getRuntimeMXBean().getUptime());
         }
     }

@@ -41,7 +41,7 @@ final class HeadlessPack {
         nowSeconds = seconds;
         nowNanos = Math.round(seconds * 1e9);
         engine.tick(nowNanos, source, model, null, null, null);
-        return engine;
+        return engine.state();
     }
 
     /** What the engine reported (faults appearing and clearing, plugin failures), each with its simulated time. */

@@ -86,8 +86,8 @@ class OneDecisionPathTest {
         for (int i = 0; i < sequence.size(); i++) {
             now[0] = i * 1_000_000_000L;
             engine.tick(now[0], fixed(sequence.get(i)), inGateway, null, null, null);
-            gateway.record(i, engine.decision());
-            health.add(engine.health());
+            gateway.record(i, engine.state().decision());
+            health.add(engine.state().health());
         }
 
         // The replay: the same readings as the recorder writes them.
