@@ -1,0 +1,78 @@
+package io.cellgate.web;
+
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.telemetry.PackView;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One open event stream: what it wants (one pack, or every pack) and a bounded queue of what is due to it. The tick
+ * thread offers without waiting; when the queue is full the oldest entry goes, so a slow client sees the newest
+ * state a little late rather than the gateway keeping an ever longer backlog for it. The stream's own thread (the
+ * HTTP request's) takes from it.
+ */
+final class Subscription {
+
+    /** An entry of the queue: a pack's new view, or (view null) the pack went away. */
+    record Event(PackDescription pack, PackView view) {
+        boolean removed() {
+            return view == null;
+        }
+    }
+
+    private static final Event CLOSED = new Event(null, null);
+
+    private final String pack;
+    private final BlockingQueue<Event> queue;
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean closed;
+
+    /** @param pack the pack id the stream wants, or null for every pack */
+    Subscription(String pack, int capacity) {
+        this.pack = pack;
+        this.queue = new ArrayBlockingQueue<>(capacity + 1); // one slot more for the close marker
+    }
+
+    boolean wants(String packId) {
+        return pack == null || pack.equals(packId);
+    }
+
+    /** Never waits: a full queue loses its oldest event. */
+    void offer(Event e) {
+        if (closed) {
+            return;
+        }
+        while (queue.remainingCapacity() <= 1 && queue.poll() != null) {
+            dropped.incrementAndGet();
+        }
+        queue.offer(e);
+    }
+
+    /** The next event, or null when none came within the time; {@link #isClosed()} says whether to go on. */
+    Event poll(long timeoutMillis) throws InterruptedException {
+        Event e = queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+        return e == CLOSED ? null : e;
+    }
+
+    /** Ends the stream: the thread waiting in {@link #poll} wakes up at once. */
+    void close() {
+        closed = true;
+        queue.clear();
+        queue.offer(CLOSED);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Events dropped because the client read too slowly. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    int queued() {
+        return queue.size();
+    }
+}
