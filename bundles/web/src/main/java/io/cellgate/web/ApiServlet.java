@@ -173,6 +173,8 @@ public final class ApiServlet extends HttpServlet {
                 }
                 flush(resp, out);
             }
+        } catch (IOException clientGone) {
+            // a closed tab or a lost connection: nothing to report, the stream is freed below
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
