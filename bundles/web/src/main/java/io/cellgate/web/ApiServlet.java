@@ -41,6 +41,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * tick (as {@code cellgate:cells --json});</li>
  * <li>{@code GET /api/packs/<id>/events}: Server-Sent Events, {@code event: pack} with the same JSON at once and then
  * after each tick, at most once per {@code events.interval.ms}; {@code event: removed} when the pack goes away;</li>
+ * <li>{@code GET /api/packs/<id>/history}: the last hour, a sample every 5 s (both spreads, every cell), or with
+ * {@code ?range=day} the last day, a sample a minute (both spreads), from the console's own bounded rings;</li>
  * <li>{@code GET /api/events}: the summaries of every pack, as events, for the overview.</li>
  * </ul>
  * A stream holds its HTTP request's thread and a bounded queue; it ends when the client goes away (found at the
@@ -54,7 +56,7 @@ public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
-    private static final Pattern PACK = Pattern.compile("/packs/([A-Za-z0-9_-]{1,64})(/events)?/?");
+    private static final Pattern PACK = Pattern.compile("/packs/([A-Za-z0-9_-]{1,64})(/events|/history)?/?");
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile List<Pack> packs;
@@ -93,7 +95,8 @@ public final class ApiServlet extends HttpServlet {
         Matcher m = PACK.matcher(path);
         if (!m.matches()) {
             error(resp, HttpServletResponse.SC_NOT_FOUND, "no such resource: " + req.getRequestURI()
-                    + "; the API has /api/packs, /api/packs/<id>, /api/packs/<id>/events and /api/events");
+                    + "; the API has /api/packs, /api/packs/<id>, /api/packs/<id>/events, /api/packs/<id>/history "
+                    + "and /api/events");
             return;
         }
         Pack pack = find(m.group(1));
@@ -103,6 +106,16 @@ public final class ApiServlet extends HttpServlet {
         }
         if (m.group(2) == null) {
             json(resp, detail(pack, pack.latest()));
+        } else if (m.group(2).equals("/history")) {
+            String range = req.getParameter("range") == null ? "hour" : req.getParameter("range");
+            if (!range.equals("hour") && !range.equals("day")) {
+                error(resp, HttpServletResponse.SC_BAD_REQUEST, "range=" + range + " is not known: use range=hour "
+                        + "(a sample every 5 s, with every cell) or range=day (a sample a minute, the spreads)");
+                return;
+            }
+            String id = pack.description().id();
+            SpreadHistory h = range.equals("day") ? feed.day(id) : feed.hour(id);
+            json(resp, history(id, h == null ? null : h.snapshot()));
         } else {
             stream(req, resp, pack.description().id());
         }
@@ -129,6 +142,42 @@ public final class ApiServlet extends HttpServlet {
         o.add("summary", summary(p, v));
         o.add("latest", PackJson.cells(p.description().id(), v));
         return o;
+    }
+
+    /** Times in epoch seconds (what a chart's time axis takes), volts to the microvolt, a missing value null. */
+    static JsonObject history(String id, SpreadHistory.Samples s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("pack", id);
+        o.addProperty("stepSeconds", s == null ? 0 : s.stepMillis() / 1e3);
+        JsonArray time = new JsonArray();
+        if (s != null) {
+            for (long t : s.timeMillis()) {
+                time.add(t / 1e3);
+            }
+        }
+        o.add("timeSeconds", time);
+        o.add("spreadVolts", series(s == null ? new float[0] : s.spreadVolts()));
+        o.add("maxAdjacentDeltaVolts", series(s == null ? new float[0] : s.maxAdjacentDeltaVolts()));
+        JsonArray cells = new JsonArray();
+        if (s != null) {
+            for (float[] c : s.cellVolts()) {
+                cells.add(series(c));
+            }
+        }
+        o.add("cellVolts", cells);
+        return o;
+    }
+
+    private static JsonArray series(float[] values) {
+        JsonArray a = new JsonArray(values.length);
+        for (float v : values) {
+            if (Float.isFinite(v)) {
+                a.add(Math.round(v * 1e6) / 1e6);
+            } else {
+                a.add((Number) null);
+            }
+        }
+        return a;
     }
 
     private void stream(HttpServletRequest req, HttpServletResponse resp, String packId) throws IOException {
