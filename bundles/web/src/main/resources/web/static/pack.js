@@ -56,6 +56,7 @@
   }
 
   function show(d) {
+    if (window.CellgateCharts) CellgateCharts.tick(d);
     var s = d.summary;
     var t = d.latest;
     var bad = Cellgate.faulted(s);

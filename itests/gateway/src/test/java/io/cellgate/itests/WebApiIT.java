@@ -261,6 +261,38 @@ public class WebApiIT extends TelemetrySupport {
         System.out.println("closed stream freed after " + (System.currentTimeMillis() - closed) + " ms");
     }
 
+    @Test
+    public void theHistoryHoldsTheHourWithEveryCellAndTheDayWithTheSpreads() throws Exception {
+        track(simulatedPack("itw7", 6, "NCM", EK, 200, Map.of()));
+        awaitPacks("itw7");
+        JsonObject[] hour = {null};
+        await("a sample in the hour's history", () -> {
+            try {
+                hour[0] = JsonParser.parseString(get("/api/packs/itw7/history", "GET").body()).getAsJsonObject();
+                return hour[0].getAsJsonArray("timeSeconds").size() >= 1;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        }, () -> String.valueOf(hour[0]));
+        assertEquals(5.0, hour[0].get("stepSeconds").getAsDouble(), 0.0);
+        int samples = hour[0].getAsJsonArray("timeSeconds").size();
+        assertEquals(samples, hour[0].getAsJsonArray("spreadVolts").size());
+        assertEquals(6, hour[0].getAsJsonArray("cellVolts").size());
+        double volts = hour[0].getAsJsonArray("cellVolts").get(0).getAsJsonArray().get(0).getAsDouble();
+        assertTrue(volts + " V", volts > 2.5 && volts < 4.3);
+        double at = hour[0].getAsJsonArray("timeSeconds").get(0).getAsDouble();
+        assertTrue("a sample of this run", Math.abs(at - System.currentTimeMillis() / 1e3) < 300);
+
+        JsonObject day = JsonParser.parseString(get("/api/packs/itw7/history?range=day", "GET").body())
+                .getAsJsonObject();
+        assertEquals(60.0, day.get("stepSeconds").getAsDouble(), 0.0);
+        assertEquals(1, day.getAsJsonArray("timeSeconds").size());
+        assertEquals(0, day.getAsJsonArray("cellVolts").size());
+        HttpResponse<String> bad = get("/api/packs/itw7/history?range=week", "GET");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body(), bad.body().contains("range=hour"));
+    }
+
     private static long tickOf(SseClient.Event e) {
         return JsonParser.parseString(e.data()).getAsJsonObject().getAsJsonObject("latest").get("tick").getAsLong();
     }

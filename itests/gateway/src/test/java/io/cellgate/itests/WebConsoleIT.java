@@ -153,6 +153,9 @@ public class WebConsoleIT {
         assertEquals("20 NCM", browser.findElement(By.id("s-cells")).getText());
         assertTrue(cell(7).getAttribute("aria-label").matches("Cell 7: \\d\\.\\d{3} V, [+-]\\d+\\.\\d mV from the "
                 + "mean, LED (on|off|flashing), status ok"));
+        waitFor("the charts with the history", 10, b -> ((Number) js("return CellgateCharts.points()")).intValue() >= 1
+                && b.findElements(By.cssSelector("#spread-chart canvas")).size() == 1
+                && b.findElements(By.cssSelector("#cells-chart .u-legend .u-series")).size() == 21);
         long tickBefore = tick();
         waitFor("the page to follow the ticks", 5, b -> tick() > tickBefore);
 
@@ -199,6 +202,9 @@ public class WebConsoleIT {
         assertTrue(fault, fault.contains("cell 4") || fault.contains("cell 5"));
         assertTrue(browser.findElement(By.tagName("body")).getAttribute("class").contains("faulted"));
         shoot("pack-faulted");
+        WebElement day = browser.findElement(By.id("range-day"));
+        day.click();
+        waitFor("the day's spread chart", 5, b -> "true".equals(day.getAttribute("aria-pressed")));
 
         browser.get(base + "/");
         waitFor("pack1's tile to stand out as faulted", 10, b -> b.findElements(
