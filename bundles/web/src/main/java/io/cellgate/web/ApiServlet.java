@@ -217,7 +217,9 @@ public final class ApiServlet extends HttpServlet {
                 } else {
                     Pack p = find(e.pack().id());
                     if (p != null) {
-                        send(out, "pack", packId == null ? summary(p, e.view()) : detail(p, e.view()));
+                        boolean detailed = packId != null;
+                        out.write("event: pack\ndata: " + e.json(detailed, () -> GSON.toJson(
+                                detailed ? detail(p, e.view()) : summary(p, e.view()))) + "\n\n");
                     }
                 }
                 flush(resp, out);

@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One open event stream: what it wants (one pack, or every pack) and a bounded queue of what is due to it. The tick
@@ -15,10 +16,45 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Subscription {
 
-    /** An entry of the queue: a pack's new view, or (view null) the pack went away. */
-    record Event(PackDescription pack, PackView view) {
+    /**
+     * An entry of the queue: a pack's new view, or (view null) the pack went away. One event goes to every stream
+     * that wants the pack, and its JSON is made once for them all, by the first stream that writes it.
+     */
+    static final class Event {
+        private final PackDescription pack;
+        private final PackView view;
+        private volatile String summary;
+        private volatile String detail;
+
+        Event(PackDescription pack, PackView view) {
+            this.pack = pack;
+            this.view = view;
+        }
+
+        PackDescription pack() {
+            return pack;
+        }
+
+        PackView view() {
+            return view;
+        }
+
         boolean removed() {
             return view == null;
+        }
+
+        /** The event's JSON for the overview ({@code detailed} false) or a pack page, made at most once each. */
+        String json(boolean detailed, Supplier<String> make) {
+            String s = detailed ? detail : summary;
+            if (s == null) {
+                s = make.get();
+                if (detailed) {
+                    detail = s;
+                } else {
+                    summary = s;
+                }
+            }
+            return s;
         }
     }
 
