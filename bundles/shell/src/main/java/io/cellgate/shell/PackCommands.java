@@ -1,6 +1,7 @@
 package io.cellgate.shell;
 
 import io.cellgate.api.runtime.Pack;
+import io.cellgate.json.PackJson;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class PackCommands {
     @Descriptor("sum up the gateway: packs, ticks, mean and longest tick, the latest start against schedule")
     public String stats(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
             @Descriptor("machine-readable output") boolean json) {
-        return json ? Json.print(PackJson.stats(sorted())) : PackTables.stats(sorted());
+        return json ? Json.print(StatsJson.stats(sorted())) : PackTables.stats(sorted());
     }
 
     @Descriptor("the last ticks of a pack: spread, balancing pairs, board state, health, model")

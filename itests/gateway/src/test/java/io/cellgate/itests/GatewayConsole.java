@@ -36,10 +36,16 @@ final class GatewayConsole implements AutoCloseable {
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
 
     GatewayConsole() throws IOException {
+        this(-1);
+    }
+
+    /** @param httpPort the loopback port of its HTTP service (metrics, web console), or -1 for none */
+    GatewayConsole(int httpPort) throws IOException {
         dir = Files.createTempDirectory("cellgate-console");
         copy(ROOT.resolve("config"), dir.resolve("config"));
-        // Another gateway on this machine may hold the metrics port; this one needs none.
-        Files.writeString(dir.resolve("config/org.apache.felix.http.cfg"), "org.osgi.service.http.port=-1\n");
+        // Another gateway on this machine may hold the metrics port: this one takes the port it is given, or none.
+        Files.writeString(dir.resolve("config/org.apache.felix.http.cfg"),
+                "org.apache.felix.http.host=127.0.0.1\norg.osgi.service.http.port=" + httpPort + "\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A terminal of no size (script's, without one of its own) shows no typed text: give it an ordinary one.
         process = new ProcessBuilder("script", "-qefc", "stty cols 120 rows 40; exec " + java + " -jar " + JAR,

@@ -268,6 +268,15 @@ public class HardwareIT {
         assertTrue(cell7.find());
         assertEquals(tree.cellVolts(6), Double.parseDouble(cell7.group(1)), 0.0005);
 
+        // The web console on the same port: the same pack, its cell 7 as the tree has it.
+        await("the web console's /api/packs/pack1", () -> get(port, "/api/packs/pack1").contains("\"cells\":["));
+        com.google.gson.JsonObject console = com.google.gson.JsonParser.parseString(get(port, "/api/packs/pack1"))
+                .getAsJsonObject().getAsJsonObject("latest");
+        assertEquals(CELLS, console.getAsJsonArray("cells").size());
+        assertEquals(tree.cellVolts(6), console.getAsJsonArray("cells").get(6).getAsJsonObject().get("volts")
+                .getAsDouble(), 0.0005);
+        assertTrue(get(port, "/").contains("<title>Cellgate"));
+
         // MQTT and the CSV recorder run as in the simulated gateway (no broker here: the exporter retries quietly).
         await("the MQTT exporter to start", () -> logged("mqtt tcp://127.0.0.1:1883: publishing every"));
         assertEquals(Bundle.ACTIVE, bundle("io.cellgate.export.file").getState());
@@ -309,9 +318,14 @@ public class HardwareIT {
     }
 
     private static String scrape(int port) {
+        return get(port, "/metrics");
+    }
+
+    /** The body of a GET that answers 200, or "" otherwise. */
+    private static String get(int port, String path) {
         try {
             var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? r.body() : "";
         } catch (java.io.IOException e) {

@@ -1,7 +1,8 @@
-package io.cellgate.shell;
+package io.cellgate.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickStats;
 import io.cellgate.api.runtime.TickSummary;
@@ -10,64 +11,62 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The {@code --json} form of the pack commands, for scripts. Units are in the field names; cells and pairs are
- * numbered from 1, as in the tables; the figures and their names are those of MQTT's payloads, all read from the
- * pack's {@link PackView}: a pair's ΔV is null when absent, its {@code amps} signed (positive from the lower cell to
- * the upper), its direction {@code "idle"} or {@code "3->4"}.
+ * The JSON of a pack, in one place: the shell's {@code --json} and the web console's API ({@code /api/packs}, its
+ * events) both print these. Units are in the field names; cells and pairs are numbered from 1, as in the shell's
+ * tables; the figures and their names are those of MQTT's payloads, all read from the pack's {@link PackView}: a
+ * pair's ΔV is null when absent, its {@code amps} signed (positive from the lower cell to the upper), its direction
+ * {@code "idle"} or {@code "3->4"}.
  */
-final class PackJson {
+public final class PackJson {
 
     private PackJson() {
     }
 
-    static JsonObject stats(List<Pack> packs) {
-        GatewayStats g = GatewayStats.of(packs);
-        JsonObject o = new JsonObject();
-        o.addProperty("packs", g.packs());
-        o.addProperty("packsNotOk", g.notOk());
-        o.addProperty("ticks", g.ticks());
-        o.addProperty("meanTickSeconds", g.meanTickMicros() / 1e6);
-        o.addProperty("longestTickSeconds", g.longestTickMicros() / 1e6);
-        o.addProperty("latestStartLateSeconds", g.latestStartLateMillis() / 1e3);
-        return o;
-    }
-
-    static JsonArray packs(List<Pack> packs) {
+    /** One line per pack, as {@code cellgate:packs --json} lists them. */
+    public static JsonArray packs(List<Pack> packs) {
         JsonArray a = new JsonArray();
         for (Pack p : packs) {
-            PackView s = p.latest();
-            TickStats t = p.stats();
-            JsonObject o = new JsonObject();
-            o.addProperty("pack", p.description().id());
-            o.addProperty("cells", p.description().cells());
-            o.addProperty("chemistry", p.description().chemistry().name());
-            o.addProperty("model", s == null ? null : s.model());
-            o.addProperty("health", s == null ? null : s.health().name());
-            o.addProperty("boardState", s == null ? null : s.boardState().name());
-            JsonArray warnings = new JsonArray();
-            if (s != null) {
-                s.fitWarnings().forEach(warnings::add);
-            }
-            o.add("fitWarnings", warnings);
-            o.addProperty("spreadVolts", s == null ? null : s.spreadVolts());
-            o.addProperty("maxAdjacentDeltaVolts", s == null ? null : s.maxAdjacentDeltaVolts());
-            o.addProperty("balancingPairs", s == null ? 0 : s.balancingPairs());
-            o.addProperty("bleedingCells", s == null ? 0 : s.bleedingCells());
-            o.addProperty("ticks", t.ticks());
-            o.addProperty("tickPeriodSeconds", t.periodNanos() / 1e9);
-            o.addProperty("lastTickSeconds", t.lastDurationNanos() / 1e9);
-            o.addProperty("meanTickSeconds", t.meanDurationNanos() / 1e9);
-            o.addProperty("maxLatenessSeconds", t.maxLatenessNanos() / 1e9);
-            o.addProperty("balancerSwaps", t.balancerSwaps());
-            a.add(o);
+            a.add(pack(p.description(), p.latest(), p.stats()));
         }
         return a;
     }
 
-    static JsonObject cells(Pack pack) {
-        PackView s = pack.latest();
+    /** One pack's line: what it is, its latest tick in figures (null before the first) and its tick figures. */
+    public static JsonObject pack(PackDescription d, PackView s, TickStats t) {
         JsonObject o = new JsonObject();
-        o.addProperty("pack", pack.description().id());
+        o.addProperty("pack", d.id());
+        o.addProperty("cells", d.cells());
+        o.addProperty("chemistry", d.chemistry().name());
+        o.addProperty("model", s == null ? null : s.model());
+        o.addProperty("health", s == null ? null : s.health().name());
+        o.addProperty("boardState", s == null ? null : s.boardState().name());
+        JsonArray warnings = new JsonArray();
+        if (s != null) {
+            s.fitWarnings().forEach(warnings::add);
+        }
+        o.add("fitWarnings", warnings);
+        o.addProperty("spreadVolts", s == null ? null : s.spreadVolts());
+        o.addProperty("maxAdjacentDeltaVolts", s == null ? null : s.maxAdjacentDeltaVolts());
+        o.addProperty("balancingPairs", s == null ? 0 : s.balancingPairs());
+        o.addProperty("bleedingCells", s == null ? 0 : s.bleedingCells());
+        o.addProperty("ticks", t.ticks());
+        o.addProperty("tickPeriodSeconds", t.periodNanos() / 1e9);
+        o.addProperty("lastTickSeconds", t.lastDurationNanos() / 1e9);
+        o.addProperty("meanTickSeconds", t.meanDurationNanos() / 1e9);
+        o.addProperty("maxLatenessSeconds", t.maxLatenessNanos() / 1e9);
+        o.addProperty("balancerSwaps", t.balancerSwaps());
+        return o;
+    }
+
+    /** Every cell and pair of the pack's latest tick, as {@code cellgate:cells --json} prints it. */
+    public static JsonObject cells(Pack pack) {
+        return cells(pack.description().id(), pack.latest());
+    }
+
+    /** Every cell and pair of one tick of pack {@code id}; only the pack's id when {@code s} is null (no tick yet). */
+    public static JsonObject cells(String id, PackView s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("pack", id);
         if (s == null) {
             return o;
         }
@@ -106,7 +105,8 @@ final class PackJson {
         return o;
     }
 
-    static JsonArray history(List<TickSummary> ticks) {
+    /** The last ticks in a line each, oldest first, as {@code cellgate:history --json} prints them. */
+    public static JsonArray history(List<TickSummary> ticks) {
         JsonArray a = new JsonArray();
         for (TickSummary t : ticks) {
             JsonObject o = new JsonObject();
@@ -123,7 +123,8 @@ final class PackJson {
         return a;
     }
 
-    static JsonArray faults(List<Pack.ActiveFault> faults) {
+    /** The faults present now, each with the tick and the wall-clock time (ISO-8601 UTC) it appeared at. */
+    public static JsonArray faults(List<Pack.ActiveFault> faults) {
         JsonArray a = new JsonArray();
         for (Pack.ActiveFault f : faults) {
             JsonObject o = new JsonObject();

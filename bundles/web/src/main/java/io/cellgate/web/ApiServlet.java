@@ -1,0 +1,296 @@
+package io.cellgate.web;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.telemetry.PackView;
+import io.cellgate.json.PackJson;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.annotations.RequireHttpWhiteboard;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The console's API, read-only, the JSON of {@link PackJson} (the shell's {@code --json}):
+ * <ul>
+ * <li>{@code GET /api/packs}: every pack's summary line (as {@code cellgate:packs --json}) with its faults present
+ * now and the wall-clock time each appeared;</li>
+ * <li>{@code GET /api/packs/<id>}: {@code summary} as above and {@code latest}, every cell and pair of the latest
+ * tick (as {@code cellgate:cells --json});</li>
+ * <li>{@code GET /api/packs/<id>/events}: Server-Sent Events, {@code event: pack} with the same JSON at once and then
+ * after each tick, at most once per {@code events.interval.ms}; {@code event: removed} when the pack goes away;</li>
+ * <li>{@code GET /api/packs/<id>/history}: the last hour, a sample every 5 s (both spreads, every cell), or with
+ * {@code ?range=day} the last day, a sample a minute (both spreads), from the console's own bounded rings;</li>
+ * <li>{@code GET /api/events}: the summaries of every pack, as events, for the overview.</li>
+ * </ul>
+ * A stream holds its HTTP request's thread and a bounded queue; it ends when the client goes away (found at the
+ * next write, an event or a keep-alive comment), when the console stops, or when the gateway does.
+ */
+@Component(configurationPid = "io.cellgate.web", service = Servlet.class)
+@HttpWhiteboardServletName("cellgate-web-api")
+@HttpWhiteboardServletPattern("/api/*")
+@RequireHttpWhiteboard
+public final class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+    private static final Pattern PACK = Pattern.compile("/packs/([A-Za-z0-9_-]{1,64})(/events|/history)?/?");
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile List<Pack> packs;
+
+    private final transient LiveFeed feed;
+    private final int maxStreams;
+    private final long keepaliveMillis;
+    private final AtomicInteger streams = new AtomicInteger();
+    private final transient Set<Subscription> open = ConcurrentHashMap.newKeySet();
+
+    @Activate
+    public ApiServlet(@Reference LiveFeed feed, WebConfig config) {
+        this.feed = feed;
+        this.maxStreams = Math.max(1, Math.min(1000, config.max_streams()));
+        this.keepaliveMillis = Math.max(1000, Math.min(60_000, config.keepalive_ms()));
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        if (!"GET".equals(req.getMethod())) {
+            resp.setHeader("Allow", "GET");
+            error(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, req.getMethod() + " is not allowed here: the "
+                    + "console's API is read-only (GET)");
+            return;
+        }
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        if (path.equals("/packs") || path.equals("/packs/")) {
+            json(resp, overview());
+            return;
+        }
+        if (path.equals("/events")) {
+            stream(req, resp, null);
+            return;
+        }
+        Matcher m = PACK.matcher(path);
+        if (!m.matches()) {
+            error(resp, HttpServletResponse.SC_NOT_FOUND, "no such resource: " + req.getRequestURI()
+                    + "; the API has /api/packs, /api/packs/<id>, /api/packs/<id>/events, /api/packs/<id>/history "
+                    + "and /api/events");
+            return;
+        }
+        Pack pack = find(m.group(1));
+        if (pack == null) {
+            error(resp, HttpServletResponse.SC_NOT_FOUND, "no pack '" + m.group(1) + "'; " + known());
+            return;
+        }
+        if (m.group(2) == null) {
+            json(resp, detail(pack, pack.latest()));
+        } else if (m.group(2).equals("/history")) {
+            String range = req.getParameter("range") == null ? "hour" : req.getParameter("range");
+            if (!range.equals("hour") && !range.equals("day")) {
+                error(resp, HttpServletResponse.SC_BAD_REQUEST, "range=" + range + " is not known: use range=hour "
+                        + "(a sample every 5 s, with every cell) or range=day (a sample a minute, the spreads)");
+                return;
+            }
+            String id = pack.description().id();
+            SpreadHistory h = range.equals("day") ? feed.day(id) : feed.hour(id);
+            json(resp, history(id, h == null ? null : h.snapshot()));
+        } else {
+            stream(req, resp, pack.description().id());
+        }
+    }
+
+    /** Every pack's summary, by id. */
+    JsonArray overview() {
+        JsonArray a = new JsonArray();
+        for (Pack p : sorted()) {
+            a.add(summary(p, p.latest()));
+        }
+        return a;
+    }
+
+    /** A pack's line as the shell's {@code cellgate:packs --json} has it, with its faults present now. */
+    static JsonObject summary(Pack p, PackView v) {
+        JsonObject o = PackJson.pack(p.description(), v, p.stats());
+        o.add("faults", PackJson.faults(p.faults()));
+        return o;
+    }
+
+    static JsonObject detail(Pack p, PackView v) {
+        JsonObject o = new JsonObject();
+        o.add("summary", summary(p, v));
+        o.add("latest", PackJson.cells(p.description().id(), v));
+        return o;
+    }
+
+    /** Times in epoch seconds (what a chart's time axis takes), volts to the microvolt, a missing value null. */
+    static JsonObject history(String id, SpreadHistory.Samples s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("pack", id);
+        o.addProperty("stepSeconds", s == null ? 0 : s.stepMillis() / 1e3);
+        JsonArray time = new JsonArray();
+        if (s != null) {
+            for (long t : s.timeMillis()) {
+                time.add(t / 1e3);
+            }
+        }
+        o.add("timeSeconds", time);
+        o.add("spreadVolts", series(s == null ? new float[0] : s.spreadVolts()));
+        o.add("maxAdjacentDeltaVolts", series(s == null ? new float[0] : s.maxAdjacentDeltaVolts()));
+        JsonArray cells = new JsonArray();
+        if (s != null) {
+            for (float[] c : s.cellVolts()) {
+                cells.add(series(c));
+            }
+        }
+        o.add("cellVolts", cells);
+        return o;
+    }
+
+    private static JsonArray series(float[] values) {
+        JsonArray a = new JsonArray(values.length);
+        for (float v : values) {
+            if (Float.isFinite(v)) {
+                a.add(Math.round(v * 1e6) / 1e6);
+            } else {
+                a.add((Number) null);
+            }
+        }
+        return a;
+    }
+
+    private void stream(HttpServletRequest req, HttpServletResponse resp, String packId) throws IOException {
+        if (streams.incrementAndGet() > maxStreams) {
+            streams.decrementAndGet();
+            resp.setHeader("Retry-After", "10");
+            error(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "too many event streams open (" + maxStreams
+                    + ", configuration io.cellgate.web max.streams): close a console page, or retry later");
+            return;
+        }
+        Subscription sub = feed.subscribe(packId);
+        open.add(sub);
+        try {
+            resp.setContentType("text/event-stream");
+            resp.setCharacterEncoding("UTF-8");
+            resp.setHeader("Cache-Control", "no-cache");
+            PrintWriter out = resp.getWriter();
+            // the browser reconnects 2 s after a stream ends (a gateway restart), and asks again from scratch
+            out.write("retry: 2000\n\n");
+            for (Pack p : packId == null ? sorted() : List.of(find(packId))) {
+                if (p != null) {
+                    send(out, "pack", packId == null ? summary(p, p.latest()) : detail(p, p.latest()));
+                }
+            }
+            flush(resp, out);
+            while (!sub.isClosed()) {
+                Subscription.Event e = sub.poll(keepaliveMillis);
+                if (sub.isClosed()) {
+                    break;
+                }
+                if (e == null) {
+                    out.write(": keep-alive\n\n");
+                } else if (e.removed()) {
+                    JsonObject gone = new JsonObject();
+                    gone.addProperty("pack", e.pack().id());
+                    send(out, "removed", gone);
+                } else {
+                    Pack p = find(e.pack().id());
+                    if (p != null) {
+                        boolean detailed = packId != null;
+                        out.write("event: pack\ndata: " + e.json(detailed, () -> GSON.toJson(
+                                detailed ? detail(p, e.view()) : summary(p, e.view()))) + "\n\n");
+                    }
+                }
+                flush(resp, out);
+            }
+        } catch (IOException clientGone) {
+            // a closed tab or a lost connection: nothing to report, the stream is freed below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            open.remove(sub);
+            feed.unsubscribe(sub);
+            streams.decrementAndGet();
+        }
+    }
+
+    /** PrintWriter swallows errors: a client gone away shows as checkError, and the stream ends. */
+    private static void flush(HttpServletResponse resp, PrintWriter out) throws IOException {
+        out.flush();
+        if (out.checkError()) {
+            throw new IOException("the client closed the stream");
+        }
+        resp.flushBuffer();
+    }
+
+    private static void send(PrintWriter out, String event, JsonElement data) {
+        out.write("event: " + event + "\ndata: " + GSON.toJson(data) + "\n\n");
+    }
+
+    private static void json(HttpServletResponse resp, JsonElement body) throws IOException {
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.getWriter().write(GSON.toJson(body));
+    }
+
+    static void error(HttpServletResponse resp, int status, String message) throws IOException {
+        resp.setStatus(status);
+        JsonObject o = new JsonObject();
+        o.addProperty("error", message);
+        json(resp, o);
+    }
+
+    private List<Pack> sorted() {
+        List<Pack> list = packs;
+        return list == null ? List.of()
+                : list.stream().sorted(Comparator.comparing(p -> p.description().id())).toList();
+    }
+
+    private Pack find(String id) {
+        for (Pack p : sorted()) {
+            if (p.description().id().equals(id)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private String known() {
+        List<Pack> all = sorted();
+        return all.isEmpty() ? "no pack is running"
+                : "packs: " + all.stream().map(p -> p.description().id()).collect(Collectors.joining(", "));
+    }
+
+    /** Open streams end: their request threads return. */
+    @Deactivate
+    void deactivate() {
+        open.forEach(Subscription::close);
+    }
+
+    /** Streams open now (tests). */
+    int openStreams() {
+        return streams.get();
+    }
+}

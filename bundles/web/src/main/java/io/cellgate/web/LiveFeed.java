@@ -1,0 +1,145 @@
+package io.cellgate.web;
+
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.telemetry.PackListener;
+import io.cellgate.api.telemetry.PackState;
+import io.cellgate.api.telemetry.PackView;
+import io.cellgate.api.telemetry.RateGate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The web console's listener on the telemetry whiteboard: after a tick it hands the pack's view to the open event
+ * streams that want that pack, at most once per {@code events.interval.ms} per pack. On the tick thread it only
+ * compares while nobody listens, and otherwise makes one {@link PackView} and offers it to bounded queues, never
+ * waiting: formatting and writing happen on each stream's own thread.
+ *
+ * <p>It references no {@code Pack}: a pack controller binds its listeners while it activates.
+ */
+@Component(configurationPid = "io.cellgate.web", service = {LiveFeed.class, PackListener.class})
+@Designate(ocd = WebConfig.class)
+public final class LiveFeed implements PackListener {
+
+    /** The hour's ring: a sample every 5 s with every cell's voltage, 720 samples. */
+    static final long HOUR_STEP_MILLIS = 5_000;
+    static final int HOUR_SAMPLES = 720;
+    /** The day's ring: a sample every minute, the spreads only, 1440 samples. */
+    static final long DAY_STEP_MILLIS = 60_000;
+    static final int DAY_SAMPLES = 1440;
+
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final Map<String, SpreadHistory> hour = new ConcurrentHashMap<>();
+    private final Map<String, SpreadHistory> day = new ConcurrentHashMap<>();
+    private final RateGate hourGate = new RateGate(TimeUnit.MILLISECONDS.toNanos(HOUR_STEP_MILLIS));
+    private final RateGate dayGate = new RateGate(TimeUnit.MILLISECONDS.toNanos(DAY_STEP_MILLIS));
+    private final RateGate gate;
+    private final int queue;
+
+    @Activate
+    public LiveFeed(WebConfig config) {
+        long interval = Math.max(100, Math.min(60_000, config.events_interval_ms()));
+        this.gate = new RateGate(TimeUnit.MILLISECONDS.toNanos(interval));
+        this.queue = Math.max(1, Math.min(1000, config.stream_queue()));
+    }
+
+    /** A new stream of one pack's views ({@code pack} its id), or of every pack's ({@code pack} null). */
+    Subscription subscribe(String pack) {
+        Subscription s = new Subscription(pack, queue);
+        subscriptions.add(s);
+        return s;
+    }
+
+    void unsubscribe(Subscription s) {
+        subscriptions.remove(s);
+        s.close();
+    }
+
+    int streams() {
+        return subscriptions.size();
+    }
+
+    /** The pack's last hour, a sample every 5 s, or null before its first tick. */
+    SpreadHistory hour(String pack) {
+        return hour.get(pack);
+    }
+
+    /** The pack's last day, a sample a minute, spreads only, or null before its first tick. */
+    SpreadHistory day(String pack) {
+        return day.get(pack);
+    }
+
+    @Override
+    public void onTick(PackState state) {
+        record(state);
+        List<Subscription> subs = subscriptions;
+        if (subs.isEmpty()) {
+            return;
+        }
+        String id = state.pack().id();
+        boolean wanted = false;
+        for (Subscription s : subs) {
+            wanted |= s.wants(id);
+        }
+        if (!wanted || !gate.due(id, System.nanoTime())) {
+            return;
+        }
+        Subscription.Event e = new Subscription.Event(state.pack(), PackView.of(state));
+        for (Subscription s : subs) {
+            if (s.wants(id)) {
+                s.offer(e);
+            }
+        }
+    }
+
+    /** On the tick thread: a sample into each ring that is due; a ring is made at a pack's first tick only. */
+    private void record(PackState state) {
+        String id = state.pack().id();
+        long now = System.nanoTime();
+        if (hourGate.due(id, now)) {
+            ring(hour, id, HOUR_SAMPLES, state.pack().cells(), HOUR_STEP_MILLIS).record(state.timeMillis(),
+                    state.reading());
+        }
+        if (dayGate.due(id, now)) {
+            ring(day, id, DAY_SAMPLES, 0, DAY_STEP_MILLIS).record(state.timeMillis(), state.reading());
+        }
+    }
+
+    private static SpreadHistory ring(Map<String, SpreadHistory> rings, String id, int samples, int cells, long step) {
+        SpreadHistory h = rings.get(id);
+        if (h == null || h.cells() != cells) { // a pack reconfigured to another number of cells starts afresh
+            h = new SpreadHistory(samples, cells, step);
+            rings.put(id, h);
+        }
+        return h;
+    }
+
+    @Override
+    public void onPackRemoved(PackDescription pack) {
+        hour.remove(pack.id());
+        day.remove(pack.id());
+        Subscription.Event e = new Subscription.Event(pack, null);
+        for (Subscription s : subscriptions) {
+            if (s.wants(pack.id())) {
+                s.offer(e);
+            }
+        }
+    }
+
+    /** Every stream ends: their threads return and the HTTP requests complete. */
+    @Deactivate
+    void deactivate() {
+        for (Subscription s : subscriptions) {
+            s.close();
+        }
+        subscriptions.clear();
+        hour.clear();
+        day.clear();
+    }
+}

@@ -1,0 +1,87 @@
+package io.cellgate.web;
+
+import io.cellgate.api.pack.PackReading;
+import java.util.Arrays;
+
+/**
+ * One pack's recent past for the console's charts, bounded: a ring of {@code capacity} samples, one per step, each
+ * the time, both spreads and every cell's voltage (NaN when the cell had no valid reading). Everything is allocated
+ * when the ring is made; {@link #record} copies primitives only, under a lock a reader holds for one copy of the ring.
+ * A ring of {@code n} samples of {@code c} cells holds {@code n × (24 + 4c)} bytes.
+ */
+final class SpreadHistory {
+
+    /** What {@link #snapshot()} returns, oldest first. */
+    record Samples(long stepMillis, long[] timeMillis, float[] spreadVolts, float[] maxAdjacentDeltaVolts,
+            float[][] cellVolts) {
+    }
+
+    private final long stepMillis;
+    private final int cells;
+    private final long[] time;
+    private final float[] spread;
+    private final float[] adjacent;
+    /** Sample-major: the volts of sample s are at [s * cells, (s + 1) * cells). */
+    private final float[] volts;
+    private int next;
+    private int size;
+
+    SpreadHistory(int capacity, int cells, long stepMillis) {
+        this.stepMillis = stepMillis;
+        this.cells = cells;
+        time = new long[capacity];
+        spread = new float[capacity];
+        adjacent = new float[capacity];
+        volts = new float[capacity * cells];
+    }
+
+    int cells() {
+        return cells;
+    }
+
+    long stepMillis() {
+        return stepMillis;
+    }
+
+    /** Adds one sample of {@code reading}, taken at {@code timeMillis}; the oldest goes when the ring is full. */
+    synchronized void record(long timeMillis, PackReading reading) {
+        time[next] = timeMillis;
+        spread[next] = (float) reading.spreadVolts();
+        adjacent[next] = (float) reading.maxAdjacentSpreadVolts();
+        int base = next * cells;
+        for (int c = 0; c < cells; c++) {
+            volts[base + c] = reading.isValid(c) ? (float) reading.volts(c) : Float.NaN;
+        }
+        next = (next + 1) % time.length;
+        size = Math.min(size + 1, time.length);
+    }
+
+    /** A copy of the ring, oldest first, per cell a series. */
+    synchronized Samples snapshot() {
+        int first = (next - size + time.length) % time.length;
+        long[] t = new long[size];
+        float[] s = new float[size];
+        float[] a = new float[size];
+        float[][] v = new float[cells][size];
+        for (int i = 0; i < size; i++) {
+            int at = (first + i) % time.length;
+            t[i] = time[at];
+            s[i] = spread[at];
+            a[i] = adjacent[at];
+            for (int c = 0; c < cells; c++) {
+                v[c][i] = volts[at * cells + c];
+            }
+        }
+        return new Samples(stepMillis, t, s, a, v);
+    }
+
+    synchronized int size() {
+        return size;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "SpreadHistory[" + size + "/" + time.length + " every " + stepMillis + " ms, "
+                + Arrays.toString(Arrays.copyOf(spread, Math.min(size, 3))) + "…]";
+    }
+}
