@@ -131,7 +131,9 @@ public class WebConsoleIT {
         // the overview: one tile for pack1 with what it is and how it is
         long asked = System.nanoTime();
         browser.get(base + "/");
-        WebElement tile = waitFor("pack1's tile on the overview", 10,
+        // The first page of a gateway just started: its HTTP service may still be moving to the configured port, and
+        // a loaded machine (the whole suite on two cores) takes seconds for it; later waits are the console's own.
+        WebElement tile = waitFor("pack1's tile on the overview", 30,
                 b -> b.findElements(By.cssSelector("li.tile[data-pack='pack1'] [data-k='model']")).stream()
                         .filter(e -> !e.getText().isEmpty()).findFirst().map(e -> e.findElement(By.xpath(
                                 "ancestor::li[@data-pack='pack1']"))).orElse(null));
