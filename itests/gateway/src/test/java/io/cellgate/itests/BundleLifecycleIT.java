@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
@@ -45,10 +43,7 @@ import org.junit.Test;
  */
 public class BundleLifecycleIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("project.build.directory", "target"))
-            .toAbsolutePath().getParent().getParent().getParent();
-    private static final Path JAR = ROOT.resolve("features/gateway/target/gateway.jar");
-    private static final Path BUNDLES = ROOT.resolve("features/gateway/target/export/gateway");
+    private static final Path BUNDLES = GatewayProcess.ROOT.resolve("features/gateway/target/export/gateway");
     private static final String EK = "io.cellgate.balancer.ek";
     private static final String AEQ = "io.cellgate.balancer.aeq12";
     private static final String OPERATOR_PLUGIN = "io.cellgate.itests.operator.plugin";
@@ -63,14 +58,7 @@ public class BundleLifecycleIT {
 
     @Before
     public void setUp() throws IOException {
-        home = Path.of(System.getProperty("project.build.directory", "target"), "bundle-lifecycle").toAbsolutePath();
-        GatewayOptions.deleteTree(home);
-        Files.createDirectories(home.resolve("config"));
-        try (Stream<Path> files = Files.list(ROOT.resolve("config"))) {
-            for (Path cfg : files.filter(f -> f.toString().endsWith(".cfg")).toList()) {
-                Files.copy(cfg, home.resolve("config").resolve(cfg.getFileName()));
-            }
-        }
+        home = GatewayProcess.freshHome("bundle-lifecycle");
         // No broker and no HTTP port needed; deploy/ scanned faster than the gateway's second, for a shorter test.
         Files.delete(home.resolve("config/io.cellgate.export.mqtt-local.cfg"));
         Files.writeString(home.resolve("config/org.apache.felix.http.cfg"), "org.osgi.service.http.port=-1\n");
@@ -90,7 +78,7 @@ public class BundleLifecycleIT {
     public void builtInOperatorAndDeployBundlesEachComeBackRightAfterARestart() throws Exception {
         Path ekCopy = copy(builtIn(EK), home.resolve("ek-copy.jar"));
         Path aeqNext = withVersion(builtIn(AEQ), home.resolve("aeq12-0.2.0.jar"), "0.2.0");
-        Path operatorPlugin = writeBundle(home.resolve("operator-plugin.jar"), OPERATOR_PLUGIN, "1.0.0");
+        Path operatorPlugin = GatewayProcess.writeBundle(home.resolve("operator-plugin.jar"), OPERATOR_PLUGIN, "1.0.0");
 
         // Start 1: the EK bundle uninstalled and its copy installed from the shell; plugins of their own installed.
         gateway = start();
@@ -104,7 +92,7 @@ public class BundleLifecycleIT {
         long plugin = Long.parseLong(firstGroup(gateway.command("install " + operatorPlugin.toUri()),
                 "Bundle ID: (\\d+)"));
         gateway.command("start " + plugin);
-        drop(writeBundle(home.resolve("deploy-plugin.jar.tmp"), DEPLOY_PLUGIN, "1.0.0"), "deploy-plugin.jar");
+        drop(GatewayProcess.writeBundle(home.resolve("deploy-plugin.jar.tmp"), DEPLOY_PLUGIN, "1.0.0"), "deploy-plugin.jar");
         gateway.await("the deploy/ plugin", s -> s.contains("plugin " + DEPLOY_PLUGIN + " 1.0.0 started from "
                 + "deploy/deploy-plugin.jar"));
         gateway.stop();
@@ -225,19 +213,6 @@ public class BundleLifecycleIT {
         return to;
     }
 
-    /** A bundle with a manifest and nothing else: a plugin that installs, starts and stops. */
-    private static Path writeBundle(Path jar, String symbolicName, String version) throws IOException {
-        Manifest m = new Manifest();
-        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        m.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
-        m.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
-        m.getMainAttributes().putValue("Bundle-Version", version);
-        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, m)) {
-            j.flush();
-        }
-        return jar;
-    }
-
     /** The id {@code lb -s} lists for a symbolic name. */
     private static long id(String listing, String symbolicName) {
         return Long.parseLong(firstGroup(listing, "(?m)^\\s*(\\d+)\\|[A-Za-z]+\\s*\\|\\s*\\d+\\|"
@@ -269,9 +244,7 @@ public class BundleLifecycleIT {
 
         Gateway(Path home) throws IOException {
             out = Files.createTempFile(home, "gateway", ".out");
-            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    JAR.toString()).directory(home.toFile()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
+            process = GatewayProcess.start(home, out, ProcessBuilder.Redirect.PIPE);
             console = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         }
 
@@ -320,12 +293,7 @@ public class BundleLifecycleIT {
         }
 
         void kill() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            }
+            GatewayProcess.end(process);
         }
     }
 }

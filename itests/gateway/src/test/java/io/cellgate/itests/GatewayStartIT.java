@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,10 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -34,9 +29,6 @@ import org.junit.Test;
  */
 public class GatewayStartIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("project.build.directory", "target"))
-            .toAbsolutePath().getParent().getParent().getParent();
-    private static final Path JAR = ROOT.resolve("features/gateway/target/gateway.jar");
     private static final int DEFAULT_HTTP_PORT = 9464;
     private static final long TIMEOUT_MS = 60_000;
 
@@ -47,25 +39,13 @@ public class GatewayStartIT {
 
     @Before
     public void setUp() throws IOException {
-        home = Path.of(System.getProperty("project.build.directory", "target"), "gateway-start").toAbsolutePath();
-        GatewayOptions.deleteTree(home);
-        Files.createDirectories(home.resolve("config"));
-        try (Stream<Path> files = Files.list(ROOT.resolve("config"))) {
-            for (Path cfg : files.filter(f -> f.toString().endsWith(".cfg")).toList()) {
-                Files.copy(cfg, home.resolve("config").resolve(cfg.getFileName()));
-            }
-        }
+        home = GatewayProcess.freshHome("gateway-start");
         out = home.resolve("gateway.out");
     }
 
     @After
     public void tearDown() throws Exception {
-        if (gateway != null && gateway.isAlive()) {
-            gateway.destroy();
-            if (!gateway.waitFor(30, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly();
-            }
-        }
+        GatewayProcess.end(gateway);
         if (squatter != null) {
             squatter.close();
         }
@@ -79,16 +59,14 @@ public class GatewayStartIT {
         Path httpCfg = home.resolve("config/org.apache.felix.http.cfg");
         Files.writeString(httpCfg, Files.readString(httpCfg).replace("port=" + DEFAULT_HTTP_PORT, "port=" + port));
 
-        gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toString()).directory(home.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        gateway = GatewayProcess.start(home, out, ProcessBuilder.Redirect.from(new File("/dev/null")));
 
         await("pack1's first healthy tick", () -> output().contains("pack1: first healthy tick"));
         await("/metrics on port " + port, () -> scrape(port).contains("cellgate_cell_voltage_volts{pack=\"pack1\""));
         assertTrue("deploy/ is made at the first start", Files.isDirectory(home.resolve("deploy")));
 
         Path plugin = home.resolve("plugin.jar.tmp");
-        writeBundle(plugin, "io.cellgate.itests.plugin", "1.2.3");
+        GatewayProcess.writeBundle(plugin, "io.cellgate.itests.plugin", "1.2.3");
         Files.move(plugin, home.resolve("deploy/plugin.jar"), StandardCopyOption.ATOMIC_MOVE);
         await("the plugin to be logged", () -> output().contains(
                 "plugin io.cellgate.itests.plugin 1.2.3 installed from deploy/plugin.jar"));
@@ -112,18 +90,6 @@ public class GatewayStartIT {
             return new ServerSocket(DEFAULT_HTTP_PORT, 1, InetAddress.getLoopbackAddress());
         } catch (BindException alreadyTaken) {
             return null;
-        }
-    }
-
-    /** A bundle with a manifest and nothing else: enough for FileInstall to install and start it. */
-    private static void writeBundle(Path jar, String symbolicName, String version) throws IOException {
-        Manifest m = new Manifest();
-        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        m.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
-        m.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
-        m.getMainAttributes().putValue("Bundle-Version", version);
-        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, m)) {
-            j.flush();
         }
     }
 

@@ -1,8 +1,12 @@
 package io.cellgate.balancer.ek;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.cellgate.api.balancer.Balancer;
 import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.pack.PackReading;
@@ -11,6 +15,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import org.osgi.util.converter.Converters;
 
@@ -69,6 +74,27 @@ final class Bench {
         double[] v = new double[cells];
         Arrays.fill(v, volts);
         return v;
+    }
+
+    /** Every cell at {@code volts} but {@code cellA} and {@code cellB}: two unlike neighbours, or two far apart. */
+    static double[] flatBut(int cells, double volts, int cellA, double voltsA, int cellB, double voltsB) {
+        double[] v = flat(cells, volts);
+        v[cellA] = voltsA;
+        v[cellB] = voltsB;
+        return v;
+    }
+
+    /** Cells {@code firstCell} (from 0) and up show {@code shown}, one indicator a cell. */
+    static void assertIndicators(Decision d, int firstCell, Indicator... shown) {
+        for (int k = 0; k < shown.length; k++) {
+            assertEquals(shown[k], d.indicator(firstCell + k), "cell " + (firstCell + k + 1));
+        }
+    }
+
+    /** The board is in {@link BoardState#FAULT}, reporting exactly {@code faults}, in this order. */
+    static void assertFaulted(Decision d, String... faults) {
+        assertEquals(BoardState.FAULT, d.boardState());
+        assertEquals(List.of(faults), d.faults());
     }
 
     /**

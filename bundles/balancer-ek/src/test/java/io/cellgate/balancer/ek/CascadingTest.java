@@ -32,10 +32,7 @@ class CascadingTest {
 
     @Test
     void pairsBesideTheBoundaryBalance_datasheet_cascadingSupported() {
-        double[] v = Bench.flat(40, 3.7);
-        v[19] = 3.9;
-        v[20] = 3.5;
-        Decision d = bench.tick(v);
+        Decision d = bench.tick(Bench.flatBut(40, 3.7, 19, 3.9, 20, 3.5));
         assertTrue(d.isBalancing(18), "pair 19, top of board 1");
         assertTrue(d.isBalancing(20), "pair 21, bottom of board 2");
         assertFalse(d.isBalancing(19));

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.cellgate.api.config.RefusalGate;
+import io.cellgate.api.testing.FileInstallConfig;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -18,13 +18,8 @@ class EkVariantGateTest {
     private final RefusalGate gate = new RefusalGate("EK-L20S1A variant", "cellgate.variant",
             EkVariantValidator::check, logged::add);
 
-    /** As FileInstall delivers a .cfg file: every value a string. */
     private static Map<String, Object> file(String key, String value) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("cellgate.variant", "bad");
-        p.put(key, value);
-        p.put(RefusalGate.FILE, "file:/opt/cellgate/config/io.cellgate.balancer.ek.variant-bad.cfg");
-        return p;
+        return FileInstallConfig.delivered("io.cellgate.balancer.ek.variant", "cellgate.variant", "bad", key, value);
     }
 
     @Test

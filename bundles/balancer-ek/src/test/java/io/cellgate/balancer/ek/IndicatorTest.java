@@ -23,14 +23,8 @@ class IndicatorTest {
 
     @Test
     void flashingWinsOverANeighboursBalancing_datasheet_flashingBadContact() {
-        double[] v = Bench.flat(20, 3.7);
-        v[5] = 3.9;
-        v[6] = Double.NaN;
-        Decision d = bench.tick(v);
-        assertEquals(Indicator.ON, d.indicator(4));
-        assertEquals(Indicator.ON, d.indicator(5));
-        assertEquals(Indicator.FLASHING, d.indicator(6));
-        assertEquals(Indicator.OFF, d.indicator(7));
+        Decision d = bench.tick(Bench.flatBut(20, 3.7, 5, 3.9, 6, Double.NaN));
+        Bench.assertIndicators(d, 4, Indicator.ON, Indicator.ON, Indicator.FLASHING, Indicator.OFF);
     }
 
     @Test

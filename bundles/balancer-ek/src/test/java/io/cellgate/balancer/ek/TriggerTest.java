@@ -44,10 +44,7 @@ class TriggerTest {
 
     @Test
     void triggersEveryPairOnItsOwn_datasheet_adjacentBatteries() {
-        double[] volts = Bench.flat(20, 3.6);
-        volts[0] = 3.8;
-        volts[19] = 3.4;
-        Decision d = bench.tick(volts);
+        Decision d = bench.tick(Bench.flatBut(20, 3.6, 0, 3.8, 19, 3.4));
         assertTrue(d.isBalancing(0));
         assertTrue(d.isBalancing(18));
         assertEquals(2, d.balancingPairs());

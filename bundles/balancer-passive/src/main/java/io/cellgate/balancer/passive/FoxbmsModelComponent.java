@@ -5,10 +5,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /** The foxBMS 2 voltage-based strategy with its bal_cfg.h defaults ({@link PassiveProfile#FOXBMS}); always there. */
-@Component(service = BalancerModel.class, configurationPolicy = ConfigurationPolicy.IGNORE, property = {
-        BalancerModel.MODEL + "=" + PassiveModel.MODEL_ID,
-        BalancerModel.VARIANT + "=" + PassiveModel.FOXBMS_VARIANT,
-        BalancerModel.VENDOR + "=" + PassiveModel.VENDOR_NAME })
+@Component(service = BalancerModel.class, configurationPolicy = ConfigurationPolicy.IGNORE)
+@BuiltInVariant(variant = PassiveModel.FOXBMS_VARIANT)
 public class FoxbmsModelComponent extends PassiveModel {
 
     public FoxbmsModelComponent() {

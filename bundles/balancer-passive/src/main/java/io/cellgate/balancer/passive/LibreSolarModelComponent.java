@@ -5,10 +5,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /** The Libre Solar bms-firmware strategy with its bms_init_config defaults ({@link PassiveProfile#LIBRESOLAR}). */
-@Component(service = BalancerModel.class, configurationPolicy = ConfigurationPolicy.IGNORE, property = {
-        BalancerModel.MODEL + "=" + PassiveModel.MODEL_ID,
-        BalancerModel.VARIANT + "=" + PassiveModel.LIBRESOLAR_VARIANT,
-        BalancerModel.VENDOR + "=" + PassiveModel.VENDOR_NAME })
+@Component(service = BalancerModel.class, configurationPolicy = ConfigurationPolicy.IGNORE)
+@BuiltInVariant(variant = PassiveModel.LIBRESOLAR_VARIANT)
 public class LibreSolarModelComponent extends PassiveModel {
 
     public LibreSolarModelComponent() {

@@ -3,8 +3,8 @@ package io.cellgate.balancer.passive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cellgate.api.config.RefusalGate;
+import io.cellgate.api.testing.FileInstallConfig;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -18,11 +18,8 @@ class PassiveVariantGateTest {
             PassiveVariantValidator::check, logged::add);
 
     private static Map<String, Object> file(String key, String value) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("cellgate.variant", "pbad");
-        p.put(key, value);
-        p.put(RefusalGate.FILE, "file:/opt/cellgate/config/io.cellgate.balancer.passive.variant-pbad.cfg");
-        return p;
+        return FileInstallConfig.delivered("io.cellgate.balancer.passive.variant", "cellgate.variant", "pbad", key,
+                value);
     }
 
     @Test

@@ -25,7 +25,12 @@ class PackIdDefaultsTest {
 
     /** Pack pack3's configuration with {@code keyValues} set, completed as the runtime completes it. */
     private static Dictionary<String, Object> completed(String... keyValues) {
-        Dictionary<String, Object> p = config("pack3");
+        return completedFor("pack3", keyValues);
+    }
+
+    /** Pack {@code packId}'s configuration with {@code keyValues} set, completed as the runtime completes it. */
+    private static Dictionary<String, Object> completedFor(String packId, String... keyValues) {
+        Dictionary<String, Object> p = config(packId);
         for (int i = 0; i < keyValues.length; i += 2) {
             p.put(keyValues[i], keyValues[i + 1]);
         }
@@ -52,11 +57,8 @@ class PackIdDefaultsTest {
 
     @Test
     void aTargetNamingAnotherPackIsRefusedSayingHowToNarrow() {
-        Dictionary<String, Object> p = config("pack2");
-        p.put(PackProperties.OUTPUTS_TARGET, "(cellgate.pack=pack1)");
-        PackIdDefaults.complete(p);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PackIdDefaults.checkTargets(asMap(p)));
+        IllegalArgumentException e = refused(completedFor("pack2", PackProperties.OUTPUTS_TARGET,
+                "(cellgate.pack=pack1)"));
         assertEquals("outputs.target=(cellgate.pack=pack1) chooses the drivers of pack pack1, and pack pack2 uses "
                 + "only its own: leave outputs.target out for (cellgate.pack=pack2), or narrow among them, e.g. "
                 + "(&(cellgate.pack=pack2)(name=value))", e.getMessage());
@@ -64,9 +66,8 @@ class PackIdDefaultsTest {
 
     @Test
     void aTargetThatSaysAnyPackStillGetsOnlyItsOwn() {
-        Dictionary<String, Object> p = config("pack2");
-        p.put(PackProperties.SOURCE_TARGET, "(|(cellgate.pack=*)(!(cellgate.pack=pack2)))");
-        PackIdDefaults.complete(p);
+        Dictionary<String, Object> p = completedFor("pack2", PackProperties.SOURCE_TARGET,
+                "(|(cellgate.pack=*)(!(cellgate.pack=pack2)))");
         assertEquals("(&(cellgate.pack=pack2)(|(cellgate.pack=*)(!(cellgate.pack=pack2))))",
                 p.get(PackProperties.SOURCE_TARGET));
         PackIdDefaults.checkTargets(asMap(p));
@@ -74,11 +75,8 @@ class PackIdDefaultsTest {
 
     @Test
     void aTargetThatIsNoLdapFilterIsRefusedWithWhatToWrite() {
-        Dictionary<String, Object> p = config("pack2");
-        p.put(PackProperties.BALANCER_TARGET, "cellgate.model=EK-L20S1A");
-        PackIdDefaults.complete(p);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PackIdDefaults.checkTargets(asMap(p)));
+        IllegalArgumentException e = refused(completedFor("pack2", PackProperties.BALANCER_TARGET,
+                "cellgate.model=EK-L20S1A"));
         assertTrue(e.getMessage().startsWith("balancer.target=cellgate.model=EK-L20S1A is not an LDAP filter"),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("write one in parentheses, as (name=value) or "
@@ -87,10 +85,7 @@ class PackIdDefaultsTest {
 
     @Test
     void aTrailingBackslashIsNoFilter() {
-        Dictionary<String, Object> p = config("pack2");
-        p.put(PackProperties.SOURCE_TARGET, "(cellgate.pack=pack2)\\");
-        PackIdDefaults.complete(p);
-        assertThrows(IllegalArgumentException.class, () -> PackIdDefaults.checkTargets(asMap(p)));
+        refused(completedFor("pack2", PackProperties.SOURCE_TARGET, "(cellgate.pack=pack2)\\"));
     }
 
     @Test
@@ -113,8 +108,7 @@ class PackIdDefaultsTest {
     void targetsNobodyDerivedAreRefusedWithTheLineToWrite() {
         Dictionary<String, Object> p = config("pack3");
         p.put(PackProperties.SOURCE_TARGET, "(cellgate.pack=pack3)");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PackIdDefaults.checkTargets(asMap(p)));
+        IllegalArgumentException e = refused(p);
         assertTrue(e.getMessage().startsWith("outputs.target, indicators.target missing"), e.getMessage());
         assertTrue(e.getMessage().endsWith("e.g. outputs.target=(cellgate.pack=pack3)"), e.getMessage());
     }
@@ -126,8 +120,7 @@ class PackIdDefaultsTest {
             p.put(t, "(cellgate.pack=pack3)");
         }
         p.put(PackProperties.INDICATORS_TARGET, "(leds=front)");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PackIdDefaults.checkTargets(asMap(p)));
+        IllegalArgumentException e = refused(p);
         assertTrue(e.getMessage().startsWith("indicators.target=(leds=front) is not narrowed to pack pack3's"),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("write (&(cellgate.pack=pack3)(leds=front))"), e.getMessage());
@@ -143,6 +136,11 @@ class PackIdDefaultsTest {
             assertNull(p.get(target), target);
         }
         assertEquals(1, p.size());
+    }
+
+    /** What {@code checkTargets} throws for {@code p}; fails the test when it accepts {@code p}. */
+    private static IllegalArgumentException refused(Dictionary<String, Object> p) {
+        return assertThrows(IllegalArgumentException.class, () -> PackIdDefaults.checkTargets(asMap(p)));
     }
 
     private static Map<String, Object> asMap(Dictionary<String, Object> d) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.config.RefusalGate;
+import io.cellgate.api.testing.FileInstallConfig;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -20,11 +20,7 @@ class SimPackGateTest {
             logged::add);
 
     private static Map<String, Object> file(String key, String value) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("cellgate.pack", "pack3");
-        p.put(key, value);
-        p.put(RefusalGate.FILE, "file:/opt/cellgate/config/io.cellgate.sim.pack-pack3.cfg");
-        return p;
+        return FileInstallConfig.delivered("io.cellgate.sim.pack", "cellgate.pack", "pack3", key, value);
     }
 
     @Test

@@ -8,38 +8,30 @@ import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.PackReading;
-import io.cellgate.api.time.TickClock;
+import io.cellgate.api.testing.ManualTickClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.util.converter.Converters;
 
 class SimulatedPackTest {
 
-    /** A clock the test moves by hand. */
-    static final class HandClock implements TickClock {
-        long nanos;
-
-        @Override
-        public long nanoTime() {
-            return nanos;
-        }
-
-        @Override
-        public Cancellable schedule(Runnable tick, long periodNanos) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     /** The configuration as DS would make it: annotation defaults, overridden by the given properties. */
     static SimPackConfig config(Map<String, Object> props) {
         return Converters.standardConverter().convert(props).to(SimPackConfig.class);
     }
 
-    private final HandClock clock = new HandClock();
+    private final ManualTickClock clock = new ManualTickClock();
+
+    /** The simulated pack keeps time by the clock, and leaves the ticking to the pack runtime. */
+    @AfterEach
+    void schedulesNothing() {
+        assertTrue(clock.tasks().isEmpty(), "scheduled on the clock");
+    }
 
     private SimulatedPack pack(Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(Map.of("cellgate.pack", "p1", "cells", 4, "soc.spread.percent", 0.0));
@@ -55,7 +47,7 @@ class SimulatedPackTest {
         Decision d = new Decision(4);
         d.setPair(0, PairDirection.LOWER_TO_UPPER, 1.0);
         p.drive(d);
-        clock.nanos += 1_000_000_000L; // one real second, 100 simulated seconds
+        clock.advance(1_000_000_000L); // one real second, 100 simulated seconds
         p.read(r);
         double soc0 = p.<Double>withModel(sim -> sim.soc(0));
         double soc1 = p.<Double>withModel(sim -> sim.soc(1));
@@ -74,12 +66,12 @@ class SimulatedPackTest {
         d.setBleed(2, 0.1);
         p.drive(d);
         d.reset(); // the runtime reuses its buffer for the next tick: the pack keeps what it was driven
-        clock.nanos += 1_000_000_000L;
+        clock.advance(1_000_000_000L);
         p.read(r);
         assertEquals(0.1 * 100, p.<Double>withModel(sim -> sim.ledger().bleedAs(2)), 1e-9);
         assertEquals(0.1 * 100, p.<Double>withModel(sim -> sim.ledger().bleedAs()), 1e-9, "only cell 3 bled");
         p.allOff();
-        clock.nanos += 1_000_000_000L;
+        clock.advance(1_000_000_000L);
         p.read(r);
         assertEquals(0.1 * 100, p.<Double>withModel(sim -> sim.ledger().bleedAs()), 1e-9, "nothing bleeds after allOff");
     }
@@ -90,7 +82,7 @@ class SimulatedPackTest {
         SimulatedPack p = pack(Map.of("time.scale", 10.0, "load.csv", csv.toString()));
         PackReading r = new PackReading(4);
         assertEquals(2.0, p.load());
-        clock.nanos += 6_000_000_000L; // 60 simulated seconds
+        clock.advance(6_000_000_000L); // 60 simulated seconds
         p.read(r);
         assertEquals(-1.0, p.load(), "the second step, held after the last");
         p.setLoad(0.5);

@@ -70,16 +70,9 @@ public class HardwareIT {
 
     @Test
     public void aFailedPwmWriteTurnsEveryOutputOffAndFlashesEveryLedOnTheHardware() throws Exception {
-        Path shipped = Path.of(System.getProperty("cellgate.hardware.config"));
-        FakeSysfs tree = FakeSysfs.create(HardwareOptions.work().resolve("failed-pwm-tree"), shipped);
-        double[] cells = new double[CELLS];
-        Arrays.fill(cells, 3.70);
-        cells[6] = 3.85;
-        tree.setCells(cells);
-        Path watched = Path.of(context().getProperty("felix.fileinstall.dir"));
-        tree.installConfig(shipped, watched, Map.of("tick.ms", "100", "org.osgi.service.http.port",
-                String.valueOf(HardwareOptions.freePort()), "felix.fileinstall.dir",
-                HardwareOptions.work().resolve("deploy").toString()));
+        double[] cells = cell7High();
+        FakeSysfs tree = fakeTree("failed-pwm-tree", cells);
+        Path watched = installShipped(tree, HardwareOptions.freePort());
         Pack pack = awaitPack("pack1");
         await("pair 7 balancing and cell 7 lit", () -> balancing(pack, 2)
                 && tree.pwm(6, "duty_cycle").equals(DUTY_AT_1_AMP) && tree.cellLed(6, "brightness").equals("255"),
@@ -120,12 +113,7 @@ public class HardwareIT {
                 && tree.cellLed(5, "trigger").equals("none") && tree.cellLed(5, "brightness").equals("255"),
                 () -> describe(pack));
 
-        try (Stream<Path> files = Files.list(watched)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        await("pack1 to go", () -> pack("pack1") == null);
+        removeConfiguration(watched);
     }
 
     @Test
@@ -145,18 +133,11 @@ public class HardwareIT {
 
     @Test
     public void theShippedHardwareConfigurationRunsEndToEnd() throws Exception {
-        Path shipped = Path.of(System.getProperty("cellgate.hardware.config"));
-        FakeSysfs tree = FakeSysfs.create(HardwareOptions.work().resolve("tree"), shipped);
+        double[] cells = cell7High();
+        FakeSysfs tree = fakeTree("tree", cells);
         assertEquals(CELLS, tree.cells());
-        double[] cells = new double[CELLS];
-        Arrays.fill(cells, 3.70);
-        cells[6] = 3.85; // cell 7: 150 mV above its neighbours
-        tree.setCells(cells);
-        Path watched = Path.of(context().getProperty("felix.fileinstall.dir"));
         // The shipped exporters and plugin folder too, on a free port and in the test's own folder.
-        tree.installConfig(shipped, watched, Map.of("tick.ms", "100", "org.osgi.service.http.port",
-                String.valueOf(HardwareOptions.freePort()), "felix.fileinstall.dir",
-                HardwareOptions.work().resolve("deploy").toString()));
+        Path watched = installShipped(tree, HardwareOptions.freePort());
 
         Pack pack = awaitPack("pack1");
         await("pack1 to balance cell 7 into cells 6 and 8", () -> balancing(pack, 2), () -> describe(pack));
@@ -228,12 +209,7 @@ public class HardwareIT {
                 && tree.cellLed(6, "brightness").equals("255"), () -> describe(pack));
 
         // Removing the files removes the pack and the drivers, every output off.
-        try (Stream<Path> files = Files.list(watched)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        await("pack1 to go", () -> pack("pack1") == null);
+        removeConfiguration(watched);
         await("every output off", () -> {
             try {
                 assertAllOff(tree);
@@ -246,17 +222,10 @@ public class HardwareIT {
 
     @Test
     public void theShippedPluginFolderModelsAndExportersRunOnHardware() throws Exception {
-        Path shipped = Path.of(System.getProperty("cellgate.hardware.config"));
-        FakeSysfs tree = FakeSysfs.create(HardwareOptions.work().resolve("telemetry-tree"), shipped);
-        double[] cells = new double[CELLS];
-        Arrays.fill(cells, 3.70);
-        cells[6] = 3.85;
-        tree.setCells(cells);
+        FakeSysfs tree = fakeTree("telemetry-tree", cell7High());
         int port = HardwareOptions.freePort();
-        Path deploy = HardwareOptions.work().resolve("deploy");
-        Path watched = Path.of(context().getProperty("felix.fileinstall.dir"));
-        tree.installConfig(shipped, watched, Map.of("tick.ms", "100", "org.osgi.service.http.port",
-                String.valueOf(port), "felix.fileinstall.dir", deploy.toString()));
+        Path deploy = pluginFolder();
+        Path watched = installShipped(tree, port);
 
         // Prometheus over HTTP, on the port of config/hardware/org.apache.felix.http.cfg, from the fake tree.
         Pack pack = awaitPack("pack1");
@@ -297,6 +266,46 @@ public class HardwareIT {
 
         Files.delete(jar);
         await("the plugin to go", () -> bundle("io.cellgate.itests.hw.plugin") == null);
+        removeConfiguration(watched);
+    }
+
+    /** Every cell at 3.70 V but cell 7, 150 mV above its neighbours: pairs 6 and 7 balance it. */
+    private static double[] cell7High() {
+        double[] cells = new double[CELLS];
+        Arrays.fill(cells, 3.70);
+        cells[6] = 3.85;
+        return cells;
+    }
+
+    /** A fake sysfs tree in the test's folder {@code name} for the shipped config/hardware, at {@code cells}. */
+    private static FakeSysfs fakeTree(String name, double[] cells) throws Exception {
+        FakeSysfs tree = FakeSysfs.create(HardwareOptions.work().resolve(name), shippedConfig());
+        tree.setCells(cells);
+        return tree;
+    }
+
+    private static Path shippedConfig() {
+        return Path.of(System.getProperty("cellgate.hardware.config"));
+    }
+
+    /** The plugin folder of the shipped configuration, moved into the test's own folder. */
+    private static Path pluginFolder() {
+        return HardwareOptions.work().resolve("deploy");
+    }
+
+    /**
+     * Installs the shipped configuration on {@code tree}, ticking every 100 ms, serving HTTP on {@code port}, and
+     * returns the folder FileInstall watches it in.
+     */
+    private Path installShipped(FakeSysfs tree, int port) throws Exception {
+        Path watched = Path.of(context().getProperty("felix.fileinstall.dir"));
+        tree.installConfig(shippedConfig(), watched, Map.of("tick.ms", "100", "org.osgi.service.http.port",
+                String.valueOf(port), "felix.fileinstall.dir", pluginFolder().toString()));
+        return watched;
+    }
+
+    /** Deletes every configuration file FileInstall watches, and waits for pack1 to go with them. */
+    private void removeConfiguration(Path watched) throws Exception {
         try (Stream<Path> files = Files.list(watched)) {
             for (Path f : files.toList()) {
                 Files.delete(f);

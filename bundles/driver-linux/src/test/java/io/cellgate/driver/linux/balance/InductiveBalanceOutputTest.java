@@ -28,6 +28,10 @@ class InductiveBalanceOutputTest {
     @TempDir
     Path root;
 
+    /** Up and down switch of each of the three pairs on the lines of gpiochip1. */
+    static final String EVERY_SWITCH_ON_GPIO =
+            "gpiochip1:0,gpiochip1:1,gpiochip1:2,gpiochip1:3,gpiochip1:4,gpiochip1:5";
+
     FakeTree tree;
     Path chip;
     final TestLog log = new TestLog();
@@ -56,12 +60,45 @@ class InductiveBalanceOutputTest {
                 log.logger(), gpio);
     }
 
+    /** The output of the default configuration, having driven pair 1 up and pair 3 down at 1 A. */
+    private InductiveBalanceOutput drivingPairs1And3() throws IOException {
+        InductiveBalanceOutput out = output(config());
+        decision.setPair(0, LOWER_TO_UPPER, 1.0);
+        decision.setPair(2, UPPER_TO_LOWER, 1.0);
+        out.drive(decision);
+        return out;
+    }
+
+    /** The output with its switches on {@code switchLines}: gpiochip1:N for a GPIO line, a name for an LED. */
+    private InductiveBalanceOutput outputOnLines(String switchLines) {
+        Map<String, Object> c = config();
+        c.put("switch.lines", switchLines);
+        return output(c);
+    }
+
     private String sw(int pair, String dir) {
         return read(root.resolve("sys/class/leds/bal" + pair + "-" + dir + "/brightness"));
     }
 
     private String pwm(int channel, String attribute) {
         return read(chip.resolve("pwm" + channel + "/" + attribute));
+    }
+
+    /** Pair {@code pair} (from 0) drives: its PWM enabled at {@code duty} ns, only its {@code dir} switch closed. */
+    private void assertPairDriven(int pair, String dir, String duty) {
+        assertEquals("1", sw(pair + 1, dir), dir + " switch of pair " + (pair + 1));
+        assertEquals("0", sw(pair + 1, dir.equals("up") ? "down" : "up"), "the other switch of pair " + (pair + 1));
+        assertEquals(duty, pwm(pair, "duty_cycle"));
+        assertEquals("1", pwm(pair, "enable"));
+    }
+
+    /** No pair drives: every PWM disabled and every direction switch open. */
+    private void assertEveryPairOff(String when) {
+        for (int k = 0; k < 3; k++) {
+            assertEquals("0", pwm(k, "enable"), when + ": enable of pair " + (k + 1));
+            assertEquals("0", sw(k + 1, "up"), when + ": up switch of pair " + (k + 1));
+            assertEquals("0", sw(k + 1, "down"), when + ": down switch of pair " + (k + 1));
+        }
     }
 
     @Test
@@ -87,10 +124,7 @@ class InductiveBalanceOutputTest {
         decision.setPair(0, LOWER_TO_UPPER, 1.0);   // 10 % + 40 %/A x 1 A = 50 %
         decision.setPair(2, UPPER_TO_LOWER, 0.5);   // 30 %
         out.drive(decision);
-        assertEquals("1", sw(1, "up"));
-        assertEquals("0", sw(1, "down"));
-        assertEquals("500000", pwm(0, "duty_cycle"));
-        assertEquals("1", pwm(0, "enable"));
+        assertPairDriven(0, "up", "500000");
         assertEquals("0", pwm(1, "enable"));
         assertEquals("0", pwm(1, "duty_cycle"));
         assertEquals("0", sw(2, "up"));
@@ -124,12 +158,10 @@ class InductiveBalanceOutputTest {
 
     @Test
     void aChangeOfDirectionBreaksBeforeItMakes() throws IOException {
-        Map<String, Object> c = config();
-        c.put("switch.lines", "gpiochip1:0,gpiochip1:1,gpiochip1:2,gpiochip1:3,gpiochip1:4,gpiochip1:5");
         List<String> events = new ArrayList<>();
         gpio.onSet = r -> events.add("up=" + r.high(0) + " down=" + r.high(1) + " duty=" + pwm(0, "duty_cycle")
                 + " enable=" + pwm(0, "enable"));
-        InductiveBalanceOutput out = output(c);
+        InductiveBalanceOutput out = outputOnLines(EVERY_SWITCH_ON_GPIO);
         decision.setPair(0, LOWER_TO_UPPER, 1.0);
         out.drive(decision);
         decision.setPair(0, UPPER_TO_LOWER, 0.5);
@@ -144,9 +176,7 @@ class InductiveBalanceOutputTest {
 
     @Test
     void allOffTurnsEverythingOffAndDeactivationReleasesTheLines() throws IOException {
-        Map<String, Object> c = config();
-        c.put("switch.lines", "gpiochip1:0,gpiochip1:1,bal2-up,bal2-down,gpiochip1:4,gpiochip1:5");
-        InductiveBalanceOutput out = output(c);
+        InductiveBalanceOutput out = outputOnLines("gpiochip1:0,gpiochip1:1,bal2-up,bal2-down,gpiochip1:4,gpiochip1:5");
         FakeGpio.Request r = gpio.request("gpiochip1");
         decision.setPair(0, LOWER_TO_UPPER, 1.0);
         decision.setPair(1, LOWER_TO_UPPER, 1.0);
@@ -176,10 +206,7 @@ class InductiveBalanceOutputTest {
 
     @Test
     void aFailedPwmWriteTurnsEveryPairOffAtOnceAndIsReported() throws IOException {
-        InductiveBalanceOutput out = output(config());
-        decision.setPair(0, LOWER_TO_UPPER, 1.0);
-        decision.setPair(2, UPPER_TO_LOWER, 1.0);
-        out.drive(decision);
+        InductiveBalanceOutput out = drivingPairs1And3();
         assertEquals("1", pwm(0, "enable"));
         assertEquals("1", sw(3, "down"));
 
@@ -188,11 +215,7 @@ class InductiveBalanceOutputTest {
         IOException e = assertThrows(IOException.class, () -> out.drive(decision));
         assertTrue(e.getMessage().contains("pwm1/duty_cycle"), e.getMessage());
         // Before the runtime does anything: every channel it can reach is off, the failed one disabled too.
-        for (int k = 0; k < 3; k++) {
-            assertEquals("0", pwm(k, "enable"), "enable of pair " + (k + 1));
-            assertEquals("0", sw(k + 1, "up"));
-            assertEquals("0", sw(k + 1, "down"));
-        }
+        assertEveryPairOff("after the failed write");
         assertEquals("0", pwm(0, "duty_cycle"));
         assertEquals("0", pwm(2, "duty_cycle"));
 
@@ -210,9 +233,7 @@ class InductiveBalanceOutputTest {
 
     @Test
     void aPersistentlyFailingChannelNeverLetsASwitchCloseEvenForAMoment() throws IOException {
-        Map<String, Object> c = config();
-        c.put("switch.lines", "gpiochip1:0,gpiochip1:1,gpiochip1:2,gpiochip1:3,gpiochip1:4,gpiochip1:5");
-        InductiveBalanceOutput out = output(c);
+        InductiveBalanceOutput out = outputOnLines(EVERY_SWITCH_ON_GPIO);
         FakeGpio.Request r = gpio.request("gpiochip1");
         List<Long> values = new ArrayList<>();
         gpio.onSet = x -> values.add(x.values);
@@ -232,10 +253,7 @@ class InductiveBalanceOutputTest {
 
     @Test
     void allOffFromAnotherThreadDoesNotWaitForADriveBlockedInAWrite() throws Exception {
-        InductiveBalanceOutput out = output(config());
-        decision.setPair(0, LOWER_TO_UPPER, 1.0);
-        decision.setPair(2, UPPER_TO_LOWER, 1.0);
-        out.drive(decision);
+        InductiveBalanceOutput out = drivingPairs1And3();
 
         // A FIFO where pair 2's duty_cycle was: opening it to write blocks until someone reads, as a write to a
         // hung I2C PWM chip blocks in the kernel.
@@ -260,11 +278,7 @@ class InductiveBalanceOutputTest {
         // FIFO's own write and those after it wait (for its reader).
         awaitEquals("0", () -> pwm(0, "duty_cycle"));
         double millis = (System.nanoTime() - start) / 1e6;
-        for (int k = 0; k < 3; k++) {
-            assertEquals("0", pwm(k, "enable"), "enable of pair " + (k + 1));
-            assertEquals("0", sw(k + 1, "up"));
-            assertEquals("0", sw(k + 1, "down"));
-        }
+        assertEveryPairOff("beside the blocked drive");
         assertTrue(tick.isAlive(), "the drive is still blocked");
         System.out.printf("allOff() beside a drive blocked in a write: every switch and enable off in %.1f ms%n",
                 millis);
@@ -277,11 +291,7 @@ class InductiveBalanceOutputTest {
         }
         assertFalse(tick.isAlive() || watchdog.isAlive());
         assertEquals("0", pwm(2, "duty_cycle"));
-        for (int k = 0; k < 3; k++) {
-            assertEquals("0", pwm(k, "enable"), "the resumed drive left pair " + (k + 1) + " off");
-            assertEquals("0", sw(k + 1, "up"));
-            assertEquals("0", sw(k + 1, "down"));
-        }
+        assertEveryPairOff("after the resumed drive");
         assertEquals(1, log.matching("balance outputs forced off while a drive held them").size(),
                 log.lines().toString());
 
@@ -290,9 +300,7 @@ class InductiveBalanceOutputTest {
         FakeTree.write(fifo, "0");
         decision.setPair(1, PairDirection.IDLE, 0);
         out.drive(decision);
-        assertEquals("1", pwm(0, "enable"));
-        assertEquals("500000", pwm(0, "duty_cycle"));
-        assertEquals("1", sw(1, "up"));
+        assertPairDriven(0, "up", "500000");
         assertEquals("1", sw(3, "down"));
         assertEquals("0", pwm(1, "enable"));
     }

@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.balancer.Indicator;
+import io.cellgate.api.testing.ManualTickClock;
 import io.cellgate.driver.linux.testing.FakeGpio;
 import io.cellgate.driver.linux.testing.FakeTree;
-import io.cellgate.driver.linux.testing.ManualClock;
 import io.cellgate.driver.linux.testing.TestLog;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class LinuxIndicatorsTest {
     FakeTree tree;
     Path[] leds = new Path[4];
     final TestLog log = new TestLog();
-    final ManualClock clock = new ManualClock();
+    final ManualTickClock clock = new ManualTickClock();
     final FakeGpio gpio = new FakeGpio().chip("gpiochip1", 16);
     final Decision decision = new Decision(4);
 
@@ -51,6 +51,13 @@ class LinuxIndicatorsTest {
     private LinuxIndicators indicators(Map<String, Object> config) {
         return new LinuxIndicators(Converters.standardConverter().convert(config).to(IndicatorsConfig.class),
                 clock, log.logger(), gpio);
+    }
+
+    /** The indicators of the default configuration, activated, having shown {@code states} (cell 1 first). */
+    private LinuxIndicators showing(Indicator... states) throws IOException {
+        LinuxIndicators out = indicators(config());
+        show(out, states);
+        return out;
     }
 
     private void show(LinuxIndicators out, Indicator... states) throws IOException {
@@ -83,8 +90,7 @@ class LinuxIndicatorsTest {
 
     @Test
     void writesOnlyWhenAnLedChanges() throws IOException {
-        LinuxIndicators out = indicators(config());
-        show(out, ON, FLASHING, OFF, OFF);
+        LinuxIndicators out = showing(ON, FLASHING, OFF, OFF);
         for (Path led : leds) {
             FakeTree.write(led.resolve("brightness"), "untouched");
             FakeTree.write(led.resolve("trigger"), "untouched");
@@ -112,8 +118,7 @@ class LinuxIndicatorsTest {
 
     @Test
     void aFailingLedIsReportedAndEveryLedGoesToTheFailSafePattern() throws IOException {
-        LinuxIndicators out = indicators(config());
-        show(out, ON, ON, OFF, ON);
+        LinuxIndicators out = showing(ON, ON, OFF, ON);
         FakeTree.replaceWithDirectory(leds[1].resolve("brightness"));
         decision.setIndicator(1, OFF);
         assertThrows(IOException.class, () -> out.show(decision));
@@ -151,8 +156,7 @@ class LinuxIndicatorsTest {
 
     @Test
     void deactivationTurnsEveryLedOff() throws IOException {
-        LinuxIndicators out = indicators(config());
-        show(out, ON, FLASHING, ON, FLASHING);
+        LinuxIndicators out = showing(ON, FLASHING, ON, FLASHING);
         out.deactivate();
         for (Path led : leds) {
             assertEquals("0", read(led.resolve("brightness")));
@@ -161,7 +165,7 @@ class LinuxIndicatorsTest {
         show(out, ON, ON, ON, ON);
         assertEquals("0", read(leds[0].resolve("brightness")), "a deactivated component drives nothing");
         // The trigger files now hold "none", not the kernel's bracketed list: a restart on this tree still works.
-        show(indicators(config()), FLASHING, OFF, OFF, OFF);
+        showing(FLASHING, OFF, OFF, OFF);
         assertEquals("timer", read(leds[0].resolve("trigger")));
     }
 
@@ -192,7 +196,7 @@ class LinuxIndicatorsTest {
         assertFalse(r.high(4));
         assertFalse(r.high(5));
         assertTrue(r.closed, "the lines are released");
-        assertTrue(clock.tasks().get(0).cancelled()[0], "the blink task is cancelled");
+        assertTrue(clock.tasks().get(0).cancelled(), "the blink task is cancelled");
     }
 
     @Test

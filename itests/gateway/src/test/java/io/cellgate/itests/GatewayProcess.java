@@ -1,0 +1,72 @@
+package io.cellgate.itests;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * gateway.jar as an operator runs it: {@code java -jar gateway.jar}, a separate process in a folder of its own that
+ * holds a copy of the repository's {@code config/}. The folder outlives the process, so a test can restart the gateway
+ * on the framework cache it left, as on a gateway box.
+ */
+final class GatewayProcess {
+
+    static final Path ROOT = Path.of(System.getProperty("project.build.directory", "target")).toAbsolutePath()
+            .getParent().getParent().getParent();
+    static final Path JAR = ROOT.resolve("features/gateway/target/gateway.jar");
+
+    private GatewayProcess() {
+    }
+
+    /** A fresh folder {@code target/<name>} holding a copy of every {@code config/*.cfg}; nothing of a last run. */
+    static Path freshHome(String name) throws IOException {
+        Path home = Path.of(System.getProperty("project.build.directory", "target"), name).toAbsolutePath();
+        GatewayOptions.deleteTree(home);
+        Files.createDirectories(home.resolve("config"));
+        try (Stream<Path> files = Files.list(ROOT.resolve("config"))) {
+            for (Path cfg : files.filter(f -> f.toString().endsWith(".cfg")).toList()) {
+                Files.copy(cfg, home.resolve("config").resolve(cfg.getFileName()));
+            }
+        }
+        return home;
+    }
+
+    /**
+     * Starts gateway.jar in {@code home}, everything it prints (out and err) written to {@code out}; its console reads
+     * {@code console}: {@link ProcessBuilder.Redirect#PIPE} to type commands, or a file for none.
+     */
+    static Process start(Path home, Path out, ProcessBuilder.Redirect console) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString()).directory(home.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
+                .redirectInput(console).start();
+    }
+
+    /** Ends a gateway a test left running: SIGTERM, as systemd stops it, and SIGKILL after 30 s. */
+    static void end(Process gateway) throws InterruptedException {
+        if (gateway != null && gateway.isAlive()) {
+            gateway.destroy();
+            if (!gateway.waitFor(30, TimeUnit.SECONDS)) {
+                gateway.destroyForcibly();
+            }
+        }
+    }
+
+    /** A bundle with a manifest and nothing else: a plugin that FileInstall or the shell installs, starts and stops. */
+    static Path writeBundle(Path jar, String symbolicName, String version) throws IOException {
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        m.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
+        m.getMainAttributes().putValue("Bundle-Version", version);
+        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, m)) {
+            j.flush();
+        }
+        return jar;
+    }
+}
