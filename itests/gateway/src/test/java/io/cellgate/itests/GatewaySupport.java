@@ -92,8 +92,13 @@ public abstract class GatewaySupport {
     }
 
     Configuration pack(String id, int cells, String chemistry, String balancerTarget, long tickMs) throws Exception {
+        return pack(id, packProperties(id, cells, chemistry, balancerTarget, tickMs));
+    }
+
+    /** A pack of {@code properties}, by factory configuration as a file in config/ makes one. */
+    Configuration pack(String id, Dictionary<String, Object> properties) throws Exception {
         Configuration c = configAdmin().getFactoryConfiguration(PackProperties.FACTORY_PID, unique(id), "?");
-        c.update(packProperties(id, cells, chemistry, balancerTarget, tickMs));
+        c.update(properties);
         return c;
     }
 

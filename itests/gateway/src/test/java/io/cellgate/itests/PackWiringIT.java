@@ -57,10 +57,8 @@ public class PackWiringIT extends GatewaySupport {
         org.osgi.service.cm.Configuration pack1 = simulation("pack1", 20, "NCM", Map.of());
         org.osgi.service.cm.Configuration own = simulation("wire-b", 8, "LFP", Map.of());
         // Only the id and what the pack is: every target left out, the balancer too.
-        org.osgi.service.cm.Configuration c = configAdmin().getFactoryConfiguration(PackProperties.FACTORY_PID,
-                unique("wire-b"), "?");
-        c.update(new java.util.Hashtable<>(Map.of(PackProperties.PACK_ID, "wire-b", PackProperties.CELLS, 8,
-                PackProperties.CHEMISTRY, "LFP", PackProperties.TICK_MS, 20L)));
+        org.osgi.service.cm.Configuration c = pack("wire-b", new java.util.Hashtable<>(Map.of(PackProperties.PACK_ID,
+                "wire-b", PackProperties.CELLS, 8, PackProperties.CHEMISTRY, "LFP", PackProperties.TICK_MS, 20L)));
 
         for (String driver : DRIVERS) {
             await(driver + " of wire-b to bind its own driver",
@@ -80,9 +78,7 @@ public class PackWiringIT extends GatewaySupport {
         org.osgi.service.cm.Configuration other = simulation("wire-d", 8, "NCM", Map.of());
         Dictionary<String, Object> p = packProperties("wire-c", 8, "NCM", "(cellgate.model=EK-L20S1A)", 20);
         p.put(PackProperties.SOURCE_TARGET, "(cellgate.pack=*)"); // any pack's, it says
-        org.osgi.service.cm.Configuration c = configAdmin().getFactoryConfiguration(PackProperties.FACTORY_PID,
-                unique("wire-c"), "?");
-        c.update(p);
+        org.osgi.service.cm.Configuration c = pack("wire-c", p);
 
         for (String driver : DRIVERS) {
             await(driver + " of wire-c to be its own", () -> boundTo("wire-c", driver).equals(List.of("wire-c")),
@@ -97,9 +93,7 @@ public class PackWiringIT extends GatewaySupport {
         org.osgi.service.cm.Configuration other = simulation("wire-h", 8, "NCM", Map.of());
         Dictionary<String, Object> p = packProperties("wire-g", 8, "NCM", "(cellgate.model=EK-L20S1A)", 20);
         p.put(PackProperties.OUTPUTS_TARGET, "(cellgate.pack=wire-h)");
-        org.osgi.service.cm.Configuration c = configAdmin().getFactoryConfiguration(PackProperties.FACTORY_PID,
-                unique("wire-g"), "?");
-        c.update(p);
+        org.osgi.service.cm.Configuration c = pack("wire-g", p);
 
         await("the refusal, saying what to write", () -> logged("outputs.target=(cellgate.pack=wire-h) chooses the "
                 + "drivers of pack wire-h, and pack wire-g uses only its own: leave outputs.target out for "
@@ -152,8 +146,10 @@ public class PackWiringIT extends GatewaySupport {
         assertEquals("the first still runs", "EK-L20S1A/datasheet", pack("wire-e").latest().model());
 
         first.delete();
-        await("the second to run once the id is free", () -> pack("wire-e") != null && pack("wire-e").latest()
-                != null && "AEQ-1.2A/listing".equals(pack("wire-e").latest().model()));
+        await("the second to run once the id is free", () -> { // one look: the service changes hands meanwhile
+            Pack now = pack("wire-e");
+            return now != null && now.latest() != null && "AEQ-1.2A/listing".equals(now.latest().model());
+        });
         assertEquals(1, packsFilteredBy("(cellgate.pack=wire-e)").size());
         listening.unregister();
         deleteAll(second, sim);

@@ -2,7 +2,6 @@ package io.cellgate.pack.internal;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -127,21 +126,12 @@ public final class DeployGuard implements ArtifactInstaller {
         Path jar = artifact.toPath().toAbsolutePath().normalize();
         for (Bundle b : bundles.get()) {
             if (b.getBundleId() != 0 && name.equals(b.getSymbolicName()) && version.equals(b.getVersion())) {
-                return jar.equals(pathOf(b.getLocation())) ? null : b;
+                return jar.equals(PluginFolders.pathOf(b.getLocation())) ? null : b;
             }
         }
         return null;
     }
 
-    /** The file a bundle location names, or null (FileInstall installs with the jar's file URI). */
-    private static Path pathOf(String location) {
-        try {
-            URI uri = URI.create(location);
-            return "file".equals(uri.getScheme()) ? Path.of(uri).toAbsolutePath().normalize() : null;
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return null;
-        }
-    }
 
     /** The jar as the operator knows it: relative to the gateway's folder when it is inside it. */
     private static String shown(File artifact) {

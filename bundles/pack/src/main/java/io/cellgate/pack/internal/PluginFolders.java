@@ -82,7 +82,7 @@ final class PluginFolders implements ConfigurationPlugin, BundleListener {
     }
 
     /** The file a bundle location names, or null: FileInstall installs with the jar's file URI. */
-    private static Path pathOf(String location) {
+    static Path pathOf(String location) {
         try {
             URI uri = URI.create(location);
             return "file".equals(uri.getScheme()) ? Path.of(uri).toAbsolutePath().normalize() : null;

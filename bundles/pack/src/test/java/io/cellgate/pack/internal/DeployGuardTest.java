@@ -67,6 +67,13 @@ class DeployGuardTest {
         return jar.toFile();
     }
 
+    /** A jar the guard claims from FileInstall, and what it does with it. */
+    private File claimed(File jar) throws Exception {
+        assertTrue(guard.canHandle(jar), jar + " must be the guard's");
+        guard.install(jar);
+        return jar;
+    }
+
     @Test
     void aJarWithTheNameAndVersionOfABuiltInIsClaimedAndLeftAlone() throws Exception {
         installed.add(bundle(4, "io.cellgate.balancer.ek", "0.1.0.SNAPSHOT",
@@ -91,9 +98,7 @@ class DeployGuardTest {
     @Test
     void aJarWithTheNameAndVersionOfABundleInstalledFromTheShellIsLeftAloneToo() throws Exception {
         installed.add(bundle(43, "com.example.board", "1.0.0", "file:/home/op/board.jar"));
-        File copy = jar("deploy/board.jar", "com.example.board", "1.0");
-        assertTrue(guard.canHandle(copy));
-        guard.install(copy);
+        claimed(jar("deploy/board.jar", "com.example.board", "1.0"));
         assertTrue(log.get(0).contains("which is installed from file:/home/op/board.jar as bundle 43"), log.get(0));
     }
 
@@ -115,9 +120,7 @@ class DeployGuardTest {
     @Test
     void aClaimedJarReplacedByANewVersionIsTouchedSoThatFileInstallPicksItUp() throws Exception {
         installed.add(bundle(4, "io.cellgate.balancer.ek", "0.1.0.SNAPSHOT", "jar/io.cellgate.balancer.ek.jar"));
-        File ek = jar("deploy/ek.jar", "io.cellgate.balancer.ek", "0.1.0.SNAPSHOT");
-        assertTrue(guard.canHandle(ek));
-        guard.install(ek);
+        File ek = claimed(jar("deploy/ek.jar", "io.cellgate.balancer.ek", "0.1.0.SNAPSHOT"));
 
         jar("deploy/ek.jar", "io.cellgate.balancer.ek", "0.2.0");
         FileTime written = Files.getLastModifiedTime(ek.toPath());

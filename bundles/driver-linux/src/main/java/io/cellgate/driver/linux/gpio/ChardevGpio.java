@@ -123,22 +123,19 @@ public final class ChardevGpio implements GpioDriver {
 
         @Override
         public void setValues(long mask, long bits) throws IOException {
-            values.mask = mask;
-            values.bits = bits;
-            try {
-                c.ioctl(fd, setValues, values);
-            } catch (LastErrorException e) {
-                throw new IOException(device + ": setting line values failed, " + Errno.describe(e), e);
-            }
+            set(values, mask, bits);
         }
 
         @Override
         public void setValuesConcurrently(long mask, long bits) throws IOException {
-            GpioV2.LineValues own = new GpioV2.LineValues(); // the tick's buffer may be in use by a blocked ioctl
-            own.mask = mask;
-            own.bits = bits;
+            set(new GpioV2.LineValues(), mask, bits); // the tick's buffer may be in use by a blocked ioctl
+        }
+
+        private void set(GpioV2.LineValues into, long mask, long bits) throws IOException {
+            into.mask = mask;
+            into.bits = bits;
             try {
-                c.ioctl(fd, setValues, own);
+                c.ioctl(fd, setValues, into);
             } catch (LastErrorException e) {
                 throw new IOException(device + ": setting line values failed, " + Errno.describe(e), e);
             }
