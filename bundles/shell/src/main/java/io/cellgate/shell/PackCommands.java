@@ -1,10 +1,12 @@
 package io.cellgate.shell;
 
+import com.google.gson.JsonElement;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.json.PackJson;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -31,7 +33,14 @@ public final class PackCommands {
     @Descriptor("list the packs: cells, model, board state, largest adjacent spread, balancing pairs, ticks")
     public String packs(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
             @Descriptor("machine-readable output") boolean json) {
-        return json ? Json.print(PackJson.packs(sorted())) : PackTables.packs(sorted());
+        return listing(json, PackJson::packs, PackTables::packs);
+    }
+
+    /** Every pack, sorted, as JSON for scripts or as a table for people. */
+    private String listing(boolean json, Function<List<Pack>, ? extends JsonElement> asJson,
+            Function<List<Pack>, String> asTable) {
+        List<Pack> all = sorted();
+        return json ? Json.print(asJson.apply(all)) : asTable.apply(all);
     }
 
     @Descriptor("usage: cellgate:cells [--json] PACK")
@@ -52,7 +61,7 @@ public final class PackCommands {
     @Descriptor("sum up the gateway: packs, ticks, mean and longest tick, the latest start against schedule")
     public String stats(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
             @Descriptor("machine-readable output") boolean json) {
-        return json ? Json.print(StatsJson.stats(sorted())) : PackTables.stats(sorted());
+        return listing(json, StatsJson::stats, PackTables::stats);
     }
 
     @Descriptor("the last ticks of a pack: spread, balancing pairs, board state, health, model")

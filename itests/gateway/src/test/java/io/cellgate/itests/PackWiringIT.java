@@ -74,33 +74,28 @@ public class PackWiringIT extends GatewaySupport {
 
     @Test
     public void anExplicitSourceTargetOnlyNarrowsAmongThePacksOwnDrivers() throws Exception {
-        org.osgi.service.cm.Configuration own = simulation("wire-c", 8, "NCM", Map.of());
-        org.osgi.service.cm.Configuration other = simulation("wire-d", 8, "NCM", Map.of());
-        Dictionary<String, Object> p = packProperties("wire-c", 8, "NCM", "(cellgate.model=EK-L20S1A)", 20);
-        p.put(PackProperties.SOURCE_TARGET, "(cellgate.pack=*)"); // any pack's, it says
-        org.osgi.service.cm.Configuration c = pack("wire-c", p);
+        // any pack's source, it says
+        org.osgi.service.cm.Configuration[] all = packBesideAnother("wire-c", "wire-d", PackProperties.SOURCE_TARGET,
+                "(cellgate.pack=*)");
 
         for (String driver : DRIVERS) {
             await(driver + " of wire-c to be its own", () -> boundTo("wire-c", driver).equals(List.of("wire-c")),
                     () -> "bound to " + boundTo("wire-c", driver));
         }
-        deleteAll(c, own, other);
+        deleteAll(all);
     }
 
     @Test
     public void aTargetChoosingAnotherPacksDriverIsRefusedAndDrivesNothing() throws Exception {
-        org.osgi.service.cm.Configuration own = simulation("wire-g", 8, "NCM", Map.of());
-        org.osgi.service.cm.Configuration other = simulation("wire-h", 8, "NCM", Map.of());
-        Dictionary<String, Object> p = packProperties("wire-g", 8, "NCM", "(cellgate.model=EK-L20S1A)", 20);
-        p.put(PackProperties.OUTPUTS_TARGET, "(cellgate.pack=wire-h)");
-        org.osgi.service.cm.Configuration c = pack("wire-g", p);
+        org.osgi.service.cm.Configuration[] all = packBesideAnother("wire-g", "wire-h", PackProperties.OUTPUTS_TARGET,
+                "(cellgate.pack=wire-h)");
 
         await("the refusal, saying what to write", () -> logged("outputs.target=(cellgate.pack=wire-h) chooses the "
                 + "drivers of pack wire-h, and pack wire-g uses only its own: leave outputs.target out for "
                 + "(cellgate.pack=wire-g), or narrow among them"));
         assertEquals("no controller runs on it", List.of(), controllers("wire-g", ComponentConfigurationDTO.ACTIVE));
         assertEquals(null, pack("wire-g"));
-        deleteAll(c, own, other);
+        deleteAll(all);
     }
 
     @Test
@@ -239,6 +234,19 @@ public class PackWiringIT extends GatewaySupport {
         return bound.map(r -> Arrays.stream(r.boundServices)
                 .map(s -> String.valueOf(s.properties.get(PackProperties.PACK))).collect(Collectors.toList()))
                 .orElse(List.of());
+    }
+
+    /**
+     * Pack {@code id} (8 NCM cells on the EK-L20S1A) beside a simulated pack {@code otherId}, each with its simulated
+     * drivers, the pack's {@code targetProperty} set to {@code target}: the pack's configuration first.
+     */
+    private org.osgi.service.cm.Configuration[] packBesideAnother(String id, String otherId, String targetProperty,
+            String target) throws Exception {
+        org.osgi.service.cm.Configuration own = simulation(id, 8, "NCM", Map.of());
+        org.osgi.service.cm.Configuration other = simulation(otherId, 8, "NCM", Map.of());
+        Dictionary<String, Object> p = packProperties(id, 8, "NCM", "(cellgate.model=EK-L20S1A)", 20);
+        p.put(targetProperty, target);
+        return new org.osgi.service.cm.Configuration[] {pack(id, p), own, other};
     }
 
     private static void deleteAll(org.osgi.service.cm.Configuration... configs) throws Exception {
