@@ -62,8 +62,12 @@ final class Mosquitto implements AutoCloseable {
         return port;
     }
 
-    /** Starts (again) on the same port and waits until it accepts connections. */
+    /**
+     * Starts (again) on the same port and waits until it accepts connections. A broker still running is ended first:
+     * otherwise the old one would go on answering on the port, unseen, and outlive the test.
+     */
     void restart() throws IOException, InterruptedException {
+        kill();
         process = new ProcessBuilder(binary.toString(), "-c", config.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long end = System.currentTimeMillis() + START_TIMEOUT_MS;
