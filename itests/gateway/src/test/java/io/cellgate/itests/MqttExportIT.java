@@ -32,10 +32,14 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class MqttExportIT extends TelemetrySupport {
 
     static final long TICK_MS = 20;
-    /** Longest single tick we accept while the broker is away: a tick that waited for the network takes seconds. */
-    static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * Longest single tick we accept (since the pack started) while the broker is away: a tick that waited for the
+     * network would last the outage, 3 s and more. A 2-core machine busy with other work stretched a tick to 190 ms
+     * (the first ticks load classes), so the bound sits between the two, not at the quiet machine's figure.
+     */
+    static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
     /** Latest start we accept: scheduling on a busy 2-core machine, not a wait for the network (seconds). */
-    static final long MAX_LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    static final long MAX_LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
 
     @Before
     public void startBroker() throws Exception {
