@@ -123,7 +123,20 @@ final class GatewayConsole implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        process.destroyForcibly();
+        // The gateway runs under script(1): end the whole tree, and wait, before its files are deleted under it.
+        List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // still running after 10 s: the deletion below fails and says where
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted((a, b) -> b.compareTo(a)).toList()) {
                 Files.deleteIfExists(p);

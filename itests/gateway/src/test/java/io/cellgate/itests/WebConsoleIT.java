@@ -67,6 +67,30 @@ public class WebConsoleIT {
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build(), options);
         System.out.println("browser started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         gateway.awaitReady();
+        awaitHttp(base + "/api/packs");
+    }
+
+    /**
+     * Waits until the gateway answers on the test's port: it reads that port from config/ through FileInstall and
+     * Config Admin, after its packs may already tick, and a page asked for before gets "connection refused".
+     */
+    private static void awaitHttp(String url) throws InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                if (http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the HTTP service is still on its way to this port
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("the gateway did not answer on " + url + " within 30 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     @AfterClass
@@ -131,9 +155,7 @@ public class WebConsoleIT {
         // the overview: one tile for pack1 with what it is and how it is
         long asked = System.nanoTime();
         browser.get(base + "/");
-        // The first page of a gateway just started: its HTTP service may still be moving to the configured port, and
-        // a loaded machine (the whole suite on two cores) takes seconds for it; later waits are the console's own.
-        WebElement tile = waitFor("pack1's tile on the overview", 30,
+        WebElement tile = waitFor("pack1's tile on the overview", 10,
                 b -> b.findElements(By.cssSelector("li.tile[data-pack='pack1'] [data-k='model']")).stream()
                         .filter(e -> !e.getText().isEmpty()).findFirst().map(e -> e.findElement(By.xpath(
                                 "ancestor::li[@data-pack='pack1']"))).orElse(null));
