@@ -213,6 +213,8 @@ public class SwapIT extends GatewaySupport {
         assertTrue(passive, passive.startsWith("PASSIVE-BLEED has ") && passive.contains(" variants and no default; "
                 + "name one: ") && passive.contains("PASSIVE-BLEED/foxbms") && passive.contains("PASSIVE-BLEED/libresolar"));
         assertTrue(shell("cellgate:swap swap-fit PASSIVE-BLEED/foxbms").contains("-> PASSIVE-BLEED/foxbms"));
+        // the next tick swaps: wait for it, or the wait for the datasheet board below would see the old tick
+        await("the passive board to decide", () -> "PASSIVE-BLEED/foxbms".equals(pack.latest().model()));
         assertTrue(error("cellgate:swap swap-fit EK-L20S1A/nope").startsWith("unknown variant 'nope' of EK-L20S1A; "
                 + "its variants: "));
 
