@@ -25,6 +25,8 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -67,6 +69,8 @@ public final class PackEngine implements Pack {
     private final LatestTick latest;
     private final Set<Object> failedListeners = Collections.synchronizedSet(
             Collections.newSetFromMap(new IdentityHashMap<>()));
+    /** Held by a tick from start to end: one tick at a time, and a controller that stops can wait for the last. */
+    private final ReentrantLock tickLock = new ReentrantLock();
     /** Guards the figures {@link #stats} reads: the tick updates them in one short block at its end. */
     private final Object statsLock = new Object();
     /** One listener call at a time: the tick's publication or the watchdog's stall notice. */
@@ -145,57 +149,76 @@ public final class PackEngine implements Pack {
      *
      * @param scheduledNanos when this tick was due on the clock, to measure lateness
      */
-    public synchronized void tick(long scheduledNanos, CellVoltageSource source, BalancerModel model,
+    public void tick(long scheduledNanos, CellVoltageSource source, BalancerModel model,
             BalanceOutput balance, IndicatorOutput indicators, List<PackListener> listeners) {
-        long start = clock.getAsLong();
-        latenessNanos = Math.max(0, start - scheduledNanos);
-        timeMillis = wallClock.getAsLong();
-        if (tick == 0) {
-            firstTickNanos = start;
-        }
-        tick++;
+        tickLock.lock();
+        try {
+            long start = clock.getAsLong();
+            latenessNanos = Math.max(0, start - scheduledNanos);
+            timeMillis = wallClock.getAsLong();
+            if (tick == 0) {
+                firstTickNanos = start;
+            }
+            tick++;
 
-        health = read(source, start);
-        useModel(model);
-        decision.reset();
-        // Starting: nothing balances and nothing flashes; the outputs are turned off below as for any non-OK tick.
-        String failure = health == PackHealth.OK ? decide() : health == PackHealth.STARTING ? null : messageOf(health);
-        if (failure != null) {
-            decision.failSafe(failure);
-        }
-        drive(balance, indicators);
-        faults.update(decision.faults(), tick, timeMillis);
+            health = read(source, start);
+            useModel(model);
+            decision.reset();
+            // Starting: nothing balances and nothing flashes; the outputs are turned off below as for any non-OK tick.
+            String failure = health == PackHealth.OK ? decide() : health == PackHealth.STARTING ? null : messageOf(health);
+            if (failure != null) {
+                decision.failSafe(failure);
+            }
+            drive(balance, indicators);
+            faults.update(decision.faults(), tick, timeMillis);
 
-        long end = clock.getAsLong();
-        durationNanos = end - start;
-        state.setTick(tick).setTimeMillis(timeMillis).setHealth(health).setModel(modelName)
-                .setTickDurationNanos(durationNanos).setTickLatenessNanos(latenessNanos);
-        synchronized (statsLock) {
-            statTicks = tick;
-            statDurationNanos = durationNanos;
-            statLatenessNanos = latenessNanos;
-            statSwaps = swaps;
-            sumDurationNanos += durationNanos;
-            maxDurationNanos = Math.max(maxDurationNanos, durationNanos);
-            maxLatenessNanos = Math.max(maxLatenessNanos, latenessNanos);
+            long end = clock.getAsLong();
+            durationNanos = end - start;
+            state.setTick(tick).setTimeMillis(timeMillis).setHealth(health).setModel(modelName)
+                    .setTickDurationNanos(durationNanos).setTickLatenessNanos(latenessNanos);
+            synchronized (statsLock) {
+                statTicks = tick;
+                statDurationNanos = durationNanos;
+                statLatenessNanos = latenessNanos;
+                statSwaps = swaps;
+                sumDurationNanos += durationNanos;
+                maxDurationNanos = Math.max(maxDurationNanos, durationNanos);
+                maxLatenessNanos = Math.max(maxLatenessNanos, latenessNanos);
+            }
+            history.record(tick, timeMillis, reading.spreadVolts(), reading.maxAdjacentSpreadVolts(),
+                    decision.balancingPairs() + decision.bleedingCells(), decision.boardState(), health, modelName);
+            ActiveFault cleared;
+            synchronized (stallLock) {
+                latest.publish(state);
+                cleared = stall;
+                stall = null;
+                lastTickEndNanos = end;
+                completedTicks = tick;
+            }
+            if (cleared != null) {
+                events.info(pack.id() + ": ticking again at tick " + tick + ", " + (timeMillis - cleared.sinceMillis())
+                        + " ms after it stalled");
+            }
+            synchronized (publishLock) {
+                publish(listeners, state);
+            }
+        } finally {
+            tickLock.unlock();
         }
-        history.record(tick, timeMillis, reading.spreadVolts(), reading.maxAdjacentSpreadVolts(),
-                decision.balancingPairs() + decision.bleedingCells(), decision.boardState(), health, modelName);
-        ActiveFault cleared;
-        synchronized (stallLock) {
-            latest.publish(state);
-            cleared = stall;
-            stall = null;
-            lastTickEndNanos = end;
-            completedTicks = tick;
+    }
+
+    /**
+     * Waits, at most {@code timeoutNanos}, for a tick in progress to end: a controller that stopped its schedule
+     * turns the outputs off after it, so that no late tick drives them again and its count is the last.
+     *
+     * @return false when a tick still runs (it hangs: the caller turns the outputs off regardless)
+     */
+    public boolean awaitTickEnd(long timeoutNanos) throws InterruptedException {
+        if (!tickLock.tryLock(timeoutNanos, TimeUnit.NANOSECONDS)) {
+            return false;
         }
-        if (cleared != null) {
-            events.info(pack.id() + ": ticking again at tick " + tick + ", " + (timeMillis - cleared.sinceMillis())
-                    + " ms after it stalled");
-        }
-        synchronized (publishLock) {
-            publish(listeners, state);
-        }
+        tickLock.unlock();
+        return true;
     }
 
     /**

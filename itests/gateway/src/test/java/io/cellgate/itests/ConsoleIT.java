@@ -65,7 +65,7 @@ public class ConsoleIT {
             String refused = console.await("the refusal", s -> s.contains("has no file to update from"));
             assertFalse("no exception class or stack trace: " + refused,
                     refused.contains("Exception") || refused.contains("\tat "));
-            try (Stream<Path> jars = Files.list(GatewayConsole.ROOT.resolve("features/gateway/target/export/gateway"))) {
+            try (Stream<Path> jars = Files.list(GatewayProcess.ROOT.resolve("features/gateway/target/export/gateway"))) {
                 Path jar = jars.filter(p -> p.getFileName().toString().startsWith("io.cellgate.balancer.aeq12"))
                         .findFirst().orElseThrow();
                 console.type("cellgate:update " + id + " " + jar + "\r");

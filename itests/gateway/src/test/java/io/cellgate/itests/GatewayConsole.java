@@ -23,9 +23,6 @@ import java.util.stream.Stream;
  */
 final class GatewayConsole implements AutoCloseable {
 
-    static final Path ROOT = Path.of(System.getProperty("project.build.directory", "target")).toAbsolutePath()
-            .getParent().getParent().getParent();
-    static final Path JAR = ROOT.resolve("features/gateway/target/gateway.jar");
     static final String CTRL_C = "\u0003";
     /** ANSI escapes (colours, cursor moves, modes) that JLine writes around the text. */
     private static final String ANSI = "\u001b(\\[[0-9;?]*[ -/]*[@-~]|[=>()][0-9A-Za-z]?)";
@@ -42,13 +39,13 @@ final class GatewayConsole implements AutoCloseable {
     /** @param httpPort the loopback port of its HTTP service (metrics, web console), or -1 for none */
     GatewayConsole(int httpPort) throws IOException {
         dir = Files.createTempDirectory("cellgate-console");
-        copy(ROOT.resolve("config"), dir.resolve("config"));
+        copy(GatewayProcess.ROOT.resolve("config"), dir.resolve("config"));
         // Another gateway on this machine may hold the metrics port: this one takes the port it is given, or none.
         Files.writeString(dir.resolve("config/org.apache.felix.http.cfg"),
                 "org.apache.felix.http.host=127.0.0.1\norg.osgi.service.http.port=" + httpPort + "\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A terminal of no size (script's, without one of its own) shows no typed text: give it an ordinary one.
-        process = new ProcessBuilder("script", "-qefc", "stty cols 120 rows 40; exec " + java + " -jar " + JAR,
+        process = new ProcessBuilder("script", "-qefc", "stty cols 120 rows 40; exec " + java + " -jar " + GatewayProcess.JAR,
                 "/dev/null").directory(dir.toFile())
                 .redirectErrorStream(true).start();
         keyboard = process.getOutputStream();

@@ -1,9 +1,14 @@
 package io.cellgate.itests;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -45,6 +50,21 @@ final class GatewayProcess {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 JAR.toString()).directory(home.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
                 .redirectInput(console).start();
+    }
+
+    /** The body of GET {@code url}, or "" until the gateway answers it with 200. */
+    static String get(String url) {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body() : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     /** Ends a gateway a test left running: SIGTERM, as systemd stops it, and SIGKILL after 30 s. */

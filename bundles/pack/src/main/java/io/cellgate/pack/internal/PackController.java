@@ -168,6 +168,11 @@ public final class PackController implements Pack {
         }
         unregister();
         stop();
+        try {
+            engine.awaitTickEnd(TimeUnit.MILLISECONDS.toNanos(settings.stallMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the outputs go off all the same
+        }
         BalanceOutput out = own(outputs);
         if (out != null) {
             out.allOff();

@@ -143,7 +143,9 @@ public final class SimCommands {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
-            throw new IllegalStateException(s.name() + " failed: " + e.getCause(), e.getCause());
+            String why = e.getCause().getMessage();
+            throw new IllegalStateException(s.name() + " failed: " + (why == null ? "an internal error (see the log)"
+                    : why), e.getCause());
         }
     }
 
