@@ -279,7 +279,8 @@ public class BundleLifecycleIT {
                 }
                 Thread.sleep(50);
             }
-            fail("no " + what + " within a minute:\n" + output());
+            fail("no " + what + " within a minute:\n" + output() + "\nThe gateway's threads:\n"
+                    + GatewayProcess.threads(process));
             return null;
         }
 

@@ -77,6 +77,28 @@ final class GatewayProcess {
         }
     }
 
+    /**
+     * The threads of a gateway that did not show what a test waited for, as {@code jcmd Thread.print} gives them: a
+     * wait that times out then says where the gateway was, not only what it printed.
+     */
+    static String threads(Process gateway) {
+        if (!gateway.isAlive()) {
+            return "(the gateway has ended)";
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(gateway.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
     /** A bundle with a manifest and nothing else: a plugin that FileInstall or the shell installs, starts and stops. */
     static Path writeBundle(Path jar, String symbolicName, String version) throws IOException {
         Manifest m = new Manifest();
