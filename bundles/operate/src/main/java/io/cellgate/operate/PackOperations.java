@@ -52,10 +52,23 @@ public final class PackOperations {
     /** A swap done: the model before and after, the target written, the file updated (or null), the fit warnings. */
     public record Swapped(String pack, String before, ModelDescriptor after, String filter, Path file,
             List<String> warnings) {
+        /** What the operator is told: {@code pack1: A/x -> B/y (balancer.target=…), <file> updated}. */
+        public String line() {
+            return pack + ": " + before + " -> " + after.qualifiedName() + " (" + PackProperties.BALANCER_TARGET + "="
+                    + filter + ")" + updated(file);
+        }
     }
 
     /** A property set: its new value as typed, the file updated (or null), and what it means for the pack's model. */
     public record Changed(String pack, String property, String value, Path file, List<String> warnings) {
+        /** What the operator is told: {@code pack1: tick.ms=200, <file> updated}. */
+        public String line() {
+            return pack + ": " + property + "=" + value + updated(file);
+        }
+    }
+
+    private static String updated(Path file) {
+        return file == null ? "" : ", " + file.getFileName() + " updated";
     }
 
     private static final Pattern RANGE = Pattern.compile("(-?\\d+(?:\\.\\d+)? to -?\\d+(?:\\.\\d+)?(?: [A-Za-z%]+)?)");

@@ -121,8 +121,7 @@ public final class ConfigCommands {
     public String set(@Descriptor("pack id") String packId, @Descriptor("property, e.g. tick.ms") String property,
             @Descriptor("new value") String value) throws IOException {
         PackOperations.Changed c = operations.set(packId, property, value, THE_SHELL);
-        StringBuilder out = new StringBuilder(packId + ": " + property + "=" + value
-                + (c.file() == null ? "" : ", " + c.file().getFileName() + " updated") + "\n");
+        StringBuilder out = new StringBuilder(c.line() + "\n");
         c.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
         return out.toString();
     }

@@ -3,7 +3,6 @@ package io.cellgate.shell;
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.Pack;
-import io.cellgate.api.runtime.PackProperties;
 import io.cellgate.operate.ModelRow;
 import io.cellgate.operate.PackOperations;
 import io.cellgate.operate.SwapRefusal;
@@ -72,9 +71,7 @@ public final class ModelCommands {
                     + "cellgate:models " + packId : "; choose a model that cellgate:models " + packId
                     + " shows as fitting"));
         }
-        StringBuilder out = new StringBuilder(packId + ": " + s.before() + " -> " + s.after().qualifiedName() + " ("
-                + PackProperties.BALANCER_TARGET + "=" + s.filter() + ")"
-                + (s.file() == null ? "" : ", " + s.file().getFileName() + " updated") + "\n");
+        StringBuilder out = new StringBuilder(s.line() + "\n");
         s.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
         return out.toString();
     }
