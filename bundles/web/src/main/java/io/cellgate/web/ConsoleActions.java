@@ -100,7 +100,7 @@ public final class ConsoleActions {
             o.addProperty("value", value != null ? String.valueOf(value)
                     : defaults != null && defaults.length > 0 ? defaults[0] : "");
             String[] options = ad.getOptionValues();
-            if (options != null) {
+            if (options != null && options.length > 0) {
                 JsonArray opts = new JsonArray();
                 for (String v : options) {
                     opts.add(v);
