@@ -8,6 +8,7 @@ streams=${2:-20}
 window=${3:-30}
 rounds=${4:-3}
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/itests/bench/packs.sh"
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 session=cellgate-console-$$
@@ -18,12 +19,7 @@ printf 'cellgate.level=WARN\n' > "$work/config/io.cellgate.console.log.cfg"
 printf 'org.apache.felix.http.host=127.0.0.1\norg.osgi.service.http.port=%s\n' "$port" > "$work/config/org.apache.felix.http.cfg"
 # as many streams as asked for (the default allows 32)
 printf 'max.streams=%s\n' "$((streams + 4))" > "$work/config/io.cellgate.web.cfg"
-for i in $(seq 1 "$packs"); do
-  printf 'pack.id=p%s\ncells=24\nchemistry=NCM\ntick.ms=100\nbalancer.target=(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))\nsource.target=(cellgate.pack=p%s)\noutputs.target=(cellgate.pack=p%s)\nindicators.target=(cellgate.pack=p%s)\n' \
-    "$i" "$i" "$i" "$i" > "$work/config/io.cellgate.pack-p$i.cfg"
-  printf 'cellgate.pack=p%s\ncells=24\nchemistry=NCM\nsoc.spread.percent=5\nseed=%s\n' "$i" "$i" \
-    > "$work/config/io.cellgate.sim.pack-p$i.cfg"
-done
+write_packs "$work" "$packs"
 tmux new-session -d -s "$session" -x 200 -y 50 "cd $work && exec java -Xmx512m -jar $root/features/gateway/target/gateway.jar"
 until curl -sf "http://127.0.0.1:$port/api/packs" | grep -o '"pack":"p[0-9]*"' | wc -l | grep -qx "$packs"; do sleep 2; done
 pid=$(tmux list-panes -t "$session" -F '#{pane_pid}')
