@@ -1,6 +1,7 @@
 package io.cellgate.web;
 
 import io.cellgate.operate.Refusal;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -13,7 +14,10 @@ import org.osgi.service.component.annotations.Component;
 public final class PasswordCommand {
 
     /** The line for the configuration file. */
-    public String password(String password) {
+    @Descriptor("print the password.hash line for config/io.cellgate.web.cfg: the web console then asks for this "
+            + "password before any change")
+    public String password(@Descriptor("the password, 8 characters or more; quote it if it has spaces")
+            String password) {
         if (password.length() < 8) {
             throw new Refusal("a password of 8 characters or more, please");
         }
@@ -21,6 +25,7 @@ public final class PasswordCommand {
                 + AccessRules.CONFIG_FILE + " (and user=NAME to log in as other than admin)\n";
     }
 
+    @Descriptor("how to make the web console's password hash")
     public String password() {
         return "usage: cellgate:password PASSWORD (quote it if it has spaces); prints the line for "
                 + AccessRules.CONFIG_FILE + "\n";

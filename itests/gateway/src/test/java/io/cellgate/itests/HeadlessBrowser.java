@@ -77,6 +77,22 @@ final class HeadlessBrowser implements AutoCloseable {
         }
     }
 
+    /**
+     * A browser test's end: the browser closes, the gateway's console is kept in
+     * {@code target/console-screenshots/<transcript>} for a failure's reader, and the gateway ends. Either may be null
+     * (a start that failed).
+     */
+    static void closeBoth(HeadlessBrowser browser, GatewayConsole gateway, String transcript) throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+        if (gateway != null) {
+            Files.writeString(Files.createDirectories(Path.of(System.getProperty("project.build.directory",
+                    "target"), "console-screenshots")).resolve(transcript), gateway.screen());
+            gateway.close();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         driver.quit();

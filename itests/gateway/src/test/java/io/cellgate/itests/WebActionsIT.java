@@ -83,14 +83,7 @@ public class WebActionsIT {
 
     @AfterClass
     public static void stop() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (gateway != null) {
-            Files.writeString(Files.createDirectories(Path.of(System.getProperty("project.build.directory",
-                    "target"), "console-screenshots")).resolve("actions-console.txt"), gateway.screen());
-            gateway.close();
-        }
+        HeadlessBrowser.closeBoth(chromium, gateway, "actions-console.txt");
     }
 
     private static <T> T waitFor(String what, long seconds, Function<WebDriver, T> condition) {

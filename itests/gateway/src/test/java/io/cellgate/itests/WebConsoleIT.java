@@ -5,8 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,14 +45,7 @@ public class WebConsoleIT {
 
     @AfterClass
     public static void stop() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (gateway != null) {
-            Files.writeString(Files.createDirectories(Path.of(System.getProperty("project.build.directory",
-                    "target"), "console-screenshots")).resolve("console.txt"), gateway.screen());
-            gateway.close();
-        }
+        HeadlessBrowser.closeBoth(chromium, gateway, "console.txt");
     }
 
     private static <T> T waitFor(String what, long seconds, Function<WebDriver, T> condition) {
