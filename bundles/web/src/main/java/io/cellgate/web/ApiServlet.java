@@ -124,38 +124,35 @@ public final class ApiServlet extends HttpServlet {
             return;
         }
         boolean post = "POST".equals(method);
-        AccessRules.Refused refused = post ? access.change(req) : access.read(req);
-        if (refused != null) {
-            error(resp, refused.status(), refused.message());
-            return;
-        }
-        if (path.equals("/packs") || path.equals("/packs/")) {
-            if (notGet(post, resp)) {
-                return;
-            }
-            json(resp, overview());
-            return;
-        }
-        if (path.equals("/events")) {
-            if (notGet(post, resp)) {
-                return;
-            }
-            stream(req, resp, null);
-            return;
-        }
         Matcher m = PACK.matcher(path);
-        if (!m.matches()) {
+        boolean known = m.matches() || path.equals("/packs") || path.equals("/packs/") || path.equals("/events");
+        String part = !m.matches() || m.group(2) == null ? "" : m.group(2);
+        if (!known) {
             error(resp, HttpServletResponse.SC_NOT_FOUND, "no such resource: " + req.getRequestURI()
                     + "; the API has /api/packs, /api/packs/<id>, /api/packs/<id>/events, /api/packs/<id>/history, "
                     + "/api/packs/<id>/models, /api/packs/<id>/properties, POST /api/packs/<id>/swap and "
                     + "/api/packs/<id>/set, /api/events and /api/session");
             return;
         }
-        String part = m.group(2) == null ? "" : m.group(2);
+        // the method before who asks: a POST of a read is wrong whoever sends it
         if (post != ACTIONS.contains(part)) {
             resp.setHeader("Allow", post ? "GET" : "POST");
-            error(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, post ? "POST is for /swap and /set only"
-                    : req.getRequestURI() + " changes the pack: use POST, from the pack's page");
+            error(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, post ? "POST is for /api/packs/<id>/swap and "
+                    + "/set only; the rest of the API is read with GET" : req.getRequestURI() + " changes the pack: use "
+                    + "POST, from the pack's page");
+            return;
+        }
+        AccessRules.Refused refused = post ? access.change(req) : access.read(req);
+        if (refused != null) {
+            error(resp, refused.status(), refused.message());
+            return;
+        }
+        if (!m.matches()) {
+            if (path.equals("/events")) {
+                stream(req, resp, null);
+            } else {
+                json(resp, overview());
+            }
             return;
         }
         Pack pack = find(m.group(1));
@@ -173,14 +170,6 @@ public final class ApiServlet extends HttpServlet {
             case "/set" -> actions.set(id, JsonHttp.body(req), access.who(req), resp);
             default -> stream(req, resp, id);
         }
-    }
-
-    private static boolean notGet(boolean post, HttpServletResponse resp) throws IOException {
-        if (post) {
-            resp.setHeader("Allow", "GET");
-            error(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "POST is for /api/packs/<id>/swap and /set only");
-        }
-        return post;
     }
 
     private void history(HttpServletRequest req, HttpServletResponse resp, String id) throws IOException {
