@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Who may read and who may change what, decided from a request's facts alone (no servlet, no clock), so each rule is
@@ -45,8 +46,8 @@ final class AccessRules {
     AccessRules(boolean passwordSet, boolean readsRequireLogin, Set<String> allowedHosts) {
         this.passwordSet = passwordSet;
         this.readsRequireLogin = readsRequireLogin;
-        this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(
-                java.util.stream.Collectors.toUnmodifiableSet());
+        this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     boolean passwordSet() {

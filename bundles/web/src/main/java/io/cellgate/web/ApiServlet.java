@@ -64,7 +64,7 @@ public final class ApiServlet extends HttpServlet {
     private static final Pattern PACK = Pattern.compile(
             "/packs/([A-Za-z0-9_-]{1,64})(/events|/history|/models|/properties|/swap|/set)?/?");
     /** What a POST may ask for: the operator's two actions. */
-    private static final java.util.Set<String> ACTIONS = java.util.Set.of("/swap", "/set");
+    private static final Set<String> ACTIONS = Set.of("/swap", "/set");
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile List<Pack> packs;

@@ -3,7 +3,6 @@ package io.cellgate.web;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -95,13 +94,5 @@ final class PasswordHash {
     @Override
     public String toString() {
         return SCHEME + " with " + iterations + " iterations"; // never the hash: it goes to logs
-    }
-
-    int iterations() {
-        return iterations;
-    }
-
-    byte[] salt() {
-        return Arrays.copyOf(salt, salt.length);
     }
 }
