@@ -7,18 +7,14 @@ set -euo pipefail
 packs=${1:-1000}
 window=${2:-30}
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/itests/bench/packs.sh"
 work=$(mktemp -d)
 session=cellgate-scale-$$
 trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$work/config"
 cp "$root/config/org.osgi.service.log.admin.cfg" "$work/config/"
 printf 'cellgate.level=WARN\n' > "$work/config/io.cellgate.console.log.cfg"
-for i in $(seq 1 "$packs"); do
-  printf 'pack.id=p%s\ncells=24\nchemistry=NCM\ntick.ms=100\nbalancer.target=(&(cellgate.model=EK-L20S1A)(cellgate.variant=datasheet))\nsource.target=(cellgate.pack=p%s)\noutputs.target=(cellgate.pack=p%s)\nindicators.target=(cellgate.pack=p%s)\n' \
-    "$i" "$i" "$i" "$i" > "$work/config/io.cellgate.pack-p$i.cfg"
-  printf 'cellgate.pack=p%s\ncells=24\nchemistry=NCM\nsoc.spread.percent=5\nseed=%s\n' "$i" "$i" \
-    > "$work/config/io.cellgate.sim.pack-p$i.cfg"
-done
+write_packs "$work" "$packs"
 tmux new-session -d -s "$session" -x 200 -y 50 "cd $work && java -Xmx512m -jar $root/features/gateway/target/gateway.jar"
 stats() {
   tmux send-keys -t "$session" "clear" Enter "cellgate:stats" Enter

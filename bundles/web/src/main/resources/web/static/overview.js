@@ -91,8 +91,15 @@
   }
 
   fetch("/api/packs").then(function (r) { return r.json(); }).then(function (packs) {
+    var empty = document.getElementById("empty");
+    if (!Array.isArray(packs)) {
+      // reads need a login (reads.require.login): a pack's page has the login form, and its cookie serves here too
+      empty.textContent = packs.error + " (the login form is on a pack's page, /packs/<pack id>)";
+      empty.hidden = false;
+      return;
+    }
     packs.forEach(show);
-    document.getElementById("empty").hidden = packs.length > 0;
+    empty.hidden = packs.length > 0;
   });
   Cellgate.stream("/api/events", { pack: show, removed: removed });
 })();

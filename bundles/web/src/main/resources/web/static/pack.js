@@ -151,7 +151,7 @@
 
   var url = "/api/packs/" + encodeURIComponent(id);
   fetch(url).then(function (r) {
-    if (r.status === 404) {
+    if (r.status === 404 || r.status === 401 || r.status === 403) {
       r.json().then(function (e) { Cellgate.text("s-health", e.error); });
     }
   });

@@ -52,6 +52,7 @@ public final class PackJson {
         o.addProperty("ticks", t.ticks());
         o.addProperty("tickPeriodSeconds", t.periodNanos() / 1e9);
         o.addProperty("lastTickSeconds", t.lastDurationNanos() / 1e9);
+        o.addProperty("lastLatenessSeconds", t.lastLatenessNanos() / 1e9);
         o.addProperty("meanTickSeconds", t.meanDurationNanos() / 1e9);
         o.addProperty("maxLatenessSeconds", t.maxLatenessNanos() / 1e9);
         o.addProperty("balancerSwaps", t.balancerSwaps());

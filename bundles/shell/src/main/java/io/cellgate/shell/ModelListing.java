@@ -6,6 +6,7 @@ import io.cellgate.api.balancer.ModelDescriptor;
 import io.cellgate.api.balancer.PackFit;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.Pack;
+import io.cellgate.operate.ModelRow;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -22,11 +23,11 @@ final class ModelListing {
     }
 
     /** @param pack the pack to show the fit for, or null for none */
-    static String table(List<ModelCommands.ModelRow> rows, PackDescription pack, List<Pack> running) {
+    static String table(List<ModelRow> rows, PackDescription pack, List<Pack> running) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, FORMAT, "MODEL", "VENDOR", "BUNDLE", "VERSION",
                 "CELLS", "CHEM", "STRINGS", "PACKS", pack == null ? "" : " FITS " + pack.id()));
         StringBuilder reasons = new StringBuilder();
-        for (ModelCommands.ModelRow r : rows) {
+        for (ModelRow r : rows) {
             ModelDescriptor d = r.descriptor();
             String fits = "";
             if (pack != null) {
@@ -47,9 +48,9 @@ final class ModelListing {
         return b.toString();
     }
 
-    static JsonArray json(List<ModelCommands.ModelRow> rows, PackDescription pack) {
+    static JsonArray json(List<ModelRow> rows, PackDescription pack) {
         JsonArray a = new JsonArray();
-        for (ModelCommands.ModelRow r : rows) {
+        for (ModelRow r : rows) {
             ModelDescriptor d = r.descriptor();
             JsonObject o = new JsonObject();
             o.addProperty("model", d.model());

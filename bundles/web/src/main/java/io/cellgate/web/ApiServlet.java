@@ -1,13 +1,13 @@
 package io.cellgate.web;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.json.PackJson;
+import io.cellgate.operate.Refusal;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,12 +28,15 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.servlet.whiteboard.annotations.RequireHttpWhiteboard;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * The console's API, read-only, the JSON of {@link PackJson} (the shell's {@code --json}):
+ * The console's API, the JSON of {@link PackJson} (the shell's {@code --json}) and the operator's actions
+ * ({@link ConsoleActions}), behind {@link ConsoleAccess}:
  * <ul>
  * <li>{@code GET /api/packs}: every pack's summary line (as {@code cellgate:packs --json}) with its faults present
  * now and the wall-clock time each appeared;</li>
@@ -43,7 +46,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * after each tick, at most once per {@code events.interval.ms}; {@code event: removed} when the pack goes away;</li>
  * <li>{@code GET /api/packs/<id>/history}: the last hour, a sample every 5 s (both spreads, every cell), or with
  * {@code ?range=day} the last day, a sample a minute (both spreads), from the console's own bounded rings;</li>
- * <li>{@code GET /api/events}: the summaries of every pack, as events, for the overview.</li>
+ * <li>{@code GET /api/events}: the summaries of every pack, as events, for the overview;</li>
+ * <li>{@code /api/packs/<id>/models}, {@code /properties}, {@code POST /swap}, {@code POST /set}: the actions;
+ * {@code /api/session}, {@code POST /api/login}, {@code POST /api/logout}: who may use them.</li>
  * </ul>
  * A stream holds its HTTP request's thread and a bounded queue; it ends when the client goes away (found at the
  * next write, an event or a keep-alive comment), when the console stops, or when the gateway does.
@@ -55,48 +60,99 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
-    private static final Pattern PACK = Pattern.compile("/packs/([A-Za-z0-9_-]{1,64})(/events|/history)?/?");
+    private static final Gson GSON = JsonHttp.GSON;
+    private static final Pattern PACK = Pattern.compile(
+            "/packs/([A-Za-z0-9_-]{1,64})(/events|/history|/models|/properties|/swap|/set)?/?");
+    /** What a POST may ask for: the operator's two actions. */
+    private static final Set<String> ACTIONS = Set.of("/swap", "/set");
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile List<Pack> packs;
 
     private final transient LiveFeed feed;
+    private final transient ConsoleAccess access;
+    private final transient ConsoleActions actions;
+    private final transient Logger log;
     private final int maxStreams;
     private final long keepaliveMillis;
     private final AtomicInteger streams = new AtomicInteger();
     private final transient Set<Subscription> open = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public ApiServlet(@Reference LiveFeed feed, WebConfig config) {
+    public ApiServlet(@Reference LiveFeed feed, @Reference ConsoleAccess access, @Reference ConsoleActions actions,
+            @Reference(service = LoggerFactory.class) Logger log, WebConfig config) {
         this.feed = feed;
+        this.access = access;
+        this.actions = actions;
+        this.log = log;
         this.maxStreams = Math.max(1, Math.min(1000, config.max_streams()));
         this.keepaliveMillis = Math.max(1000, Math.min(60_000, config.keepalive_ms()));
     }
 
+    /**
+     * Every answer is JSON: a refusal (a {@link Refusal}: an unknown pack or model, a bad value) is a 400 with its
+     * message, and anything unforeseen a 500 that points at the log, never an exception's name or stack.
+     */
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setHeader("X-Content-Type-Options", "nosniff");
-        if (!"GET".equals(req.getMethod())) {
-            resp.setHeader("Allow", "GET");
-            error(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, req.getMethod() + " is not allowed here: the "
-                    + "console's API is read-only (GET)");
-            return;
+        try {
+            answer(req, resp);
+        } catch (Refusal e) {
+            error(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("web console: {} {} failed", req.getMethod(), req.getRequestURI(), e);
+            if (!resp.isCommitted()) {
+                resp.reset();
+                error(resp, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "the gateway could not answer this request; "
+                        + "its log says why");
+            }
         }
+    }
+
+    private void answer(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
-        if (path.equals("/packs") || path.equals("/packs/")) {
-            json(resp, overview());
+        if (ConsoleAccess.handles(path)) {
+            access.serve(path, req, resp);
             return;
         }
-        if (path.equals("/events")) {
-            stream(req, resp, null);
+        String method = req.getMethod();
+        if (!"GET".equals(method) && !"POST".equals(method)) {
+            resp.setHeader("Allow", "GET, POST");
+            error(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, method + " is not allowed here: the console "
+                    + "reads with GET and changes with POST");
             return;
         }
+        boolean post = "POST".equals(method);
         Matcher m = PACK.matcher(path);
-        if (!m.matches()) {
+        boolean known = m.matches() || path.equals("/packs") || path.equals("/packs/") || path.equals("/events");
+        String part = !m.matches() || m.group(2) == null ? "" : m.group(2);
+        if (!known) {
             error(resp, HttpServletResponse.SC_NOT_FOUND, "no such resource: " + req.getRequestURI()
-                    + "; the API has /api/packs, /api/packs/<id>, /api/packs/<id>/events, /api/packs/<id>/history "
-                    + "and /api/events");
+                    + "; the API has /api/packs, /api/packs/<id>, /api/packs/<id>/events, /api/packs/<id>/history, "
+                    + "/api/packs/<id>/models, /api/packs/<id>/properties, POST /api/packs/<id>/swap and "
+                    + "/api/packs/<id>/set, /api/events and /api/session");
+            return;
+        }
+        // the method before who asks: a POST of a read is wrong whoever sends it
+        if (post != ACTIONS.contains(part)) {
+            resp.setHeader("Allow", post ? "GET" : "POST");
+            error(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, post ? "POST is for /api/packs/<id>/swap and "
+                    + "/set only; the rest of the API is read with GET" : req.getRequestURI() + " changes the pack: use "
+                    + "POST, from the pack's page");
+            return;
+        }
+        AccessRules.Refused refused = post ? access.change(req) : access.read(req);
+        if (refused != null) {
+            error(resp, refused.status(), refused.message());
+            return;
+        }
+        if (!m.matches()) {
+            if (path.equals("/events")) {
+                stream(req, resp, null);
+            } else {
+                json(resp, overview());
+            }
             return;
         }
         Pack pack = find(m.group(1));
@@ -104,21 +160,27 @@ public final class ApiServlet extends HttpServlet {
             error(resp, HttpServletResponse.SC_NOT_FOUND, "no pack '" + m.group(1) + "'; " + known());
             return;
         }
-        if (m.group(2) == null) {
-            json(resp, detail(pack, pack.latest()));
-        } else if (m.group(2).equals("/history")) {
-            String range = req.getParameter("range") == null ? "hour" : req.getParameter("range");
-            if (!range.equals("hour") && !range.equals("day")) {
-                error(resp, HttpServletResponse.SC_BAD_REQUEST, "range=" + range + " is not known: use range=hour "
-                        + "(a sample every 5 s, with every cell) or range=day (a sample a minute, the spreads)");
-                return;
-            }
-            String id = pack.description().id();
-            SpreadHistory h = range.equals("day") ? feed.day(id) : feed.hour(id);
-            json(resp, history(id, h == null ? null : h.snapshot()));
-        } else {
-            stream(req, resp, pack.description().id());
+        String id = pack.description().id();
+        switch (part) {
+            case "" -> json(resp, detail(pack, pack.latest()));
+            case "/history" -> history(req, resp, id);
+            case "/models" -> json(resp, actions.models(id));
+            case "/properties" -> json(resp, actions.properties(id));
+            case "/swap" -> actions.swap(id, JsonHttp.body(req), access.who(req), resp);
+            case "/set" -> actions.set(id, JsonHttp.body(req), access.who(req), resp);
+            default -> stream(req, resp, id);
         }
+    }
+
+    private void history(HttpServletRequest req, HttpServletResponse resp, String id) throws IOException {
+        String range = req.getParameter("range") == null ? "hour" : req.getParameter("range");
+        if (!range.equals("hour") && !range.equals("day")) {
+            error(resp, HttpServletResponse.SC_BAD_REQUEST, "range=" + range + " is not known: use range=hour "
+                    + "(a sample every 5 s, with every cell) or range=day (a sample a minute, the spreads)");
+            return;
+        }
+        SpreadHistory h = range.equals("day") ? feed.day(id) : feed.hour(id);
+        json(resp, history(id, h == null ? null : h.snapshot()));
     }
 
     /** Every pack's summary, by id. */
@@ -249,17 +311,11 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private static void json(HttpServletResponse resp, JsonElement body) throws IOException {
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
-        resp.setHeader("Cache-Control", "no-store");
-        resp.getWriter().write(GSON.toJson(body));
+        JsonHttp.json(resp, body);
     }
 
     static void error(HttpServletResponse resp, int status, String message) throws IOException {
-        resp.setStatus(status);
-        JsonObject o = new JsonObject();
-        o.addProperty("error", message);
-        json(resp, o);
+        JsonHttp.error(resp, status, message);
     }
 
     private List<Pack> sorted() {

@@ -4,8 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The web console's live streams. The address and port are Felix HTTP's (configuration {@code org.apache.felix.http},
- * loopback by default), the same as Prometheus' {@code /metrics}.
+ * The web console's live streams and who may use it. The address and port are Felix HTTP's (configuration
+ * {@code org.apache.felix.http}, loopback by default), the same as Prometheus' {@code /metrics}.
  */
 @ObjectClassDefinition(name = "Cellgate web console", description = "The packs overview and "
         + "pack pages, and their JSON and Server-Sent Events API, on the HTTP whiteboard.")
@@ -29,4 +29,23 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "event for this long, 1000 to 60000 ms: it keeps proxies and Jetty's idle timeout from closing a "
             + "quiet stream and finds a client that went away.", min = "1000", max = "60000")
     long keepalive_ms() default 15000;
+
+    @AttributeDefinition(name = "Password hash", description = "The hash of the console's password, as "
+            + "cellgate:password prints it (pbkdf2-sha256:<iterations>:<salt>:<hash>), never the password itself. "
+            + "Empty: no password, and only the gateway itself (a loopback client) may change anything; set: every "
+            + "change needs a login, from anywhere.")
+    String password_hash() default "";
+
+    @AttributeDefinition(name = "User", description = "The name to log in with, beside the password; the log names "
+            + "it with each change.")
+    String user() default "admin";
+
+    @AttributeDefinition(name = "Reads require login", description = "Whether reading (the pages' data and streams) "
+            + "needs a login too; without a password, reading from another machine is then refused.")
+    boolean reads_require_login() default false;
+
+    @AttributeDefinition(name = "Allowed host names", description = "Host names the console answers to besides "
+            + "addresses and localhost, e.g. gateway.local: a name not listed is refused, so that no other site can "
+            + "point a name of its own at the gateway (DNS rebinding).")
+    String[] allowed_hosts() default {};
 }

@@ -38,11 +38,16 @@ final class GatewayConsole implements AutoCloseable {
 
     /** @param httpPort the loopback port of its HTTP service (metrics, web console), or -1 for none */
     GatewayConsole(int httpPort) throws IOException {
+        this(httpPort, "127.0.0.1");
+    }
+
+    /** @param httpHost the address its HTTP service is bound to: 0.0.0.0 for every interface, as on a network */
+    GatewayConsole(int httpPort, String httpHost) throws IOException {
         dir = Files.createTempDirectory("cellgate-console");
         copy(GatewayProcess.ROOT.resolve("config"), dir.resolve("config"));
         // Another gateway on this machine may hold the metrics port: this one takes the port it is given, or none.
         Files.writeString(dir.resolve("config/org.apache.felix.http.cfg"),
-                "org.apache.felix.http.host=127.0.0.1\norg.osgi.service.http.port=" + httpPort + "\n");
+                "org.apache.felix.http.host=" + httpHost + "\norg.osgi.service.http.port=" + httpPort + "\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A terminal of no size (script's, without one of its own) shows no typed text: give it an ordinary one.
         process = new ProcessBuilder("script", "-qefc", "stty cols 120 rows 40; exec " + java + " -jar " + GatewayProcess.JAR,

@@ -4,29 +4,17 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web console in a real browser against the real gateway: {@code gateway.jar} runs as a process on a terminal
@@ -35,77 +23,34 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * shows its 20 cells and 19 pairs; {@code sim:imbalance pack1 7 150} lights the LEDs of cells 6, 7, 8 and raises
  * cell 7's bar within 2 s, and they go out once it is balanced; {@code sim:disconnect pack1 4} makes cell 4's LED
  * really flash, its status read "open wire", a fault appear with its time, and pack1's tile stand out. Screenshots
- * go to {@code target/console-screenshots/}.
+ * go to {@code docs/console/}, where docs/console.md shows them.
  */
 public class WebConsoleIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     private static GatewayConsole gateway;
+    private static HeadlessBrowser chromium;
     private static WebDriver browser;
-    private static Path profile;
     private static String base;
-    private static Path shots;
 
     @BeforeClass
     public static void start() throws Exception {
-        assertTrue("Chromium and its driver are needed: apt-get install -y chromium chromium-driver",
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
         int port = GatewayOptions.freePort();
         base = "http://127.0.0.1:" + port;
         gateway = new GatewayConsole(port);
-        shots = Files.createDirectories(Path.of(System.getProperty("project.build.directory", "target"),
-                "console-screenshots"));
-        profile = Files.createTempDirectory("cellgate-chromium");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-                "--window-size=1400,900");
-        long started = System.nanoTime();
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build(), options);
-        System.out.println("browser started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        chromium = new HeadlessBrowser();
+        browser = chromium.driver;
         gateway.awaitReady();
-        awaitHttp(base + "/api/packs");
-    }
-
-    /**
-     * Waits until the gateway answers on the test's port: it reads that port from config/ through FileInstall and
-     * Config Admin, after its packs may already tick, and a page asked for before gets "connection refused".
-     */
-    private static void awaitHttp(String url) throws InterruptedException {
-        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (GatewayProcess.get(url).isEmpty()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("the gateway did not answer on " + url + " within 30 s");
-            }
-            Thread.sleep(100);
-        }
+        HeadlessBrowser.awaitHttp(base + "/api/packs");
     }
 
     @AfterClass
     public static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (gateway != null) {
-            Files.writeString(shots.resolve("console.txt"), gateway.screen());
-            gateway.close();
-        }
-        if (profile != null) {
-            try (Stream<Path> all = Files.walk(profile)) {
-                for (Path p : all.sorted((a, b) -> b.compareTo(a)).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        HeadlessBrowser.closeBoth(chromium, gateway, "console.txt");
     }
 
     private static <T> T waitFor(String what, long seconds, Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds)).withMessage(() -> what + "; the page shows "
-                + seen() + "; the console's last lines:\n" + tail(gateway.screen()))
-                .pollingEvery(Duration.ofMillis(50)).until(condition);
+        return chromium.waitFor(what, seconds, () -> "the page shows " + seen() + "; the console's last lines:\n"
+                + tail(gateway.screen()), condition);
     }
 
     /** What the pack page shows of cells 3 to 9, for a failure's message. */
@@ -134,11 +79,11 @@ public class WebConsoleIT {
     }
 
     private static void shoot(String name) throws IOException {
-        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.shoot(name);
     }
 
     private static Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+        return chromium.js(script);
     }
 
     @Test

@@ -184,14 +184,17 @@ public final class PackController implements Pack {
     }
 
     /** Target changes rebind the references without coming here for more; pack and tick changes apply here. */
-    /** Set by the shell's commands on the configuration they change (a private property, as its dot says). */
+    /**
+     * Set by the operator's actions (the shell's commands, the web console's) on the configuration they change, with
+     * who asked (a private property, as its dot says).
+     */
     static final String CHANGED_BY = ".cellgate.changed.by";
 
     @Modified
     void modified(PackConfig config, Map<String, Object> properties) {
         if (!config.balancer_target().equals(balancerTarget)) {
-            // Who asked: the shell (it marks its changes), the file FileInstall read, or anything else through Config
-            // Admin. The shell's mark wins: it also writes the file, whose name the configuration keeps.
+            // Who asked: the shell or the web console (they mark their changes), the file FileInstall read, or anything
+            // else through Config Admin. Their mark wins: they also write the file, whose name the configuration keeps.
             Object shell = properties.get(CHANGED_BY);
             Object file = properties.get("felix.fileinstall.filename");
             log.info("{}: " + PackProperties.BALANCER_TARGET + " {} -> {} by {}", config.pack_id(), balancerTarget,

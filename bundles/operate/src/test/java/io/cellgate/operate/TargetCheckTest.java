@@ -1,4 +1,4 @@
-package io.cellgate.shell;
+package io.cellgate.operate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +11,8 @@ class TargetCheckTest {
 
     @Test
     void aFilterGogoEvaluatedAsksForQuotes() {
-        CommandError e = assertThrows(CommandError.class,
-                () -> ConfigCommands.checkTarget("pack2", "source.target", "cellgate.pack=pack2"));
+        Refusal e = assertThrows(Refusal.class,
+                () -> PackOperations.checkTarget("pack2", "source.target", "cellgate.pack=pack2"));
         assertEquals("source.target=cellgate.pack=pack2 is not an LDAP filter: quote the filter, or Gogo takes its "
                 + "parentheses for a command, e.g. cellgate:set pack2 source.target \"(cellgate.pack=pack2)\"",
                 e.getMessage());
@@ -20,30 +20,30 @@ class TargetCheckTest {
 
     @Test
     void aFilterThatDoesNotParseIsRefusedBeforeItIsWritten() {
-        CommandError e = assertThrows(CommandError.class,
-                () -> ConfigCommands.checkTarget("pack2", "source.target", "(cellgate.pack=pack2)\\"));
+        Refusal e = assertThrows(Refusal.class,
+                () -> PackOperations.checkTarget("pack2", "source.target", "(cellgate.pack=pack2)\\"));
         assertTrue(e.getMessage().startsWith("source.target=(cellgate.pack=pack2)\\ is not an LDAP filter ("),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("): write one in parentheses, as (name=value) or "
                 + "(&(name=value)(name=value))"), e.getMessage());
-        assertThrows(CommandError.class,
-                () -> ConfigCommands.checkTarget("pack2", "balancer.target", "(&(cellgate.model=EK-L20S1A)"));
+        assertThrows(Refusal.class,
+                () -> PackOperations.checkTarget("pack2", "balancer.target", "(&(cellgate.model=EK-L20S1A)"));
     }
 
     @Test
     void aDriverTargetNamingAnotherPackIsRefused() {
-        CommandError e = assertThrows(CommandError.class,
-                () -> ConfigCommands.checkTarget("pack2", "outputs.target", "(cellgate.pack=pack1)"));
+        Refusal e = assertThrows(Refusal.class,
+                () -> PackOperations.checkTarget("pack2", "outputs.target", "(cellgate.pack=pack1)"));
         assertTrue(e.getMessage().startsWith("outputs.target=(cellgate.pack=pack1) chooses the drivers of pack "
                 + "pack1, and pack pack2 uses only its own"), e.getMessage());
     }
 
     @Test
     void filtersOnThePacksOwnDriversAndOtherTargetsPass() {
-        ConfigCommands.checkTarget("pack2", "source.target", "(cellgate.pack=pack2)");
-        ConfigCommands.checkTarget("pack2", "source.target", "(&(cellgate.pack=pack2)(adc=bench))");
-        ConfigCommands.checkTarget("pack2", "indicators.target", "(leds=front)");
+        PackOperations.checkTarget("pack2", "source.target", "(cellgate.pack=pack2)");
+        PackOperations.checkTarget("pack2", "source.target", "(&(cellgate.pack=pack2)(adc=bench))");
+        PackOperations.checkTarget("pack2", "indicators.target", "(leds=front)");
         // Another pack's id in the balancer's filter chooses a model, not a driver.
-        ConfigCommands.checkTarget("pack2", "balancer.target", "(&(cellgate.model=EK-L20S1A)(cellgate.pack=pack1))");
+        PackOperations.checkTarget("pack2", "balancer.target", "(&(cellgate.model=EK-L20S1A)(cellgate.pack=pack1))");
     }
 }

@@ -1,4 +1,4 @@
-package io.cellgate.shell;
+package io.cellgate.operate;
 
 import io.cellgate.api.runtime.PackProperties;
 import java.io.IOException;
@@ -26,25 +26,25 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * pack changes at once, and in the file of {@code config/} the configuration came from, so that file and running
  * state never disagree and the change survives a restart.
  */
-final class PackConfigurations {
+public final class PackConfigurations {
 
     /** FileInstall marks the configurations it made with the URL of their file. */
     static final String FILE_PROPERTY = "felix.fileinstall.filename";
     /**
-     * Who made the change, for the pack's log ("by the shell" rather than by the file the configuration came from).
-     * Private (the leading dot keeps it off the pack service); FileInstall drops it when it next reads the file.
+     * Who made the change, for the pack's log ("by the shell", "by web console user admin from 192.0.2.7") rather than
+     * by the file the configuration came from. Private (the leading dot keeps it off the pack service); FileInstall
+     * drops it when it next reads the file.
      */
     static final String CHANGED_BY = ".cellgate.changed.by";
-    static final String THE_SHELL = "the shell";
 
     private final ConfigurationAdmin configAdmin;
 
-    PackConfigurations(ConfigurationAdmin configAdmin) {
+    public PackConfigurations(ConfigurationAdmin configAdmin) {
         this.configAdmin = configAdmin;
     }
 
     /** The configuration of pack {@code packId}; an unknown pack is an error that names the known ones. */
-    Configuration find(String packId) throws IOException {
+    public Configuration find(String packId) throws IOException {
         Configuration[] all = list("(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + PackProperties.FACTORY_PID
                 + ")");
         List<String> known = new ArrayList<>();
@@ -56,15 +56,19 @@ final class PackConfigurations {
             known.add(String.valueOf(id));
         }
         known.sort(null);
-        throw new CommandError("unknown pack '" + packId + "'; known packs: "
+        throw new Refusal("unknown pack '" + packId + "'; known packs: "
                 + (known.isEmpty() ? "none" : String.join(", ", known)));
     }
 
-    /** Sets one property: the running pack first, then its file when it has one. Returns the file, or null. */
-    Path set(Configuration config, String key, Object value) throws IOException {
+    /**
+     * Sets one property: the running pack first, then its file when it has one. Returns the file, or null.
+     *
+     * @param who who asked, as the pack's log says it after "by"
+     */
+    Path set(Configuration config, String key, Object value, String who) throws IOException {
         Dictionary<String, Object> props = config.getProperties();
         props.put(key, value);
-        props.put(CHANGED_BY, THE_SHELL);
+        props.put(CHANGED_BY, who);
         config.update(props);
         Path file = fileOf(config);
         if (file != null) {
@@ -73,7 +77,7 @@ final class PackConfigurations {
         return file;
     }
 
-    static Path fileOf(Configuration config) {
+    public static Path fileOf(Configuration config) {
         Object url = config.getProperties() == null ? null : config.getProperties().get(FILE_PROPERTY);
         return url == null ? null : Path.of(URI.create(url.toString()));
     }

@@ -1,4 +1,4 @@
-package io.cellgate.shell;
+package io.cellgate.operate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
