@@ -35,6 +35,7 @@ final class RecorderLoop implements Runnable {
     private boolean failing;
     private final AtomicLong failures = new AtomicLong();
     private boolean roundFailing;
+    private volatile String problem;
 
     RecorderLoop(RecorderSettings settings, Consumer<String> info, Consumer<String> warn) {
         this.settings = settings;
@@ -53,7 +54,7 @@ final class RecorderLoop implements Runnable {
         running = false;
     }
 
-    /** Rounds that failed since the recorder started. */
+    /** Rows that could not be written and rounds that failed, since the recorder started. */
     long failures() {
         return failures.get();
     }
@@ -69,14 +70,15 @@ final class RecorderLoop implements Runnable {
                     }
                     flush();
                     roundFailing = false;
-                } catch (RuntimeException | Error e) {
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Throwable e) {
                     // The recorder's only thread must not end while its component shows active: say so once, go on.
                     failures.incrementAndGet();
-                    if (!roundFailing) {
-                        roundFailing = true;
-                        warn.accept("recorder " + settings.directory() + ": writing failed ("
-                                + (e.getMessage() == null ? "an internal error" : e.getMessage())
-                                + "); the recorder goes on with the next rows");
+                    try {
+                        roundFailed(e);
+                    } catch (Throwable whileSaying) {
+                        problem = ROUND_FAILED; // out of memory even for the message: the health still says it
                     }
                 }
             }
@@ -85,6 +87,23 @@ final class RecorderLoop implements Runnable {
         } finally {
             closeAll();
         }
+    }
+
+    private static final String ROUND_FAILED = "writing failed; the recorder goes on with the next rows";
+
+    private void roundFailed(Throwable e) {
+        problem = ROUND_FAILED;
+        if (!roundFailing) {
+            roundFailing = true;
+            warn.accept("recorder " + settings.directory() + ": writing failed ("
+                    + (e.getMessage() == null ? "an internal error" : e.getMessage())
+                    + "); the recorder goes on with the next rows");
+        }
+    }
+
+    /** What is wrong now, or null while rows are written. */
+    String problem() {
+        return problem;
     }
 
     private void write(Row row) {
@@ -97,22 +116,29 @@ final class RecorderLoop implements Runnable {
                 failing = false;
                 info.accept("recorder: writing again to " + f.path());
             }
+            problem = null;
         } catch (IOException e) {
-            if (!failing) {
-                failing = true;
-                warn.accept("recorder: cannot write " + pack + " to " + settings.directory() + ": " + e
-                        + "; rows are dropped until it works again");
-            }
-            closeQuietly(f); // the next row opens a fresh file
+            cannotWrite(pack, f, e);
         }
     }
 
+    /** Said once until a write works again; the rows still buffered in {@code f} are lost with it. */
+    private void cannotWrite(String pack, PackFile f, IOException e) {
+        failures.incrementAndGet();
+        problem = "cannot write " + pack + " to " + settings.directory() + ": " + e.getMessage();
+        if (!failing) {
+            failing = true;
+            warn.accept("recorder: " + problem + "; rows are dropped until it works again");
+        }
+        f.abandon();
+    }
+
     private void flush() {
-        for (PackFile f : files.values()) {
+        for (Map.Entry<String, PackFile> f : files.entrySet()) {
             try {
-                f.flush();
+                f.getValue().flush();
             } catch (IOException e) {
-                closeQuietly(f);
+                cannotWrite(f.getKey(), f.getValue(), e); // a full disk shows here: rows wait in a buffer
             }
         }
     }

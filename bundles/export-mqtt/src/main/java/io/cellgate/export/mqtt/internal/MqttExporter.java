@@ -1,6 +1,7 @@
 package io.cellgate.export.mqtt.internal;
 
 import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.runtime.ExporterHealth;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
 import io.cellgate.api.telemetry.PackView;
@@ -23,9 +24,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * numbers on every other tick.
  */
 @Component(configurationPid = MqttExporter.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {PackListener.class, MqttExporterStatus.class}, immediate = true)
+        service = {PackListener.class, MqttExporterStatus.class, ExporterHealth.class}, immediate = true)
 @Designate(ocd = MqttConfig.class, factory = true)
-public final class MqttExporter implements PackListener, MqttExporterStatus {
+public final class MqttExporter implements PackListener, MqttExporterStatus, ExporterHealth {
 
     static final long JOIN_MILLIS = TimeUnit.SECONDS.toMillis(10);
     /** Factory PID of the exporters. */
@@ -106,5 +107,29 @@ public final class MqttExporter implements PackListener, MqttExporterStatus {
     @Override
     public boolean connected() {
         return loop.isConnected();
+    }
+
+    @Override
+    public String exporter() {
+        return "mqtt " + settings.brokerUrl();
+    }
+
+    @Override
+    public boolean up() {
+        return problem() == null;
+    }
+
+    @Override
+    public long failures() {
+        return loop.failures();
+    }
+
+    @Override
+    public String problem() {
+        if (!thread.isAlive()) {
+            return "its publishing thread has ended and nothing is published: see the log, then restart the MQTT "
+                    + "exporters with scr:disable and scr:enable " + MqttExporter.class.getName();
+        }
+        return loop.problem();
     }
 }
