@@ -2,6 +2,7 @@ package io.cellgate.export.file;
 
 import io.cellgate.api.telemetry.PackView;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -125,7 +126,9 @@ final class RecorderLoop implements Runnable {
     /** Said once until a write works again; the rows still buffered in {@code f} are lost with it. */
     private void cannotWrite(String pack, PackFile f, IOException e) {
         failures.incrementAndGet();
-        problem = "cannot write " + pack + " to " + settings.directory() + ": " + e.getMessage();
+        // a FileSystemException's message is "file: reason"; an AccessDeniedException's, the file alone
+        problem = "cannot write " + pack + " to " + settings.directory() + ": " + (e instanceof AccessDeniedException a
+                ? a.getFile() + ": Permission denied" : e.getMessage());
         if (!failing) {
             failing = true;
             warn.accept("recorder: " + problem + "; rows are dropped until it works again");
