@@ -49,11 +49,6 @@ public final class MqttExporter implements PackListener, MqttExporterStatus, Exp
             log.error("mqtt: configuration refused: {}", e.getMessage());
             throw e;
         }
-        if (config._password() != null && !config._password().isEmpty()) {
-            log.warn("mqtt {}: the password is given inline (.password): Config Admin keeps it under data/ and "
-                    + "scr:info lists it; put it in a file only the gateway's user can read and name it in "
-                    + "password.file", settings.brokerUrl());
-        }
         this.gate = new RateGate(settings.publishNanos());
         this.loop = new PublishLoop(settings, new PahoLink(settings), log::info, log::warn, System::nanoTime);
         this.thread = new Thread(loop, "cellgate-mqtt " + settings.clientId());
