@@ -157,12 +157,15 @@ final class PackFile implements Closeable {
         }
     }
 
-    void flush() throws IOException {
-        if (out != null && dirty) {
-            out.flush();
-            dirty = false;
-            flushedBytes = bytes;
+    /** Writes the rows buffered to the disk; false when there were none. */
+    boolean flush() throws IOException {
+        if (out == null || !dirty) {
+            return false;
         }
+        out.flush();
+        dirty = false;
+        flushedBytes = bytes;
+        return true;
     }
 
     Path path() {

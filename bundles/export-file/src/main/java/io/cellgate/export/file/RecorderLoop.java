@@ -113,11 +113,6 @@ final class RecorderLoop implements Runnable {
         try {
             f.write(row.view());
             written.incrementAndGet();
-            if (failing) {
-                failing = false;
-                info.accept("recorder: writing again to " + f.path());
-            }
-            problem = null;
         } catch (IOException e) {
             cannotWrite(pack, f, e);
         }
@@ -139,7 +134,14 @@ final class RecorderLoop implements Runnable {
     private void flush() {
         for (Map.Entry<String, PackFile> f : files.entrySet()) {
             try {
-                f.getValue().flush();
+                // only a flush shows the rows reached the disk: a full disk takes them into the buffer all the same
+                if (f.getValue().flush()) {
+                    if (failing) {
+                        failing = false;
+                        info.accept("recorder: writing again to " + f.getValue().path());
+                    }
+                    problem = null;
+                }
             } catch (IOException e) {
                 cannotWrite(f.getKey(), f.getValue(), e); // a full disk shows here: rows wait in a buffer
             }
