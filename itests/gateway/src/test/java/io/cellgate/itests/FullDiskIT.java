@@ -21,7 +21,7 @@ import org.junit.Test;
  * gateway.jar with its {@code data/} on a small file system of its own (a tmpfs mounted for the test, as root), which
  * is then filled: the recorder says so once and shows DOWN, a configuration Config Admin cannot store is one line,
  * the pack ticks on as due, no row already on the disk is lost or torn, and when space returns the recorder goes on
- * in the same file.
+ * in the same file and the configuration is stored.
  */
 public class FullDiskIT {
 
@@ -59,9 +59,9 @@ public class FullDiskIT {
 
         Path filler = data.resolve("filler");
         fill(filler);
+        await("the recorder to show DOWN", () -> up(metrics) == 0, out); // the file's last page took some rows
         long before = rows();
         String stored = Files.readString(recording());
-        await("the recorder to show DOWN", () -> up(metrics) == 0, out);
         long t0 = System.nanoTime();
         double ticks0 = ticks(metrics);
         Files.writeString(home.resolve("config/io.cellgate.balancer.ek.variant-full.cfg"),
@@ -77,12 +77,15 @@ public class FullDiskIT {
         assertEquals(printed, 1, count(printed, "Failed to install artifact: "
                 + home.resolve("config/io.cellgate.balancer.ek.variant-full.cfg")));
         assertTrue("what was stored is still there", Files.readString(recording()).startsWith(stored));
-        assertTrue("no row written while full", rows() <= before + 1);
+        assertEquals("no row written while full", before, rows());
 
         Files.delete(filler);
         await("the recorder to write again", () -> up(metrics) == 1 && rows() > before + 5, out);
+        await("Config Admin to store the configuration it could not", () -> stored("variant%007efull.config"), out);
         printed = Files.readString(out);
         assertEquals(printed, 1, count(printed, "recorder: writing again to data/recordings/pack1-"));
+        assertEquals(printed, 1, count(printed, "data/ has room again: [config/io.cellgate.balancer.ek.variant-full.cfg]"
+                + " offered to Config Admin once more"));
         assertTrue(Files.readString(recording()).startsWith(stored));
         try (Stream<Path> files = Files.list(data.resolve("recordings"))) {
             assertEquals("one file, gone on with", 1, files.count());
@@ -90,6 +93,15 @@ public class FullDiskIT {
         gateway.destroy();
         assertTrue(gateway.waitFor(30, TimeUnit.SECONDS));
         assertTrue("every row whole", rows() > before + 5);
+    }
+
+    /** Whether a file of this name is in Config Admin's store (under the framework's storage in data/). */
+    private boolean stored(String name) {
+        try (Stream<Path> files = Files.walk(data.resolve("felix-cache"))) {
+            return files.anyMatch(f -> f.getFileName().toString().equals(name));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Fills the file system: writes until it is full. */
