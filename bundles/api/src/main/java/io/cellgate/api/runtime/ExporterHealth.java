@@ -16,7 +16,9 @@ public interface ExporterHealth {
     String exporter();
 
     /** True while its thread runs and its latest attempt (a write, a connection, a round) succeeded. */
-    boolean up();
+    default boolean up() {
+        return problem() == null;
+    }
 
     /** Attempts that failed since the exporter started: writes, connections, rounds. */
     long failures();

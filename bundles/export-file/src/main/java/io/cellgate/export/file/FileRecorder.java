@@ -70,11 +70,6 @@ public final class FileRecorder implements PackListener, ExporterHealth {
     }
 
     @Override
-    public boolean up() {
-        return problem() == null;
-    }
-
-    @Override
     public long failures() {
         return loop.failures();
     }

@@ -64,6 +64,13 @@ final class HardwareProcess {
                 .start();
     }
 
+    /** Ends a gateway a test left running, the hard way: what it leaves is what the test is about. */
+    static void end(Process gateway) throws InterruptedException {
+        if (gateway != null && gateway.isAlive()) {
+            gateway.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** Waits until pair 7 moves charge from cell 7 down into cell 6 and its LED is lit. */
     void awaitPair7Balancing() throws InterruptedException {
         await("pair 7 balancing (" + log + ")", () -> "1".equals(tree.switchLine(5, false))

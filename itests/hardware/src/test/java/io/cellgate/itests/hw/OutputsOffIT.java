@@ -21,9 +21,7 @@ public class OutputsOffIT {
 
     @After
     public void stopTheGateway() throws InterruptedException {
-        if (gateway != null && gateway.isAlive()) {
-            gateway.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
+        HardwareProcess.end(gateway);
     }
 
     @Test

@@ -97,9 +97,7 @@ public class UnboundedPluginIT {
 
     @After
     public void stopTheGateway() throws InterruptedException {
-        if (gateway != null && gateway.isAlive()) {
-            gateway.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
+        HardwareProcess.end(gateway);
     }
 
     @Test

@@ -110,11 +110,6 @@ public final class MqttExporter implements PackListener, MqttExporterStatus, Exp
     }
 
     @Override
-    public boolean up() {
-        return problem() == null;
-    }
-
-    @Override
     public long failures() {
         return loop.failures();
     }
