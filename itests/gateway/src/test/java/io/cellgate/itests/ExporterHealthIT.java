@@ -55,7 +55,8 @@ public class ExporterHealthIT extends TelemetrySupport {
         factory("io.cellgate.export.mqtt", "refused", Map.of("broker.url", broker.url(), "gateway.id", "itgw",
                 "client.id", "it-refused", "publish.ms", 200L));
         String name = "mqtt " + broker.url();
-        await("the exporter to fail twice", () -> find(name) != null && find(name).failures() >= 2);
+        await("the exporter to fail twice", () -> find(name) != null && find(name).failures() >= 2
+                && find(name).problem() != null);
         ExporterHealth h = find(name);
         assertTrue(h.problem(), h.problem().startsWith("cannot reach the broker: "));
         assertEquals(0.0, up(name), 0);
@@ -84,7 +85,7 @@ public class ExporterHealthIT extends TelemetrySupport {
             track(simulatedPack("ith2", 4, "NCM", EK_DATASHEET, 50));
             Pack pack = awaitPack("ith2");
             String name = "recorder " + dir;
-            await("the recorder to fail", () -> find(name) != null && find(name).failures() > 0);
+            await("the recorder to fail", () -> find(name) != null && find(name).problem() != null);
             String problem = find(name).problem();
             assertTrue(problem, problem.startsWith("cannot write ith2 to " + dir + ": " + dir + "/ith2-")
                     && problem.endsWith(".csv: Operation not permitted"));

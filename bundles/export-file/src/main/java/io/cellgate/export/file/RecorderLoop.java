@@ -75,11 +75,12 @@ final class RecorderLoop implements Runnable {
                     throw e;
                 } catch (Throwable e) {
                     // The recorder's only thread must not end while its component shows active: say so once, go on.
+                    problem = ROUND_FAILED;
                     failures.incrementAndGet();
                     try {
                         roundFailed(e);
                     } catch (Throwable whileSaying) {
-                        problem = ROUND_FAILED; // out of memory even for the message: the health still says it
+                        // out of memory even for the message: counted, and the health says it
                     }
                 }
             }
@@ -93,7 +94,6 @@ final class RecorderLoop implements Runnable {
     private static final String ROUND_FAILED = "writing failed; the recorder goes on with the next rows";
 
     private void roundFailed(Throwable e) {
-        problem = ROUND_FAILED;
         if (!roundFailing) {
             roundFailing = true;
             warn.accept("recorder " + settings.directory() + ": writing failed ("
@@ -120,10 +120,10 @@ final class RecorderLoop implements Runnable {
 
     /** Said once until a write works again; the rows still buffered in {@code f} are lost with it. */
     private void cannotWrite(String pack, PackFile f, IOException e) {
-        failures.incrementAndGet();
         // a FileSystemException's message is "file: reason"; an AccessDeniedException's, the file alone
         problem = "cannot write " + pack + " to " + settings.directory() + ": " + (e instanceof AccessDeniedException a
                 ? a.getFile() + ": Permission denied" : e.getMessage());
+        failures.incrementAndGet(); // after the problem: whoever sees a failure counted reads what it was
         if (!failing) {
             failing = true;
             warn.accept("recorder: " + problem + "; rows are dropped until it works again");

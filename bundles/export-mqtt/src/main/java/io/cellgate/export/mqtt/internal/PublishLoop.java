@@ -109,8 +109,8 @@ final class PublishLoop implements Runnable, Link.Events {
                     waitNanos = guardedStep();
                 } catch (Throwable whileSaying) {
                     // out of memory even for the guard's message: count it without allocating, and go on
-                    failures.incrementAndGet();
                     failing = true;
+                    failures.incrementAndGet();
                     waitNanos = FIRST_RETRY_NANOS;
                 }
                 if (running) {
@@ -143,9 +143,10 @@ final class PublishLoop implements Runnable, Link.Events {
             failing = false;
             return wait;
         } catch (Throwable e) {
+            boolean first = !failing;
+            failing = true; // before the count: whoever sees a failure counted reads what it was
             failures.incrementAndGet();
-            if (!failing) {
-                failing = true;
+            if (first) {
                 warn.accept("mqtt " + settings.brokerUrl() + ": a publishing round failed (" + describe(e)
                         + "); the exporter goes on, trying again every second");
             }
@@ -310,9 +311,9 @@ final class PublishLoop implements Runnable, Link.Events {
     /** Logs the first failure of an outage only; every failure schedules the next attempt. */
     private void outage(Throwable cause) {
         long now = clock.getAsLong();
-        failures.incrementAndGet();
         outageProblem = "cannot reach the broker: " + (cause == null ? "connection failed" : describe(cause))
                 + "; retrying every 1 s to 30 s";
+        failures.incrementAndGet();
         if (outageStartNanos < 0) {
             outageStartNanos = now;
             outageDroppedBefore = outbox.dropped();
