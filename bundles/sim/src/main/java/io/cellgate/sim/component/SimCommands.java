@@ -99,6 +99,10 @@ public final class SimCommands {
         BalancerModel model = ScenarioModels.choose(models == null ? List.of() : models, s);
         Path result = resultFile == null ? null : Path.of(resultFile).toAbsolutePath();
         if (result != null) {
+            if (!Files.isDirectory(result.getParent())) {
+                throw new IllegalArgumentException("cannot write the result to " + result + ": the folder "
+                        + result.getParent() + " does not exist");
+            }
             new RunBudget(Files.getFileStore(result.getParent()).getUsableSpace()).check(s, file, resultFile);
         }
         if (!oneRun.tryAcquire()) {
