@@ -106,6 +106,8 @@ public final class PackEngine implements Pack {
     private volatile long completedTicks;
     /** The stall the watchdog reported and no tick has cleared yet, or null. */
     private volatile ActiveFault stall;
+    /** When {@link #stall} was reported, on the tick clock: how long it lasted does not follow a wall clock set. */
+    private long stallNanos;
     private long firstTickNanos;
     /** Once a source has been seen, losing it is a fault at once: the grace period is for start-up only. */
     private boolean sourceSeen;
@@ -188,16 +190,18 @@ public final class PackEngine implements Pack {
             history.record(tick, timeMillis, reading.spreadVolts(), reading.maxAdjacentSpreadVolts(),
                     decision.balancingPairs() + decision.bleedingCells(), decision.boardState(), health, modelName);
             ActiveFault cleared;
+            long stalledSince;
             synchronized (stallLock) {
                 latest.publish(state);
                 cleared = stall;
+                stalledSince = stallNanos;
                 stall = null;
                 lastTickEndNanos = end;
                 completedTicks = tick;
             }
             if (cleared != null) {
-                events.info(pack.id() + ": ticking again at tick " + tick + ", " + (timeMillis - cleared.sinceMillis())
-                        + " ms after it stalled");
+                events.info(pack.id() + ": ticking again at tick " + tick + ", "
+                        + TimeUnit.NANOSECONDS.toMillis(clock.getAsLong() - stalledSince) + " ms after it stalled");
             }
             synchronized (publishLock) {
                 publish(listeners, state);
@@ -252,6 +256,7 @@ public final class PackEngine implements Pack {
             }
             stalled = latest.markStalled(reason);
             stall = new ActiveFault(reason, seenTicks, wallClock.getAsLong());
+            stallNanos = clock.getAsLong();
         }
         events.warn(pack.id() + ": " + PackHealth.STALLED + ": " + reason);
         synchronized (publishLock) {

@@ -9,6 +9,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -47,9 +50,28 @@ final class GatewayProcess {
      * {@code console}: {@link ProcessBuilder.Redirect#PIPE} to type commands, or a file for none.
      */
     static Process start(Path home, Path out, ProcessBuilder.Redirect console) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toString()).directory(home.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
-                .redirectInput(console).start();
+        return start(home, out, console, List.of(), Map.of());
+    }
+
+    /** As {@link #start(Path, Path, ProcessBuilder.Redirect)}, with JVM options and more environment variables. */
+    static Process start(Path home, Path out, ProcessBuilder.Redirect console, List<String> jvmOptions,
+            Map<String, String> environment) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder b = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).redirectInput(console);
+        b.environment().putAll(environment);
+        return b.start();
+    }
+
+    /** Serves HTTP (/metrics) on a free port instead of the default one, which another gateway may hold. */
+    static int freePortFor(Path home) throws IOException {
+        int port = GatewayOptions.freePort();
+        Files.writeString(home.resolve("config/org.apache.felix.http.cfg"),
+                "org.apache.felix.http.host=127.0.0.1\norg.osgi.service.http.port=" + port + "\n");
+        return port;
     }
 
     /** The body of GET {@code url}, or "" until the gateway answers it with 200. */

@@ -30,7 +30,13 @@ final class Mosquitto implements AutoCloseable {
         Files.createDirectories(dir);
         this.config = dir.resolve("mosquitto-" + port + ".conf");
         this.log = dir.resolve("mosquitto-" + port + ".log");
-        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+        allowAnonymous(true);
+    }
+
+    /** A broker that refuses every client (none has a password), or takes them all; {@link #restart()} applies it. */
+    void allowAnonymous(boolean allow) throws IOException {
+        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous " + allow
+                + "\npersistence false\n");
     }
 
     /** Starts a broker on {@code port}; fails the test when Mosquitto is not installed. */

@@ -1,6 +1,7 @@
 package io.cellgate.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -107,15 +108,19 @@ public class ShellIT extends GatewaySupport {
     }
 
     @Test
-    public void aScenarioTooBigForTheGatewaysMemoryIsRefusedWithTheFigureAndThePacksTickOn() throws Exception {
+    public void aScenarioWhoseTraceWouldNotFitItsResultsDiskIsRefusedWithTheFigureAndThePacksTickOn()
+            throws Exception {
         java.nio.file.Path year = java.nio.file.Files.createTempFile("year", ".json");
-        java.nio.file.Files.writeString(year, "{\"pack\": {\"cells\": 20, \"chemistry\": \"NCM\"}, "
+        // 48 cells a second for a year: about 58 GiB of trace, more than half of what this machine's disk has free
+        java.nio.file.Files.writeString(year, "{\"pack\": {\"cells\": 48, \"chemistry\": \"NCM\"}, "
                 + "\"balancer\": \"EK-L20S1A\", \"durationSeconds\": 31536000, \"traceEverySeconds\": 1}");
+        java.nio.file.Path result = year.resolveSibling("year-result.json");
         long ticks = pack("shell1").stats().ticks();
-        String refusal = error("sim:run " + year);
-        assertTrue(refusal, refusal.startsWith(year + " would keep 31,536,002 trace samples of 20 cells (about 7.3 "
-                + "GiB), more than the "));
-        assertTrue(refusal, refusal.endsWith("or run it outside the gateway with sim-cli"));
+        String refusal = error("sim:run " + year + " " + result);
+        assertTrue(refusal, refusal.startsWith(year + " would write 31,536,002 trace samples of 48 cells (about "
+                + "58.2 GiB) to " + result + ", more than half of the "));
+        assertTrue(refusal, refusal.endsWith("or write the result where there is more room"));
+        assertFalse("nothing written", java.nio.file.Files.exists(result));
         Thread.sleep(300);
         assertTrue("shell1 ticks on", pack("shell1").stats().ticks() > ticks);
         java.nio.file.Files.delete(year);

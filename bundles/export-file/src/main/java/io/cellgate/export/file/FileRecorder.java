@@ -1,5 +1,6 @@
 package io.cellgate.export.file;
 
+import io.cellgate.api.runtime.ExporterHealth;
 import io.cellgate.api.telemetry.RateGate;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
@@ -19,9 +20,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@link PackView} on the tick and hands it to its own writer thread; nothing touches the disk on the tick.
  */
 @Component(configurationPid = FileRecorder.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        immediate = true)
+        service = {PackListener.class, ExporterHealth.class}, immediate = true)
 @Designate(ocd = FileRecorderConfig.class, factory = true)
-public final class FileRecorder implements PackListener {
+public final class FileRecorder implements PackListener, ExporterHealth {
 
     static final long JOIN_MILLIS = TimeUnit.SECONDS.toMillis(10);
     /** Factory PID of the recorders. */
@@ -61,6 +62,25 @@ public final class FileRecorder implements PackListener {
         } else {
             log.info("recorder {}: closed after {} rows", settings.directory(), loop.written());
         }
+    }
+
+    @Override
+    public String exporter() {
+        return "recorder " + settings.directory();
+    }
+
+    @Override
+    public long failures() {
+        return loop.failures();
+    }
+
+    @Override
+    public String problem() {
+        if (!thread.isAlive()) {
+            return "its writer thread has ended and no row is written: see the log, then restart the recorders "
+                    + "with scr:disable and scr:enable " + FileRecorder.class.getName();
+        }
+        return loop.problem();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.cellgate.api.telemetry.PackView;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -39,6 +40,10 @@ final class PackFile implements Closeable {
     private int cells;
     private LocalDate day;
     private long bytes;
+    /** Bytes of {@link #path} known to be on the disk: the header and whole rows, flushed. */
+    private long flushedBytes;
+    /** After a failed write: the next row goes on in {@link #path}, cut back to {@link #flushedBytes}. */
+    private boolean resume;
     private boolean dirty;
 
     PackFile(RecorderSettings settings, String pack) {
@@ -51,7 +56,9 @@ final class PackFile implements Closeable {
     void write(PackView s) throws IOException {
         long wallMillis = s.timeMillis();
         LocalDate rowDay = LocalDate.ofInstant(Instant.ofEpochMilli(wallMillis), ZoneOffset.UTC);
-        if (out == null || s.pack().cells() != cells || due(rowDay)) {
+        if (resume && out == null && s.pack().cells() == cells && !due(rowDay)) {
+            reopen();
+        } else if (out == null || s.pack().cells() != cells || due(rowDay)) {
             open(s.pack().cells(), wallMillis, rowDay);
         }
         append(RecordingFormat.row(s));
@@ -81,8 +88,46 @@ final class PackFile implements Closeable {
         cells = cellCount;
         day = rowDay;
         bytes = 0;
+        flushedBytes = 0;
+        resume = false;
         append(RecordingFormat.header(cellCount));
         prune();
+    }
+
+    /** Goes on in the file a failed write left, from its last whole row: a full disk costs rows, not a file. */
+    private void reopen() throws IOException {
+        out = Files.newBufferedWriter(path, StandardCharsets.US_ASCII, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        bytes = flushedBytes;
+        resume = false;
+    }
+
+    /**
+     * After a write or flush that failed (a full disk, say): closes the file and cuts off what reached it of the
+     * rows not flushed, so that no torn row is left; the next row goes on in the same file, or a fresh one when
+     * not even the header got there. Cutting back needs no free space.
+     */
+    void abandon() {
+        try {
+            close();
+        } catch (IOException e) {
+            // the rows still buffered are lost: that is what failed
+        }
+        if (path == null) {
+            return;
+        }
+        try (FileChannel c = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            if (flushedBytes == 0) {
+                c.close();
+                Files.deleteIfExists(path);
+                path = null;
+                return;
+            }
+            c.truncate(flushedBytes);
+            resume = true;
+        } catch (IOException e) {
+            resume = false; // a fresh file next time
+        }
     }
 
     private void append(String line) throws IOException {
@@ -112,11 +157,15 @@ final class PackFile implements Closeable {
         }
     }
 
-    void flush() throws IOException {
-        if (out != null && dirty) {
-            out.flush();
-            dirty = false;
+    /** Writes the rows buffered to the disk; false when there were none. */
+    boolean flush() throws IOException {
+        if (out == null || !dirty) {
+            return false;
         }
+        out.flush();
+        dirty = false;
+        flushedBytes = bytes;
+        return true;
     }
 
     Path path() {

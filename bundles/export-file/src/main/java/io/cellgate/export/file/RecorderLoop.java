@@ -2,6 +2,7 @@ package io.cellgate.export.file;
 
 import io.cellgate.api.telemetry.PackView;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,6 +36,7 @@ final class RecorderLoop implements Runnable {
     private boolean failing;
     private final AtomicLong failures = new AtomicLong();
     private boolean roundFailing;
+    private volatile String problem;
 
     RecorderLoop(RecorderSettings settings, Consumer<String> info, Consumer<String> warn) {
         this.settings = settings;
@@ -53,7 +55,7 @@ final class RecorderLoop implements Runnable {
         running = false;
     }
 
-    /** Rounds that failed since the recorder started. */
+    /** Rows that could not be written and rounds that failed, since the recorder started. */
     long failures() {
         return failures.get();
     }
@@ -69,14 +71,16 @@ final class RecorderLoop implements Runnable {
                     }
                     flush();
                     roundFailing = false;
-                } catch (RuntimeException | Error e) {
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Throwable e) {
                     // The recorder's only thread must not end while its component shows active: say so once, go on.
+                    problem = ROUND_FAILED;
                     failures.incrementAndGet();
-                    if (!roundFailing) {
-                        roundFailing = true;
-                        warn.accept("recorder " + settings.directory() + ": writing failed ("
-                                + (e.getMessage() == null ? "an internal error" : e.getMessage())
-                                + "); the recorder goes on with the next rows");
+                    try {
+                        roundFailed(e);
+                    } catch (Throwable whileSaying) {
+                        // out of memory even for the message: counted, and the health says it
                     }
                 }
             }
@@ -87,32 +91,59 @@ final class RecorderLoop implements Runnable {
         }
     }
 
+    private static final String ROUND_FAILED = "writing failed; the recorder goes on with the next rows";
+
+    private void roundFailed(Throwable e) {
+        if (!roundFailing) {
+            roundFailing = true;
+            warn.accept("recorder " + settings.directory() + ": writing failed ("
+                    + (e.getMessage() == null ? "an internal error" : e.getMessage())
+                    + "); the recorder goes on with the next rows");
+        }
+    }
+
+    /** What is wrong now, or null while rows are written. */
+    String problem() {
+        return problem;
+    }
+
     private void write(Row row) {
         String pack = row.view().pack().id();
         PackFile f = files.computeIfAbsent(pack, p -> new PackFile(settings, p));
         try {
             f.write(row.view());
             written.incrementAndGet();
-            if (failing) {
-                failing = false;
-                info.accept("recorder: writing again to " + f.path());
-            }
         } catch (IOException e) {
-            if (!failing) {
-                failing = true;
-                warn.accept("recorder: cannot write " + pack + " to " + settings.directory() + ": " + e
-                        + "; rows are dropped until it works again");
-            }
-            closeQuietly(f); // the next row opens a fresh file
+            cannotWrite(pack, f, e);
         }
     }
 
+    /** Said once until a write works again; the rows still buffered in {@code f} are lost with it. */
+    private void cannotWrite(String pack, PackFile f, IOException e) {
+        // a FileSystemException's message is "file: reason"; an AccessDeniedException's, the file alone
+        problem = "cannot write " + pack + " to " + settings.directory() + ": " + (e instanceof AccessDeniedException a
+                ? a.getFile() + ": Permission denied" : e.getMessage());
+        failures.incrementAndGet(); // after the problem: whoever sees a failure counted reads what it was
+        if (!failing) {
+            failing = true;
+            warn.accept("recorder: " + problem + "; rows are dropped until it works again");
+        }
+        f.abandon();
+    }
+
     private void flush() {
-        for (PackFile f : files.values()) {
+        for (Map.Entry<String, PackFile> f : files.entrySet()) {
             try {
-                f.flush();
+                // only a flush shows the rows reached the disk: a full disk takes them into the buffer all the same
+                if (f.getValue().flush()) {
+                    if (failing) {
+                        failing = false;
+                        info.accept("recorder: writing again to " + f.getValue().path());
+                    }
+                    problem = null;
+                }
             } catch (IOException e) {
-                closeQuietly(f);
+                cannotWrite(f.getKey(), f.getValue(), e); // a full disk shows here: rows wait in a buffer
             }
         }
     }

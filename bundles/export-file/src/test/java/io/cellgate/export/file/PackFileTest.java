@@ -53,6 +53,26 @@ class PackFileTest {
     }
 
     @Test
+    void afterAFailedWriteTheTornRowIsCutOffAndTheNextRowGoesOnInTheSameFile() throws IOException {
+        try (PackFile f = new PackFile(settings(RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), "pack1")) {
+            f.write(TestPacks.snapshot("pack1", 3, 1, LATE - 5000));
+            f.write(TestPacks.snapshot("pack1", 3, 2, LATE - 4000));
+            f.flush();
+            f.write(TestPacks.snapshot("pack1", 3, 3, LATE - 3000));
+            // what a full disk leaves: part of a row reached the file before the write failed
+            Files.writeString(f.path(), "2026-11-25T23:59:55.000Z,3,3.7", java.nio.file.StandardOpenOption.APPEND);
+            f.abandon();
+            f.write(TestPacks.snapshot("pack1", 3, 4, LATE - 2000));
+        }
+        List<Path> files = files();
+        assertEquals(1, files.size(), "no new file: " + files);
+        List<String> lines = Files.readAllLines(files.get(0));
+        assertEquals(5, lines.size(), String.join("\n", lines));
+        assertEquals(List.of(",1,", ",2,", ",4,"), lines.subList(2, 5).stream()
+                .map(l -> l.substring(l.indexOf(','), l.indexOf(',', l.indexOf(',') + 1) + 1)).toList());
+    }
+
+    @Test
     void whatAPackFileWritesTheRecordingReaderReadsBack() throws IOException {
         try (PackFile f = new PackFile(settings(RecorderSettings.Rotation.DAILY, Long.MAX_VALUE, 0), "pack1")) {
             f.write(TestPacks.snapshot("pack1", 3, 7, LATE - 5000));

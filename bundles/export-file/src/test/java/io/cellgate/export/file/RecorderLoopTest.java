@@ -59,10 +59,10 @@ class RecorderLoopTest {
         t.start();
         loop.offer(TestPacks.snapshot("a", 3, 1, 0));
         long until = System.nanoTime() + 5_000_000_000L;
-        while (loop.failures() == 0 && System.nanoTime() < until) {
+        while (loop.failures() < 2 && System.nanoTime() < until) {
             Thread.sleep(10);
         }
-        assertEquals(1, loop.failures());
+        assertEquals(2, loop.failures(), "the row that could not be written, and the round that failed with it");
         Thread.sleep(300);
         assertTrue(t.isAlive(), "the recorder's thread goes on");
         loop.stop();
@@ -86,6 +86,35 @@ class RecorderLoopTest {
         assertEquals(0, loop.written());
         assertEquals(1, log.count("WARN recorder: cannot write a to"),
                 log.toString());
+    }
+
+    @Test
+    void aDirectoryThatCannotBeWrittenShowsInTheHealthUntilItCanAndThenRowsAreWrittenAgain() throws Exception {
+        Path blocked = dir.resolve("recordings");
+        Files.writeString(blocked, "a file where the folder should be");
+        RecorderLoop loop = new RecorderLoop(new RecorderSettings(blocked, 0, RecorderSettings.Rotation.DAILY,
+                Long.MAX_VALUE, 0), log::info, log::warn);
+        Thread t = new Thread(loop);
+        t.start();
+        loop.offer(TestPacks.snapshot("a", 3, 1, 0));
+        await(() -> loop.failures() > 0);
+        assertTrue(loop.problem().startsWith("cannot write a to " + blocked + ": "), loop.problem());
+
+        Files.delete(blocked);
+        loop.offer(TestPacks.snapshot("a", 3, 2, 0));
+        await(() -> loop.written() == 1);
+        assertEquals(null, loop.problem());
+        assertEquals(1, log.count("INFO recorder: writing again to"), log.toString());
+        loop.stop();
+        t.join(5000);
+    }
+
+    private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (!done.getAsBoolean() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertTrue(done.getAsBoolean(), "in time");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cellgate.export.prometheus;
 
+import io.cellgate.api.runtime.ExporterHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.osgi.service.component.ComponentServiceObjects;
@@ -65,7 +67,12 @@ public final class PrometheusExporter extends HttpServlet implements PackListene
             policyOption = ReferencePolicyOption.GREEDY, collectionType = CollectionType.TUPLE)
     private transient volatile List<Map.Entry<Map<String, Object>, Object>> mqtt;
 
+    @Reference(service = ExporterHealth.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile List<ExporterHealth> exporters;
+
     private final transient CollectorRegistry registry = new CollectorRegistry();
+    private final transient AtomicLong failedScrapes = new AtomicLong();
     private final transient TickMetrics ticks;
     /** The packs of the scrape in progress; scrapes take turns. */
     private transient List<Pack> scraped = List.of();
@@ -78,6 +85,10 @@ public final class PrometheusExporter extends HttpServlet implements PackListene
             List<Map.Entry<Map<String, Object>, Object>> list = mqtt;
             return list == null ? List.of() : list;
         }));
+        registry.register(new ExporterCollector(() -> {
+            List<ExporterHealth> list = exporters;
+            return list == null ? List.of() : list;
+        }, failedScrapes::get));
     }
 
     /** On the tick thread: two observations, no allocation. */
@@ -98,6 +109,9 @@ public final class PrometheusExporter extends HttpServlet implements PackListene
         try (Writer out = new OutputStreamWriter(asked.gzip() ? new GZIPOutputStream(raw) : raw,
                 StandardCharsets.UTF_8)) {
             write(out, asked.contentType());
+        } catch (RuntimeException | Error e) {
+            failedScrapes.incrementAndGet(); // shown on the next scrape that works
+            throw e;
         }
     }
 

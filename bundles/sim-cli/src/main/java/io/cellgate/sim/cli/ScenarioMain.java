@@ -7,7 +7,6 @@ import io.cellgate.sim.scenario.ScenarioResult;
 import io.cellgate.sim.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,11 +56,11 @@ public final class ScenarioMain implements Callable<Integer> {
             Scenario scenario = Scenario.read(Path.of(args[0]));
             BalancerModel model = awaitModel(scenario);
             long t0 = System.nanoTime();
-            ScenarioResult result = ScenarioRunner.run(scenario, model);
+            // a result file gets the trace streamed as it is taken, so the heap does not grow with the duration
+            ScenarioResult result = args.length == 2 ? ScenarioRunner.run(scenario, model, Path.of(args[1]))
+                    : ScenarioRunner.run(scenario, model);
             double wall = (System.nanoTime() - t0) / 1e9;
-            if (args.length == 2) {
-                Files.writeString(Path.of(args[1]), result.toJson());
-            } else {
+            if (args.length == 1) {
                 out.println(result.toJson());
             }
             err.print(summary(result, wall));

@@ -4,47 +4,53 @@ import io.cellgate.sim.scenario.Scenario;
 import java.util.Locale;
 
 /**
- * What a scenario run inside the gateway may keep in memory. A run holds its trace (a voltage sample of every cell,
- * and the spread, every {@code traceEverySeconds}) until it ends; a year at one second would exhaust the heap the
- * packs' ticks live in. So the size is estimated before the run and a run over budget is refused with the figure.
+ * What a scenario run inside the gateway may take. It keeps nothing per trace sample in memory (the trace is
+ * streamed to the result file, or not kept when there is none), so the heap the packs' ticks live in does not grow
+ * with the duration; the result file does. Its size is estimated before the run, and a run whose file would take
+ * more than half the free space of its folder is refused with the figures: the other half is the gateway's (its
+ * recordings and configuration share the disk).
  */
 final class RunBudget {
 
-    /** A voltage sample: its record, its array header and time, a spread sample, two list slots. */
-    private static final long SAMPLE_BYTES = 16 + 16 + 8 + 32 + 2 * 8;
+    /** A cell's voltage in the result's JSON: indent, 16–18 digits, comma, line break. */
+    static final long JSON_BYTES_PER_VOLT = 30;
+    /** A sample's time and brackets in the trace, and its spread entry. */
+    static final long JSON_BYTES_PER_SAMPLE = 140;
+    /** While the run goes, the trace also sits in a temporary file as doubles: time, spread, volts. */
+    static final long TEMPORARY_BYTES_PER_VALUE = 8;
 
-    private final long budgetBytes;
+    private final long freeBytes;
 
-    RunBudget(long budgetBytes) {
-        this.budgetBytes = budgetBytes;
+    /** @param freeBytes the free space of the folder the result goes to */
+    RunBudget(long freeBytes) {
+        this.freeBytes = freeBytes;
     }
 
-    /** A quarter of the heap the JVM may grow to: the rest is the gateway's. */
-    static RunBudget ofHeap() {
-        return new RunBudget(Runtime.getRuntime().maxMemory() / 4);
-    }
-
-    /** Trace samples the run keeps: one every {@code traceEverySeconds}, the first and the last. */
+    /** Trace samples the run writes: one every {@code traceEverySeconds}, the first and the last. */
     static long samples(Scenario s) {
         return (long) Math.ceil(s.durationSeconds() / s.traceEverySeconds()) + 2;
     }
 
-    static long estimatedBytes(Scenario s) {
-        return samples(s) * (SAMPLE_BYTES + 8L * s.pack().cells());
+    static long bytesPerSample(int cells) {
+        return JSON_BYTES_PER_SAMPLE + JSON_BYTES_PER_VOLT * cells + TEMPORARY_BYTES_PER_VALUE * (cells + 2);
     }
 
-    /** @throws IllegalArgumentException saying how big, how big it may be, and what to change */
-    void check(Scenario s, String file) {
+    static long estimatedBytes(Scenario s) {
+        return samples(s) * bytesPerSample(s.pack().cells());
+    }
+
+    /** @throws IllegalArgumentException saying how big, how much is free, and what to change */
+    void check(Scenario s, String file, String resultFile) {
         long bytes = estimatedBytes(s);
-        if (bytes <= budgetBytes) {
+        long budget = freeBytes / 2;
+        if (bytes <= budget) {
             return;
         }
-        double slowest = s.durationSeconds() / Math.max(1, budgetBytes / (SAMPLE_BYTES + 8L * s.pack().cells()) - 2);
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s would keep %,d trace samples of %d cells "
-                + "(about %s), more than the %s a run inside the gateway may use (a quarter of its heap): set "
-                + "traceEverySeconds to %s s or more, or run it outside the gateway with sim-cli", file, samples(s),
-                s.pack().cells(), size(bytes), size(budgetBytes), String.format(Locale.ROOT, "%.0f",
-                        Math.ceil(slowest))));
+        double slowest = s.durationSeconds() / Math.max(1, budget / bytesPerSample(s.pack().cells()) - 2);
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s would write %,d trace samples of %d cells "
+                + "(about %s) to %s, more than half of the %s free there: set traceEverySeconds to %.0f s or more, "
+                + "or write the result where there is more room", file, samples(s), s.pack().cells(), size(bytes),
+                resultFile, size(freeBytes), Math.ceil(slowest)));
     }
 
     static String size(long bytes) {

@@ -32,8 +32,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         "osgi.command.function=load", "osgi.command.function=speed", "osgi.command.function=run"})
 public final class SimCommands {
 
-    private final RunBudget budget = RunBudget.ofHeap();
-    /** One run at a time: two would each take the budget. */
+    /** One run at a time: the ticks come first, and one run is enough to keep the other core busy. */
     private final Semaphore oneRun = new Semaphore(1);
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -98,7 +97,14 @@ public final class SimCommands {
         }
         Scenario s = Scenario.read(path);
         BalancerModel model = ScenarioModels.choose(models == null ? List.of() : models, s);
-        budget.check(s, file);
+        Path result = resultFile == null ? null : Path.of(resultFile).toAbsolutePath();
+        if (result != null) {
+            if (!Files.isDirectory(result.getParent())) {
+                throw new IllegalArgumentException("cannot write the result to " + result + ": the folder "
+                        + result.getParent() + " does not exist");
+            }
+            new RunBudget(Files.getFileStore(result.getParent()).getUsableSpace()).check(s, file, resultFile);
+        }
         if (!oneRun.tryAcquire()) {
             throw new IllegalStateException("another sim:run is in progress: wait for it to end, or stop it with "
                     + "Ctrl-C in its session");
@@ -106,7 +112,7 @@ public final class SimCommands {
         long t0 = System.nanoTime();
         ScenarioResult r;
         try {
-            r = runApart(s, model);
+            r = runApart(s, model, result);
         } finally {
             oneRun.release();
         }
@@ -114,18 +120,16 @@ public final class SimCommands {
             return "sim:run stopped: " + s.name() + " did not finish\n";
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        if (resultFile != null) {
-            Files.writeString(Path.of(resultFile), r.toJson());
-        }
         return summary(r, wall) + (resultFile == null ? "" : "result written to " + resultFile + "\n");
     }
 
     /**
      * Runs the scenario on a thread of its own at the lowest priority, so that the ticks and the exporters come
-     * first; Ctrl-C in the session (an interrupt) stops it. Returns null when stopped.
+     * first; Ctrl-C in the session (an interrupt) stops it. Returns null when stopped. The trace is streamed to the
+     * result file, or not kept: the gateway's heap holds nothing per sample, whatever the duration.
      */
-    private static ScenarioResult runApart(Scenario s, BalancerModel model) {
-        FutureTask<ScenarioResult> task = new FutureTask<>(() -> ScenarioRunner.run(s, model));
+    private static ScenarioResult runApart(Scenario s, BalancerModel model, Path resultFile) {
+        FutureTask<ScenarioResult> task = new FutureTask<>(() -> ScenarioRunner.run(s, model, resultFile));
         Thread thread = new Thread(task, "cellgate-sim-run");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);

@@ -7,8 +7,6 @@ import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.recording.RecordingFormat;
 import io.cellgate.api.telemetry.PackState;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Plays a scenario whose voltages come from a {@link Recording} instead of the physics: every row is a reading
@@ -24,18 +22,23 @@ public final class ReplayRunner {
 
     /** @throws IllegalArgumentException when the recording cannot be read, naming the file and line */
     public static ReplayResult run(Scenario s, BalancerModel model) {
+        return runWith(s, model, Samples.held());
+    }
+
+    static ReplayResult runWith(Scenario s, BalancerModel model, Samples samples) {
         try (Recording rec = Recording.open(s.replay())) {
             if (rec.cells() != s.pack().cells()) {
                 throw new IllegalArgumentException("replay: " + s.replay() + " has " + rec.cells()
                         + " cells, pack.cells is " + s.pack().cells());
             }
-            return replay(s, model, rec);
+            return replay(s, model, rec, samples);
         } catch (IOException e) {
             throw new IllegalArgumentException("replay: cannot read " + s.replay() + ": " + e.getMessage(), e);
         }
     }
 
-    private static ReplayResult replay(Scenario s, BalancerModel model, Recording rec) throws IOException {
+    private static ReplayResult replay(Scenario s, BalancerModel model, Recording rec, Samples samples)
+            throws IOException {
         int cells = rec.cells();
         HeadlessPack engine = new HeadlessPack(s.description(), model);
         CellVoltageSource source = CellVoltageSource.of(rec.cells(), into -> readRow(rec, into));
@@ -44,8 +47,7 @@ public final class ReplayRunner {
         double efficiency = s.pack().balancerEfficiency();
 
         DecisionTimeline timeline = new DecisionTimeline(cells);
-        List<ScenarioResult.Sample> spread = new ArrayList<>();
-        List<ScenarioResult.VoltageSample> trace = new ArrayList<>();
+        double[] volts = new double[cells];
         double[] movedAs = new double[cells - 1];
         double lossJoules = 0;
         double nextTrace = 0;
@@ -96,7 +98,7 @@ public final class ReplayRunner {
                 differing += amps || boardState ? 1 : 0;
             }
             if (t >= nextTrace) {
-                sample(reading, t, spread, trace);
+                sample(reading, t, volts, samples);
                 lastSample = t;
                 while (nextTrace <= t) {
                     nextTrace += s.traceEverySeconds();
@@ -107,15 +109,15 @@ public final class ReplayRunner {
             }
         }
         if (rows > 0 && lastSample != t) {
-            sample(reading, t, spread, trace);
+            sample(reading, t, volts, samples);
         }
         double[] movedAh = new double[movedAs.length];
         for (int k = 0; k < movedAh.length; k++) {
             movedAh[k] = movedAs[k] / 3600;
         }
         ScenarioResult result = new ScenarioResult(s.name(), model.descriptor().qualifiedName(),
-                timeline.balancedAtSeconds(), t, rows, spread, movedAh, lossJoules / 3600, 0, Double.NaN,
-                timeline.indicators, timeline.pairs, timeline.boards, trace, engine.events());
+                timeline.balancedAtSeconds(), t, rows, samples.spread(), movedAh, lossJoules / 3600, 0, Double.NaN,
+                timeline.indicators, timeline.pairs, timeline.boards, samples.trace(), engine.events());
         return new ReplayResult(result, rows, compared, otherAmps, otherBoard, differing);
     }
 
@@ -127,13 +129,10 @@ public final class ReplayRunner {
         into.setTemperatureCelsius(rec.temperatureCelsius());
     }
 
-    private static void sample(PackReading reading, double t, List<ScenarioResult.Sample> spread,
-            List<ScenarioResult.VoltageSample> trace) {
-        spread.add(new ScenarioResult.Sample(t, reading.maxAdjacentSpreadVolts()));
-        double[] v = new double[reading.cells()];
-        for (int c = 0; c < v.length; c++) {
-            v[c] = reading.volts(c);
+    private static void sample(PackReading reading, double t, double[] volts, Samples samples) {
+        for (int c = 0; c < volts.length; c++) {
+            volts[c] = reading.volts(c);
         }
-        trace.add(new ScenarioResult.VoltageSample(t, v));
+        samples.add(t, reading.maxAdjacentSpreadVolts(), volts);
     }
 }

@@ -1,14 +1,24 @@
 package io.cellgate.sim.scenario;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
+import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.BoardState;
 import io.cellgate.api.balancer.Indicator;
 import io.cellgate.api.balancer.PairDirection;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -20,7 +30,8 @@ import java.util.function.ToDoubleFunction;
  *                            "equalization completed"), or null
  * @param simulatedSeconds    how far the run went
  * @param steps               physics steps run
- * @param spread              samples of the largest adjacent difference
+ * @param spread              samples of the largest adjacent difference (the last only when the run streamed its
+ *                            trace to the result file)
  * @param pairChargeMovedAh   charge taken from the donor of each pair, over the run
  * @param energyLostWh        conversion loss of the balancer
  * @param energyBledWh        energy a passive board's resistors turned into heat
@@ -28,7 +39,7 @@ import java.util.function.ToDoubleFunction;
  * @param indicators          every change of a cell's LED
  * @param pairs               every change of a pair's direction, with the current it started at
  * @param boardStates         every change of the board state
- * @param trace               samples of every cell's voltage
+ * @param trace               samples of every cell's voltage (the last only when streamed)
  * @param events              what the pack engine reported, as the gateway would log it: faults appearing (a cell
  *                            out of range, a decision refused as unsafe, a model that does not fit), plugin failures;
  *                            each prefixed with its simulated time
@@ -62,6 +73,22 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
     }
 
     public String toJson() {
+        StringWriter out = new StringWriter();
+        try {
+            writeJson(out, spread, trace);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the result as {@link #toJson()} does, with the samples taken from {@code spreadSamples} and
+     * {@code traceSamples} one at a time rather than from this result's lists: a trace streamed to a file is written
+     * without being held (see {@link ScenarioRunner#run(Scenario, BalancerModel, java.nio.file.Path)}).
+     */
+    void writeJson(Writer out, Iterable<Sample> spreadSamples, Iterable<VoltageSample> traceSamples)
+            throws IOException {
         JsonObject o = new JsonObject();
         o.addProperty("scenario", scenario);
         o.addProperty("balancer", balancer);
@@ -77,9 +104,7 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
         o.addProperty("energyBledWh", energyBledWh);
         o.addProperty("conservationError", conservationError);
         o.add("pairChargeMovedAh", numbers(pairChargeMovedAh));
-        JsonArray s = new JsonArray();
-        spread.forEach(x -> s.add(pair(x.atSeconds(), x.volts())));
-        o.add("maxAdjacentSpreadVolts", s);
+        o.add(SPREAD, JsonNull.INSTANCE); // streamed below
         o.add("indicatorTimeline", timeline(indicators, IndicatorChange::atSeconds, (c, e) -> {
             e.addProperty("cell", c.cell());
             e.addProperty("state", c.state().name());
@@ -91,24 +116,57 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
         }));
         o.add("boardStateTimeline", timeline(boardStates, BoardChange::atSeconds,
                 (c, e) -> e.addProperty("state", c.state().name())));
-        o.add("trace", timeline(trace, VoltageSample::atSeconds, (v, e) -> e.add("volts", numbers(v.volts()))));
+        o.add(TRACE, JsonNull.INSTANCE); // streamed below
         JsonArray ev = new JsonArray();
         events.forEach(ev::add);
         o.add("events", ev);
-        return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(o);
+
+        Gson gson = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+        JsonWriter w = gson.newJsonWriter(out);
+        w.setLenient(true); // NaN and infinities, as serializeSpecialFloatingPointValues writes them
+        w.beginObject();
+        for (Map.Entry<String, JsonElement> member : o.entrySet()) {
+            w.name(member.getKey());
+            switch (member.getKey()) {
+                case SPREAD -> stream(w, gson, spreadSamples, x -> pair(x.atSeconds(), x.volts()));
+                case TRACE -> stream(w, gson, traceSamples, timelineEntry(VoltageSample::atSeconds,
+                        (v, e) -> e.add("volts", numbers(v.volts()))));
+                default -> gson.toJson(member.getValue(), w);
+            }
+        }
+        w.endObject();
+        w.flush();
+    }
+
+    private static final String SPREAD = "maxAdjacentSpreadVolts";
+    private static final String TRACE = "trace";
+
+    /** An array written one entry at a time: only the entry being written is in memory. */
+    private static <T> void stream(JsonWriter w, Gson gson, Iterable<T> entries, Function<T, JsonElement> entry)
+            throws IOException {
+        w.beginArray();
+        for (T e : entries) {
+            gson.toJson(entry.apply(e), w);
+        }
+        w.endArray();
     }
 
     /** One object per entry, in order: its {@code atSeconds} first, then what {@code fill} adds. */
     private static <T> JsonArray timeline(List<T> entries, ToDoubleFunction<T> atSeconds,
             BiConsumer<T, JsonObject> fill) {
         JsonArray array = new JsonArray();
-        for (T entry : entries) {
+        entries.stream().map(timelineEntry(atSeconds, fill)).forEach(array::add);
+        return array;
+    }
+
+    private static <T> Function<T, JsonElement> timelineEntry(ToDoubleFunction<T> atSeconds,
+            BiConsumer<T, JsonObject> fill) {
+        return entry -> {
             JsonObject e = new JsonObject();
             e.addProperty("atSeconds", atSeconds.applyAsDouble(entry));
             fill.accept(entry, e);
-            array.add(e);
-        }
-        return array;
+            return e;
+        };
     }
 
     private static JsonArray numbers(double[] values) {

@@ -5,7 +5,9 @@ import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.telemetry.PackState;
 import io.cellgate.sim.model.ChargeLedger;
 import io.cellgate.sim.model.SimPack;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -13,7 +15,7 @@ import java.util.concurrent.CancellationException;
  * Plays a scenario on the simulator as fast as the machine goes: faults and load steps at their times, a tick of
  * the gateway's own pack engine every tick period (read, validate, decide, check: a scenario refuses what the
  * gateway refuses), a physics step every step with the decision the engine applied. The loop allocates only when
- * something worth recording changes (an LED, the board state, a trace sample).
+ * something worth recording changes (an LED, the board state, a trace sample held in memory).
  */
 public final class ScenarioRunner {
 
@@ -23,9 +25,35 @@ public final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
+    /** Runs the scenario; the result holds every trace sample. */
     public static ScenarioResult run(Scenario s, BalancerModel model) {
+        return runWith(s, model, Samples.held());
+    }
+
+    /**
+     * Runs the scenario keeping nothing per trace sample in memory, whatever its duration: with a
+     * {@code resultFile}, the trace is streamed to a temporary file beside it as it is taken and the whole result
+     * (as {@link ScenarioResult#toJson()} writes it) is written there at the end; without one, the trace is not
+     * kept. The result returned holds the last sample only.
+     *
+     * @since 2.1
+     */
+    public static ScenarioResult run(Scenario s, BalancerModel model, Path resultFile) throws IOException {
+        if (resultFile == null) {
+            return runWith(s, model, Samples.lastOnly());
+        }
+        try (TraceFile trace = TraceFile.beside(resultFile, s.pack().cells())) {
+            ScenarioResult r = runWith(s, model, trace);
+            trace.writeResult(r, resultFile);
+            return r;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    static ScenarioResult runWith(Scenario s, BalancerModel model, Samples samples) {
         if (s.replay() != null) {
-            return ReplayRunner.run(s, model).result();
+            return ReplayRunner.runWith(s, model, samples).result();
         }
         SimPack pack = new SimPack(s.pack());
         int cells = pack.cells();
@@ -34,8 +62,7 @@ public final class ScenarioRunner {
         PackState state = null;
 
         DecisionTimeline timeline = new DecisionTimeline(cells);
-        List<ScenarioResult.Sample> spread = new ArrayList<>();
-        List<ScenarioResult.VoltageSample> trace = new ArrayList<>();
+        double[] volts = new double[cells];
 
         double[] loadAmps = s.load().amps();
         List<FaultEvent> faults = s.faults();
@@ -58,12 +85,10 @@ public final class ScenarioRunner {
             }
             boolean end = t >= s.durationSeconds() || (s.stopWhenBalanced() && timeline.balancedAtSeconds() != null);
             if (t >= nextTrace || end) {
-                spread.add(new ScenarioResult.Sample(t, state.reading().maxAdjacentSpreadVolts()));
-                double[] v = new double[cells];
                 for (int c = 0; c < cells; c++) {
-                    v[c] = pack.terminalVolts(c);
+                    volts[c] = pack.terminalVolts(c);
                 }
-                trace.add(new ScenarioResult.VoltageSample(t, v));
+                samples.add(t, state.reading().maxAdjacentSpreadVolts(), volts);
                 nextTrace += s.traceEverySeconds();
             }
             if (end) {
@@ -83,7 +108,8 @@ public final class ScenarioRunner {
             movedAh[k] = ledger.pairMovedAs(k) / 3600;
         }
         return new ScenarioResult(s.name(), model.descriptor().qualifiedName(), timeline.balancedAtSeconds(), t, steps,
-                spread, movedAh, ledger.conversionLossJoules() / 3600, ledger.bleedJoules() / 3600,
-                pack.conservationError(), timeline.indicators, timeline.pairs, timeline.boards, trace, engine.events());
+                samples.spread(), movedAh, ledger.conversionLossJoules() / 3600, ledger.bleedJoules() / 3600,
+                pack.conservationError(), timeline.indicators, timeline.pairs, timeline.boards, samples.trace(),
+                engine.events());
     }
 }

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.balancer.ek.EkModel;
+import io.cellgate.balancer.ek.EkProfile;
 import io.cellgate.sim.scenario.Scenario;
+import io.cellgate.sim.scenario.ScenarioRunner;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunBudgetTest {
 
@@ -17,21 +23,31 @@ class RunBudgetTest {
     }
 
     @Test
-    void aYearTracedEverySecondIsRefusedWithTheFigureAndWhatToChange() throws IOException {
+    void aYearTracedEverySecondOnASmallDiskIsRefusedWithTheFigureAndWhatToChange() throws IOException {
         Scenario year = scenario(20, 365 * 86400.0, 1);
         assertEquals(31_536_002, RunBudget.samples(year));
         String refusal = assertThrows(IllegalArgumentException.class,
-                () -> new RunBudget(64L << 20).check(year, "year.json")).getMessage();
-        assertEquals("year.json would keep 31,536,002 trace samples of 20 cells (about 7.3 GiB), more than the 64 MiB "
-                + "a run inside the gateway may use (a quarter of its heap): set traceEverySeconds to 117 s or more, "
-                + "or run it outside the gateway with sim-cli", refusal);
+                () -> new RunBudget(8L << 30).check(year, "year.json", "/tmp/year-result.json")).getMessage();
+        assertEquals("year.json would write 31,536,002 trace samples of 20 cells (about 26.9 GiB) to "
+                + "/tmp/year-result.json, more than half of the 8.0 GiB free there: set traceEverySeconds to 7 s or "
+                + "more, or write the result where there is more room", refusal);
     }
 
     @Test
-    void theSuggestedTraceStepFitsTheBudget() throws IOException {
-        RunBudget budget = new RunBudget(64L << 20);
-        budget.check(scenario(20, 365 * 86400.0, 117), "year.json");
-        assertTrue(RunBudget.estimatedBytes(scenario(20, 365 * 86400.0, 117)) <= 64L << 20);
+    void theSuggestedTraceStepFits() throws IOException {
+        RunBudget budget = new RunBudget(8L << 30);
+        budget.check(scenario(20, 365 * 86400.0, 7), "year.json", "r.json");
+        assertTrue(RunBudget.estimatedBytes(scenario(20, 365 * 86400.0, 7)) <= 4L << 30);
+    }
+
+    @Test
+    void theEstimateCoversTheFileARunWrites(@TempDir Path dir) throws IOException {
+        Scenario s = Scenario.parse("{\"pack\": {\"cells\": 20, \"chemistry\": \"NCM\", \"socSpreadPercent\": 10}, "
+                + "\"balancer\": \"X\", \"durationSeconds\": 2000, \"traceEverySeconds\": 1}", null);
+        Path result = dir.resolve("r.json");
+        ScenarioRunner.run(s, new EkModel(EkProfile.DATASHEET, "datasheet"), result);
+        long json = RunBudget.samples(s) * (RunBudget.bytesPerSample(20) - RunBudget.TEMPORARY_BYTES_PER_VALUE * 22);
+        assertTrue(Files.size(result) <= json, Files.size(result) + " bytes written, " + json + " estimated");
     }
 
     @Test

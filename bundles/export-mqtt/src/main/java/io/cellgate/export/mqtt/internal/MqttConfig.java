@@ -1,7 +1,6 @@
 package io.cellgate.export.mqtt.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** One MQTT exporter: the broker, the topics, how often, and what to keep while the broker is away. */
@@ -47,25 +46,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "User name", description = "Empty for none.")
     String username() default "";
 
-    /**
-     * A private property (leading dot): it never reaches the service registry. Config Admin still stores it under
-     * data/ and scr:info lists it: {@link #password_file()} keeps it out of both.
-     */
-    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, description = "Prefer password.file.")
-    String _password() default "";
-
     @AttributeDefinition(name = "Password file", description = "A file holding the password alone (a trailing "
             + "newline is ignored), readable by the gateway's user only (chmod 600); read at activation, so the "
-            + "password is neither stored by Config Admin nor listed by scr:info. Empty for none.")
+            + "password is neither stored by Config Admin nor listed by scr:info. Empty for none. A password given "
+            + "inline (.password) is refused.")
     String password_file() default "";
 
     @AttributeDefinition(name = "Trust store", description = "ssl:// only: a PKCS12 or JKS file with the broker's "
             + "CA; empty for the JVM's default trust.")
     String tls_truststore() default "";
-
-    @AttributeDefinition(name = "Trust store password", type = AttributeType.PASSWORD,
-            description = "Prefer tls.truststore.password.file.")
-    String _tls_truststore_password() default "";
 
     @AttributeDefinition(name = "Trust store password file", description = "As password.file, for the trust store's "
             + "password. Empty for none.")

@@ -1,6 +1,7 @@
 package io.cellgate.export.mqtt.internal;
 
 import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.runtime.ExporterHealth;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
 import io.cellgate.api.telemetry.PackView;
@@ -23,9 +24,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * numbers on every other tick.
  */
 @Component(configurationPid = MqttExporter.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {PackListener.class, MqttExporterStatus.class}, immediate = true)
+        service = {PackListener.class, MqttExporterStatus.class, ExporterHealth.class}, immediate = true)
 @Designate(ocd = MqttConfig.class, factory = true)
-public final class MqttExporter implements PackListener, MqttExporterStatus {
+public final class MqttExporter implements PackListener, MqttExporterStatus, ExporterHealth {
 
     static final long JOIN_MILLIS = TimeUnit.SECONDS.toMillis(10);
     /** Factory PID of the exporters. */
@@ -47,11 +48,6 @@ public final class MqttExporter implements PackListener, MqttExporterStatus {
             // SCR would log this as a stack trace; an operator should read the reason first.
             log.error("mqtt: configuration refused: {}", e.getMessage());
             throw e;
-        }
-        if (config._password() != null && !config._password().isEmpty()) {
-            log.warn("mqtt {}: the password is given inline (.password): Config Admin keeps it under data/ and "
-                    + "scr:info lists it; put it in a file only the gateway's user can read and name it in "
-                    + "password.file", settings.brokerUrl());
         }
         this.gate = new RateGate(settings.publishNanos());
         this.loop = new PublishLoop(settings, new PahoLink(settings), log::info, log::warn, System::nanoTime);
@@ -106,5 +102,24 @@ public final class MqttExporter implements PackListener, MqttExporterStatus {
     @Override
     public boolean connected() {
         return loop.isConnected();
+    }
+
+    @Override
+    public String exporter() {
+        return "mqtt " + settings.brokerUrl();
+    }
+
+    @Override
+    public long failures() {
+        return loop.failures();
+    }
+
+    @Override
+    public String problem() {
+        if (!thread.isAlive()) {
+            return "its publishing thread has ended and nothing is published: see the log, then restart the MQTT "
+                    + "exporters with scr:disable and scr:enable " + MqttExporter.class.getName();
+        }
+        return loop.problem();
     }
 }

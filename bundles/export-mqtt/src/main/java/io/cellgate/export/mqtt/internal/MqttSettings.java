@@ -82,11 +82,10 @@ record MqttSettings(String brokerUrl, String clientId, Topics topics, boolean di
         if (!truststore.isEmpty() && !tls) {
             throw new IllegalArgumentException("tls.truststore is set but broker.url '" + url + "' is not ssl://");
         }
-        char[] truststorePassword = secret(".tls.truststore.password", c._tls_truststore_password(),
-                "tls.truststore.password.file", c.tls_truststore_password_file());
+        char[] truststorePassword = secret("tls.truststore.password.file", c.tls_truststore_password_file());
         SSLSocketFactory factory = truststore.isEmpty() ? null : socketFactory(Path.of(truststore), truststorePassword);
         String user = c.username() == null || c.username().isBlank() ? null : c.username().trim();
-        char[] password = secret(".password", c._password(), "password.file", c.password_file());
+        char[] password = secret("password.file", c.password_file());
         return new MqttSettings(url, clientId, new Topics(prefix, gateway, discoveryPrefix), c.discovery_enabled(),
                 TimeUnit.MILLISECONDS.toNanos(publishMs), buffer, c.qos(), user, password, factory);
     }
@@ -120,19 +119,15 @@ record MqttSettings(String brokerUrl, String clientId, Topics topics, boolean di
     }
 
     /**
-     * A secret given inline or, better, in a file only the gateway's user can read: null for none.
+     * A secret in a file only the gateway's user can read, or null for none. One given inline never gets here: the
+     * bundle's gate refuses it ({@link MqttGate}).
      *
-     * @throws IllegalArgumentException when both are given, or the file is missing, empty or readable by others
+     * @throws IllegalArgumentException when the file is missing, empty or readable by others
      */
-    static char[] secret(String inlineKey, String inline, String fileKey, String file) {
-        boolean hasInline = inline != null && !inline.isEmpty();
+    static char[] secret(String fileKey, String file) {
         String path = file == null ? "" : file.trim();
         if (path.isEmpty()) {
-            return hasInline ? inline.toCharArray() : null;
-        }
-        if (hasInline) {
-            throw new IllegalArgumentException(inlineKey + " and " + fileKey + " are both set: keep " + fileKey
-                    + " and remove " + inlineKey);
+            return null;
         }
         Path f = Path.of(path);
         try {

@@ -64,7 +64,9 @@ final class PublishLoop implements Runnable, Link.Events {
     private final Set<String> clears = new LinkedHashSet<>();
 
     private final AtomicLong failures = new AtomicLong();
-    private boolean failing;
+    private volatile boolean failing;
+    /** Why the latest connection failed or was lost, or null before any did. */
+    private volatile String outageProblem;
     private volatile Thread thread;
     private volatile boolean running = true;
     private volatile boolean connected;
@@ -102,7 +104,15 @@ final class PublishLoop implements Runnable, Link.Events {
         thread = Thread.currentThread();
         try {
             while (running) {
-                long waitNanos = guardedStep();
+                long waitNanos;
+                try {
+                    waitNanos = guardedStep();
+                } catch (Throwable whileSaying) {
+                    // out of memory even for the guard's message: count it without allocating, and go on
+                    failing = true;
+                    failures.incrementAndGet();
+                    waitNanos = FIRST_RETRY_NANOS;
+                }
                 if (running) {
                     LockSupport.parkNanos(this, waitNanos);
                 }
@@ -111,6 +121,10 @@ final class PublishLoop implements Runnable, Link.Events {
             shutdown();
         }
     }
+
+    private static final String ROUND_FAILED = "a publishing round failed; the exporter goes on, trying again every "
+            + "second";
+    private static final String NOT_CONNECTED = "not connected to the broker yet";
 
     /** Asks the loop to end; it says goodbye to the broker and closes the link on its own thread. */
     void stop() {
@@ -129,9 +143,10 @@ final class PublishLoop implements Runnable, Link.Events {
             failing = false;
             return wait;
         } catch (Throwable e) {
+            boolean first = !failing;
+            failing = true; // before the count: whoever sees a failure counted reads what it was
             failures.incrementAndGet();
-            if (!failing) {
-                failing = true;
+            if (first) {
                 warn.accept("mqtt " + settings.brokerUrl() + ": a publishing round failed (" + describe(e)
                         + "); the exporter goes on, trying again every second");
             }
@@ -139,7 +154,7 @@ final class PublishLoop implements Runnable, Link.Events {
         }
     }
 
-    /** Rounds that failed since the exporter started. */
+    /** Rounds and connections that failed since the exporter started. */
     long failures() {
         return failures.get();
     }
@@ -296,6 +311,9 @@ final class PublishLoop implements Runnable, Link.Events {
     /** Logs the first failure of an outage only; every failure schedules the next attempt. */
     private void outage(Throwable cause) {
         long now = clock.getAsLong();
+        outageProblem = "cannot reach the broker: " + (cause == null ? "connection failed" : describe(cause))
+                + "; retrying every 1 s to 30 s";
+        failures.incrementAndGet();
         if (outageStartNanos < 0) {
             outageStartNanos = now;
             outageDroppedBefore = outbox.dropped();
@@ -366,6 +384,18 @@ final class PublishLoop implements Runnable, Link.Events {
 
     boolean isConnected() {
         return connected;
+    }
+
+    /** What is wrong now, or null while connected and publishing. */
+    String problem() {
+        if (failing) {
+            return ROUND_FAILED;
+        }
+        if (!connected) {
+            String outage = outageProblem;
+            return outage == null ? NOT_CONNECTED : outage;
+        }
+        return null;
     }
 
     long dropped() {

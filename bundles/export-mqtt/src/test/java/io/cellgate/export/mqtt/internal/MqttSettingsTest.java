@@ -112,9 +112,6 @@ class MqttSettingsTest {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         assertEquals("password.file=" + empty + " is empty: write the secret into it",
                 refusal("password.file", empty.toString()));
-        assertEquals(".password and password.file are both set: keep password.file and remove .password",
-                assertThrows(IllegalArgumentException.class, () -> MqttSettings.of(config(Map.of(".password", "x",
-                        "password.file", empty.toString())), () -> "h")).getMessage());
     }
 
     @Test

@@ -317,6 +317,68 @@ class PublishLoopTest {
     }
 
     @Test
+    void aBrokerThatRefusesShowsInTheHealthWithEveryFailedAttemptUntilItAccepts() {
+        PublishLoop loop = loop(10);
+        assertEquals("not connected to the broker yet", loop.problem());
+        loop.step();
+        link.refuse();
+        loop.step();
+        assertEquals("cannot reach the broker: Connection refused; retrying every 1 s to 30 s", loop.problem());
+        now += S;
+        loop.step();
+        link.refuse();
+        loop.step();
+        assertEquals(2, loop.failures(), "each failed attempt counts");
+
+        now += 2 * S;
+        loop.step();
+        link.accept();
+        loop.step();
+        assertEquals(null, loop.problem());
+        assertEquals(2, loop.failures());
+    }
+
+    @Test
+    void aRoundThatFailsShowsInTheHealthUntilARoundWorks() {
+        PublishLoop loop = loop(1000);
+        loop.step();
+        link.accept();
+        loop.step();
+        link.failWith = new OutOfMemoryError("Java heap space");
+        loop.offer(TestPacks.view("p", 3, 1));
+        loop.guardedStep();
+        assertEquals("a publishing round failed; the exporter goes on, trying again every second", loop.problem());
+        link.failWith = null;
+        loop.guardedStep();
+        assertEquals(null, loop.problem());
+    }
+
+    @Test
+    void aThreadWhoseGuardFailsTooGoesOnAndCountsIt() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger warned = new java.util.concurrent.atomic.AtomicInteger();
+        PublishLoop loop = new PublishLoop(settings(), link, log::info, m -> {
+            warned.incrementAndGet();
+            throw new OutOfMemoryError("Java heap space"); // as a log that cannot allocate its line would
+        }, () -> now);
+        Thread t = new Thread(loop);
+        t.start();
+        while (link.events == null) {
+            Thread.sleep(1);
+        }
+        link.refuse(); // the outage's warning throws out of the round, and out of the guard's own catch
+        long until = System.nanoTime() + 5 * S;
+        while (loop.failures() < 2 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertTrue(t.isAlive(), "the publishing thread goes on");
+        assertTrue(loop.failures() >= 2, "counted: " + loop.failures());
+        assertTrue(loop.problem() != null, "the health says something is wrong");
+        loop.stop();
+        t.join(5000);
+        assertFalse(t.isAlive());
+    }
+
+    @Test
     void stoppingSaysOfflineAndClosesTheLink() throws InterruptedException {
         PublishLoop loop = loop(1000);
         Thread t = new Thread(loop);
