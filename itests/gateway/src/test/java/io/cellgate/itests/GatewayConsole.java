@@ -43,6 +43,7 @@ final class GatewayConsole implements AutoCloseable {
         // Another gateway on this machine may hold the metrics port: this one takes the port it is given, or none.
         Files.writeString(dir.resolve("config/org.apache.felix.http.cfg"),
                 "org.apache.felix.http.host=127.0.0.1\norg.osgi.service.http.port=" + httpPort + "\n");
+        GatewayProcess.moveSshToFreePort(dir.resolve("config"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A terminal of no size (script's, without one of its own) shows no typed text: give it an ordinary one.
         process = new ProcessBuilder("script", "-qefc", "stty cols 120 rows 40; exec " + java + " -jar " + GatewayProcess.JAR,
