@@ -54,7 +54,7 @@ final class OpenSsh {
         return cmd;
     }
 
-    /** Runs {@code cmd} to its end (at most {@code seconds}), its input empty. */
+    /** Runs {@code cmd} (ssh or any other command) to its end (at most {@code seconds}), its input empty. */
     static Result run(List<String> cmd, int seconds) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
                 Path.of("/dev/null").toFile())).start();
