@@ -1,8 +1,6 @@
 package io.cellgate.itests;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,35 +68,18 @@ final class OpenSsh {
     static final class Session implements AutoCloseable {
         private final Process process;
         private final OutputStream keyboard;
-        private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        private final Screen screen;
 
         Session(List<String> sshWithoutCommand) throws IOException {
             List<String> cmd = new ArrayList<>(sshWithoutCommand);
             cmd.add(1, "-tt"); // a terminal on the gateway's side though this side has none: the shell, Ctrl-C
             process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             keyboard = process.getOutputStream();
-            Thread reader = new Thread(() -> pump(process.getInputStream()), "ssh-session-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void pump(InputStream in) {
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    synchronized (screen) {
-                        screen.write(buffer, 0, n);
-                    }
-                }
-            } catch (IOException closed) {
-                // the session ended
-            }
+            screen = new Screen(process.getInputStream(), "ssh-session-reader");
         }
 
         String screen() {
-            synchronized (screen) {
-                return screen.toString(StandardCharsets.UTF_8);
-            }
+            return screen.text();
         }
 
         void type(String keys) throws IOException {
