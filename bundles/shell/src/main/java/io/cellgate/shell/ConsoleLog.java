@@ -34,7 +34,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Prints the OSGi log to the console, so an operator (or journald, under systemd) sees what the gateway reports:
  * Cellgate's own entries from {@code cellgate.level} up, everything else from {@code other.level} up. On the Gogo
- * console a line goes above the prompt and what the operator is typing (JLine redraws them below it).
+ * console a line goes above the prompt and what the operator is typing (JLine redraws them below it). Under systemd,
+ * whose journal stores the output (it sets JOURNAL_STREAM), a line starts with its syslog level instead of the time
+ * ({@code <4>} for a warning), so that {@code journalctl -p warning} shows the warnings and errors only.
  */
 @Component(immediate = true, configurationPid = "io.cellgate.console.log", service = CommandSessionListener.class)
 @Designate(ocd = ConsoleLog.Config.class)
@@ -57,6 +59,8 @@ public final class ConsoleLog implements LogListener, CommandSessionListener {
     private final LogLevel cellgateLevel;
     private final LogLevel otherLevel;
     private final PrintStream out = System.out;
+    /** The journal stamps each line with its own time and takes the level from a "<N>" prefix. */
+    private final boolean journal = System.getenv("JOURNAL_STREAM") != null;
     private final PrintedUntil printedUntil;
     /** The console's line reader once Gogo has run a command in it; null without a console. */
     private volatile LineReader console;
@@ -95,10 +99,14 @@ public final class ConsoleLog implements LogListener, CommandSessionListener {
         printedUntil.write(System.currentTimeMillis());
     }
 
-    /** Gogo's console session carries its JLine reader; the profile it runs at start-up brings it here. */
+    /**
+     * Gogo's console session carries its JLine reader; the profile it runs at start-up brings it here. A remote shell's
+     * session (io.cellgate.ssh names its login in "cellgate.remote") is not the console: the log stays here.
+     */
     @Override
     public void beforeExecute(CommandSession session, CharSequence command) {
-        if (console == null && session.get(".reader") instanceof LineReader lineReader) {
+        if (console == null && session.get("cellgate.remote") == null
+                && session.get(".reader") instanceof LineReader lineReader) {
             console = lineReader;
         }
     }
@@ -120,8 +128,9 @@ public final class ConsoleLog implements LogListener, CommandSessionListener {
         if (!threshold.implies(entry.getLogLevel())) {
             return;
         }
-        StringBuilder line = new StringBuilder(128).append(TIME.format(Instant.ofEpochMilli(entry.getTime())))
-                .append(' ').append(entry.getLogLevel()).append(' ').append(bundle).append(": ")
+        StringBuilder line = new StringBuilder(128).append(journal ? syslogPrefix(entry.getLogLevel())
+                : TIME.format(Instant.ofEpochMilli(entry.getTime())) + " ")
+                .append(entry.getLogLevel()).append(' ').append(bundle).append(": ")
                 .append(entry.getMessage());
         Throwable e = entry.getException();
         if (e != null) {
@@ -129,6 +138,17 @@ public final class ConsoleLog implements LogListener, CommandSessionListener {
         }
         String text = line.toString();
         printer.execute(() -> print(text));
+    }
+
+    /** sd-daemon(3)'s prefix of a line at {@code level}: error 3, warning 4, audit 5 (notice), info 6, debug 7. */
+    static String syslogPrefix(LogLevel level) {
+        return switch (level) {
+            case AUDIT -> "<5>";
+            case ERROR -> "<3>";
+            case WARN -> "<4>";
+            case INFO -> "<6>";
+            case DEBUG, TRACE -> "<7>";
+        };
     }
 
     private void print(String line) {

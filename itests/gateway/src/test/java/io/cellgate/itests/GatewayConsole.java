@@ -3,9 +3,7 @@ package io.cellgate.itests;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +28,7 @@ final class GatewayConsole implements AutoCloseable {
     final Path dir;
     private final Process process;
     private final OutputStream keyboard;
-    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private final Screen screen;
 
     GatewayConsole() throws IOException {
         this(-1);
@@ -48,35 +46,19 @@ final class GatewayConsole implements AutoCloseable {
         // Another gateway on this machine may hold the metrics port: this one takes the port it is given, or none.
         Files.writeString(dir.resolve("config/org.apache.felix.http.cfg"),
                 "org.apache.felix.http.host=" + httpHost + "\norg.osgi.service.http.port=" + httpPort + "\n");
+        GatewayProcess.moveSshToFreePort(dir.resolve("config"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A terminal of no size (script's, without one of its own) shows no typed text: give it an ordinary one.
         process = new ProcessBuilder("script", "-qefc", "stty cols 120 rows 40; exec " + java + " -jar " + GatewayProcess.JAR,
                 "/dev/null").directory(dir.toFile())
                 .redirectErrorStream(true).start();
         keyboard = process.getOutputStream();
-        Thread reader = new Thread(() -> pump(process.getInputStream()), "gateway-console-reader");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private void pump(InputStream in) {
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                synchronized (screen) {
-                    screen.write(buffer, 0, n);
-                }
-            }
-        } catch (IOException closed) {
-            // the gateway is gone
-        }
+        screen = new Screen(process.getInputStream(), "gateway-console-reader");
     }
 
     /** Everything shown so far, without the terminal's escape sequences. */
     String screen() {
-        synchronized (screen) {
-            return new String(screen.toByteArray(), StandardCharsets.UTF_8).replaceAll(ANSI, "");
-        }
+        return screen.text().replaceAll(ANSI, "");
     }
 
     /** What the terminal shows after the first {@code marker} (the whole screen when it does not appear). */

@@ -3,6 +3,7 @@ package io.cellgate.itests;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackage;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
@@ -32,6 +33,8 @@ final class GatewayOptions {
         }
         options.add(junitBundles());
         options.add(cleanCaches(true));
+        // As the assembly's -runsystempackages: SSHD's Ed25519 provider imports it to resolve.
+        options.add(systemPackage("sun.security.x509"));
         // FileInstall watches a folder of its own; the tests configure packs through Config Admin or files there.
         Path config = dir(work.resolve("config"));
         // As the gateway's config/ does: INFO and up reach the log, where some tests read what the gateway said.

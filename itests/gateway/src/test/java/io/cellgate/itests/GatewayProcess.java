@@ -29,10 +29,15 @@ final class GatewayProcess {
             .getParent().getParent().getParent();
     static final Path JAR = ROOT.resolve("features/gateway/target/gateway.jar");
 
+    private static final String SSH_CFG = "io.cellgate.ssh.cfg";
+
     private GatewayProcess() {
     }
 
-    /** A fresh folder {@code target/<name>} holding a copy of every {@code config/*.cfg}; nothing of a last run. */
+    /**
+     * A fresh folder {@code target/<name>} holding a copy of every {@code config/*.cfg}; nothing of a last run. Its
+     * SSH shell listens on a free port ({@link #sshPort}), so that it never meets another gateway's.
+     */
     static Path freshHome(String name) throws IOException {
         Path home = Path.of(System.getProperty("project.build.directory", "target"), name).toAbsolutePath();
         GatewayOptions.deleteTree(home);
@@ -42,7 +47,21 @@ final class GatewayProcess {
                 Files.copy(cfg, home.resolve("config").resolve(cfg.getFileName()));
             }
         }
+        moveSshToFreePort(home.resolve("config"));
         return home;
+    }
+
+    /** Sets the port of the SSH shell in the configuration folder {@code config} to one nobody listens on now. */
+    static void moveSshToFreePort(Path config) throws IOException {
+        Path ssh = config.resolve(SSH_CFG);
+        Files.writeString(ssh, Files.readString(ssh).replaceAll("(?m)^port=\\d+$",
+                "port=" + GatewayOptions.freePort()));
+    }
+
+    /** The port of the SSH shell configured in the configuration folder {@code config}. */
+    static int sshPort(Path config) throws IOException {
+        return Files.readAllLines(config.resolve(SSH_CFG)).stream().filter(l -> l.startsWith("port="))
+                .map(l -> Integer.parseInt(l.substring("port=".length()).trim())).findFirst().orElseThrow();
     }
 
     /**

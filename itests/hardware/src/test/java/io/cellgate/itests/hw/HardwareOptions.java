@@ -3,6 +3,7 @@ package io.cellgate.itests.hw;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackage;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
@@ -38,6 +39,8 @@ final class HardwareOptions {
         }
         options.add(junitBundles());
         options.add(cleanCaches(true));
+        // As the assembly's -runsystempackages: SSHD's Ed25519 provider imports it to resolve.
+        options.add(systemPackage("sun.security.x509"));
         // As gateway-hw.bndrun: FileInstall reads .cfg files and never writes back; the tests drop the shipped
         // config/hardware files in, pointed at their fake tree.
         options.add(systemProperty("felix.fileinstall.dir").value(dir(work.resolve("config/hardware")).toString()));
