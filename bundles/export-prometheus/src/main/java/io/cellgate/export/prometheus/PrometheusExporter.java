@@ -1,5 +1,6 @@
 package io.cellgate.export.prometheus;
 
+import io.cellgate.api.insight.BalanceLedgers;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
@@ -65,6 +66,11 @@ public final class PrometheusExporter extends HttpServlet implements PackListene
             policyOption = ReferencePolicyOption.GREEDY, collectionType = CollectionType.TUPLE)
     private transient volatile List<Map.Entry<Map<String, Object>, Object>> mqtt;
 
+    /** Optional and dynamic: present while the insight bundle runs. */
+    @Reference(name = "insight", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile BalanceLedgers insight;
+
     private final transient CollectorRegistry registry = new CollectorRegistry();
     private final transient TickMetrics ticks;
     /** The packs of the scrape in progress; scrapes take turns. */
@@ -77,6 +83,10 @@ public final class PrometheusExporter extends HttpServlet implements PackListene
         registry.register(new MqttCollector(() -> {
             List<Map.Entry<Map<String, Object>, Object>> list = mqtt;
             return list == null ? List.of() : list;
+        }));
+        registry.register(new LedgerCollector(() -> {
+            BalanceLedgers ledgers = insight;
+            return ledgers == null ? List.of() : ledgers.snapshots();
         }));
     }
 
