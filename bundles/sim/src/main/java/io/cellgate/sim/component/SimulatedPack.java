@@ -127,7 +127,8 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
         advance();
         sim.read(into);
         // The load is positive while it discharges the pack; a reading's pack current is positive while it charges.
-        into.setPackAmps(-currentLoadAmps());
+        // 0 - load, not -load: a pack at rest reads 0 A, not -0 A.
+        into.setPackAmps(0 - currentLoadAmps());
     }
 
     @Override
