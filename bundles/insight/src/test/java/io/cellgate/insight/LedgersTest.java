@@ -37,12 +37,18 @@ class LedgersTest {
         ledgers.record(state);
     }
 
+    /** Ledgers in {@link #dir} with the 4-cell pack1 open and balanced for a second. */
+    private Ledgers balancedPack1(PackStateBuffer state) {
+        Ledgers ledgers = ledgers(dir);
+        ledgers.open(state.pack());
+        balanceOneSecond(ledgers, state);
+        return ledgers;
+    }
+
     @Test
     void aPacksLedgerGoesOnFromItsFileAfterARestart() {
         PackStateBuffer state = DummyPackState.of("pack1", 4);
-        Ledgers first = ledgers(dir);
-        first.open(state.pack());
-        balanceOneSecond(first, state);
+        Ledgers first = balancedPack1(state);
         first.close("pack1"); // the pack stops: its ledger is saved
 
         Ledgers second = ledgers(dir);
@@ -67,10 +73,7 @@ class LedgersTest {
 
     @Test
     void aFileOfAnotherCellCountIsKeptAsideAndTheLedgerStartsFromZero() {
-        Ledgers ledgers = ledgers(dir);
-        PackStateBuffer four = DummyPackState.of("pack1", 4);
-        ledgers.open(four.pack());
-        balanceOneSecond(ledgers, four);
+        Ledgers ledgers = balancedPack1(DummyPackState.of("pack1", 4));
         ledgers.close("pack1");
 
         ledgers.open(DummyPackState.of("pack1", 6).pack());
@@ -111,10 +114,7 @@ class LedgersTest {
 
     @Test
     void aResetStartsThePacksLedgerFromZeroNow() {
-        Ledgers ledgers = ledgers(dir);
-        PackStateBuffer state = DummyPackState.of("pack1", 4);
-        ledgers.open(state.pack());
-        balanceOneSecond(ledgers, state);
+        Ledgers ledgers = balancedPack1(DummyPackState.of("pack1", 4));
         wallMillis += 5000;
         assertTrue(ledgers.reset("pack1"));
         LedgerSnapshot s = ledgers.snapshot("pack1").orElseThrow();
