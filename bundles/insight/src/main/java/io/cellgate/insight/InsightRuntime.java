@@ -68,7 +68,7 @@ public final class InsightRuntime implements PackListener, BalanceLedgers {
     }
 
     void removePack(Pack pack) {
-        ledgers.close(pack.description().id());
+        ledgers.close(pack.description());
     }
 
     /** Saves every ledger once more before the component goes. */

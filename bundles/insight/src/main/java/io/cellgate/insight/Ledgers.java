@@ -31,6 +31,8 @@ final class Ledgers implements BalanceLedgers {
     private final Consumer<String> info;
     private final Consumer<String> warn;
     private final Map<String, PackLedger> ledgers = new ConcurrentHashMap<>();
+    /** Per open pack, how many of its runtimes run: two for a moment while one replaces the other. */
+    private final Map<String, Integer> holders = new ConcurrentHashMap<>();
     /** Packs whose last save failed: a failure is told once, and its end too. */
     private final Map<String, Boolean> failing = new ConcurrentHashMap<>();
 
@@ -42,8 +44,25 @@ final class Ledgers implements BalanceLedgers {
         this.warn = warn;
     }
 
-    /** Starts keeping {@code pack}'s ledger, from its file when there is a usable one. */
-    void open(PackDescription pack) {
+    /**
+     * Starts keeping {@code pack}'s ledger, from its file when there is a usable one. A pack opened again while it is
+     * open (its runtime restarted, the new one registered before the old one went) keeps the ledger it has; a pack
+     * of the same id and another shape replaces it, saved first.
+     */
+    synchronized void open(PackDescription pack) {
+        PackLedger open = ledgers.get(pack.id());
+        if (open != null && open.pack().equals(pack)) {
+            holders.merge(pack.id(), 1, Integer::sum);
+            return;
+        }
+        if (open != null) {
+            save(open);
+        }
+        ledgers.put(pack.id(), load(pack));
+        holders.put(pack.id(), 1);
+    }
+
+    private PackLedger load(PackDescription pack) {
         PackLedger ledger = new PackLedger(pack, zone, wallClockMillis.getAsLong());
         Path file = LedgerFile.of(directory, pack.id());
         try {
@@ -64,14 +83,22 @@ final class Ledgers implements BalanceLedgers {
             warn.accept(pack.id() + ": the balancing ledger cannot be read (" + e.getMessage() + "): it is kept as "
                     + aside + " and the ledger starts from zero");
         }
-        ledgers.put(pack.id(), ledger);
+        return ledger;
     }
 
-    /** Saves and stops keeping pack {@code packId}'s ledger. */
-    void close(String packId) {
-        PackLedger ledger = ledgers.remove(packId);
-        if (ledger != null) {
-            save(ledger);
+    /**
+     * {@code pack} stopped running: its ledger is saved, and no longer kept once no runtime of it runs. A pack
+     * replaced by one of another shape was saved when it was replaced.
+     */
+    synchronized void close(PackDescription pack) {
+        PackLedger open = ledgers.get(pack.id());
+        if (open == null || !open.pack().equals(pack)) {
+            return;
+        }
+        save(open);
+        if (holders.merge(pack.id(), -1, Integer::sum) <= 0) {
+            holders.remove(pack.id());
+            ledgers.remove(pack.id(), open);
         }
     }
 

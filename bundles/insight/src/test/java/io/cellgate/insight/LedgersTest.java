@@ -49,7 +49,7 @@ class LedgersTest {
     void aPacksLedgerGoesOnFromItsFileAfterARestart() {
         PackStateBuffer state = DummyPackState.of("pack1", 4);
         Ledgers first = balancedPack1(state);
-        first.close("pack1"); // the pack stops: its ledger is saved
+        first.close(state.pack()); // the pack stops: its ledger is saved
 
         Ledgers second = ledgers(dir);
         second.open(state.pack());
@@ -72,9 +72,39 @@ class LedgersTest {
     }
 
     @Test
+    void aPackRuntimeThatReplacesAnotherBeforeItGoesKeepsTheLedgerCounting() {
+        PackStateBuffer state = DummyPackState.of("pack1", 4);
+        Ledgers ledgers = balancedPack1(state);
+        ledgers.open(state.pack()); // the new runtime's Pack service came before the old one went
+        ledgers.close(state.pack()); // the old one goes
+        balanceOneSecond(ledgers, state);
+        assertEquals(2.0, ledgers.snapshot("pack1").orElseThrow().total().pairCoulombs(0), 1e-9);
+
+        ledgers.close(state.pack()); // the last runtime goes: saved and no longer kept
+        assertTrue(ledgers.snapshots().isEmpty());
+        Ledgers next = ledgers(dir);
+        next.open(state.pack());
+        assertEquals(2.0, next.snapshot("pack1").orElseThrow().total().pairCoulombs(0), 1e-9);
+    }
+
+    @Test
+    void aPackOfAnotherShapeThatReplacesOneStillRunningSavesItFirstAndKeepsItsFileAside() {
+        PackStateBuffer four = DummyPackState.of("pack1", 4);
+        Ledgers ledgers = balancedPack1(four);
+        PackStateBuffer six = DummyPackState.of("pack1", 6);
+        ledgers.open(six.pack());
+        ledgers.close(four.pack()); // the 4-cell runtime goes after: nothing of the 6-cell ledger changes
+        balanceOneSecond(ledgers, six);
+        assertEquals(1.0, ledgers.snapshot("pack1").orElseThrow().total().pairCoulombs(0), 1e-9);
+        assertEquals(6, ledgers.snapshot("pack1").orElseThrow().pack().cells());
+        assertTrue(Files.exists(dir.resolve("pack1.ledger.4-cells")), "the 4-cell ledger was saved, then kept aside");
+    }
+
+    @Test
     void aFileOfAnotherCellCountIsKeptAsideAndTheLedgerStartsFromZero() {
-        Ledgers ledgers = balancedPack1(DummyPackState.of("pack1", 4));
-        ledgers.close("pack1");
+        PackStateBuffer four = DummyPackState.of("pack1", 4);
+        Ledgers ledgers = balancedPack1(four);
+        ledgers.close(four.pack());
 
         ledgers.open(DummyPackState.of("pack1", 6).pack());
         assertEquals(0, ledgers.snapshot("pack1").orElseThrow().total().workCoulombs(0));
