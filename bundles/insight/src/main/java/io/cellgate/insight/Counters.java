@@ -54,8 +54,27 @@ final class Counters {
     }
 
     void clear() {
-        for (double[] a : all()) {
-            Arrays.fill(a, 0);
+        Arrays.fill(inCoulombs, 0);
+        Arrays.fill(outCoulombs, 0);
+        Arrays.fill(bledCoulombs, 0);
+        Arrays.fill(activeSeconds, 0);
+        Arrays.fill(pairCoulombs, 0);
+        Arrays.fill(pairActiveSeconds, 0);
+    }
+
+    /** Adds every figure of {@code other}, which counts as many cells. */
+    void addAll(Counters other) {
+        add(inCoulombs, other.inCoulombs);
+        add(outCoulombs, other.outCoulombs);
+        add(bledCoulombs, other.bledCoulombs);
+        add(activeSeconds, other.activeSeconds);
+        add(pairCoulombs, other.pairCoulombs);
+        add(pairActiveSeconds, other.pairActiveSeconds);
+    }
+
+    private static void add(double[] into, double[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
         }
     }
 
@@ -77,7 +96,4 @@ final class Counters {
         return new LedgerCounts(inCoulombs, outCoulombs, bledCoulombs, activeSeconds, pairCoulombs, pairActiveSeconds);
     }
 
-    private double[][] all() {
-        return new double[][] {inCoulombs, outCoulombs, bledCoulombs, activeSeconds, pairCoulombs, pairActiveSeconds};
-    }
 }

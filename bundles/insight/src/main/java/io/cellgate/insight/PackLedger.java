@@ -33,6 +33,11 @@ final class PackLedger {
     private boolean anyApplied;
 
     private final Counters total;
+    /**
+     * What the ticks counted since the last {@link #fold}: a tick adds to this one set only, and a snapshot or the
+     * next day adds it to the total and its day, off the tick or once a day.
+     */
+    private final Counters pending;
     /** A ring of the last days; {@code newest} is the index of the newest, a null date an unused slot. */
     private final Counters[] days = new Counters[LedgerSnapshot.MAX_DAYS];
     private final LocalDate[] dates = new LocalDate[LedgerSnapshot.MAX_DAYS];
@@ -52,6 +57,7 @@ final class PackLedger {
         this.sinceMillis = sinceMillis;
         this.applied = new Decision(pack.cells());
         this.total = new Counters(pack.cells());
+        this.pending = new Counters(pack.cells());
         for (int i = 0; i < days.length; i++) {
             days[i] = new Counters(pack.cells());
         }
@@ -66,8 +72,8 @@ final class PackLedger {
         long nowNanos = state.reading().timeNanos();
         if (anyApplied && nowNanos > appliedNanos) {
             double seconds = (nowNanos - appliedNanos) / 1e9;
-            total.add(applied, seconds);
-            dayOf(state.timeMillis()).add(applied, seconds);
+            enterDayOf(state.timeMillis());
+            pending.add(applied, seconds);
             if (!Double.isNaN(appliedPackAmps)) {
                 if (appliedPackAmps > 0) {
                     packInCoulombs += appliedPackAmps * seconds;
@@ -83,10 +89,13 @@ final class PackLedger {
         anyApplied = true;
     }
 
-    /** The counters of the day of {@code millis}; a clock set back counts in the newest day. */
-    private Counters dayOf(long millis) {
+    /**
+     * Makes the day of {@code millis} the one that pending counts go to: when the day changes, what the old day
+     * counted is folded into it first. A clock set back counts in the newest day.
+     */
+    private void enterDayOf(long millis) {
         if (millis >= dayStartMillis && millis < dayEndMillis) {
-            return days[newest];
+            return;
         }
         LocalDate date = Instant.ofEpochMilli(millis).atZone(zone).toLocalDate();
         dayStartMillis = date.atStartOfDay(zone).toInstant().toEpochMilli();
@@ -94,16 +103,24 @@ final class PackLedger {
         if (dates[newest] == null) {
             dates[newest] = date;
         } else if (date.isAfter(dates[newest])) {
+            fold();
             newest = (newest + 1) % days.length;
             days[newest].clear();
             dates[newest] = date;
         }
-        return days[newest];
+    }
+
+    /** Adds what the ticks counted since the last fold to the total and the newest day. */
+    private void fold() {
+        total.addAll(pending);
+        days[newest].addAll(pending);
+        pending.clear();
     }
 
     /** Counting starts again from zero at {@code nowMillis}; the decision in force goes on being counted. */
     synchronized void reset(long nowMillis) {
         total.clear();
+        pending.clear();
         for (int i = 0; i < days.length; i++) {
             days[i].clear();
             dates[i] = null;
@@ -139,6 +156,7 @@ final class PackLedger {
     }
 
     synchronized LedgerSnapshot snapshot() {
+        fold();
         List<LedgerDay> newestFirst = new ArrayList<>(days.length);
         for (int i = 0; i < days.length; i++) {
             int slot = Math.floorMod(newest - i, days.length);
