@@ -21,9 +21,10 @@ import java.util.function.LongSupplier;
 /**
  * The ledgers of the running packs and their files, without a framework: a pack's ledger is opened from its file
  * when the pack starts running, fed by its ticks, saved on {@link #saveAll} and when the pack stops. A file that
- * cannot be used (another cell count, or no ledger) is kept aside under another name, never overwritten.
+ * cannot be used (another cell count, or no ledger) is kept aside under another name, never overwritten. Public for
+ * headless users (benchmarks, tools); the bundle exports nothing of it.
  */
-final class Ledgers implements BalanceLedgers {
+public final class Ledgers implements BalanceLedgers {
 
     private final Path directory;
     private final ZoneId zone;
@@ -36,7 +37,13 @@ final class Ledgers implements BalanceLedgers {
     /** Packs whose last save failed: a failure is told once, and its end too. */
     private final Map<String, Boolean> failing = new ConcurrentHashMap<>();
 
-    Ledgers(Path directory, ZoneId zone, LongSupplier wallClockMillis, Consumer<String> info, Consumer<String> warn) {
+    /**
+     * @param directory       where the {@code <pack id>.ledger} files are
+     * @param zone            the time zone of the ledgers' days
+     * @param wallClockMillis when a new ledger begins and a reset happens
+     */
+    public Ledgers(Path directory, ZoneId zone, LongSupplier wallClockMillis, Consumer<String> info,
+            Consumer<String> warn) {
         this.directory = directory;
         this.zone = zone;
         this.wallClockMillis = wallClockMillis;
@@ -49,7 +56,7 @@ final class Ledgers implements BalanceLedgers {
      * open (its runtime restarted, the new one registered before the old one went) keeps the ledger it has; a pack
      * of the same id and another shape replaces it, saved first.
      */
-    synchronized void open(PackDescription pack) {
+    public synchronized void open(PackDescription pack) {
         PackLedger open = ledgers.get(pack.id());
         if (open != null && open.pack().equals(pack)) {
             holders.merge(pack.id(), 1, Integer::sum);
@@ -90,7 +97,7 @@ final class Ledgers implements BalanceLedgers {
      * {@code pack} stopped running: its ledger is saved, and no longer kept once no runtime of it runs. A pack
      * replaced by one of another shape was saved when it was replaced.
      */
-    synchronized void close(PackDescription pack) {
+    public synchronized void close(PackDescription pack) {
         PackLedger open = ledgers.get(pack.id());
         if (open == null || !open.pack().equals(pack)) {
             return;
@@ -103,14 +110,14 @@ final class Ledgers implements BalanceLedgers {
     }
 
     /** On the tick: counts the tick in its pack's ledger, if the pack is open; allocates nothing. */
-    void record(PackState state) {
+    public void record(PackState state) {
         PackLedger ledger = ledgers.get(state.pack().id());
         if (ledger != null && ledger.pack().equals(state.pack())) {
             ledger.record(state);
         }
     }
 
-    void saveAll() {
+    public void saveAll() {
         for (PackLedger ledger : ledgers.values()) {
             save(ledger);
         }
