@@ -58,7 +58,8 @@ class LedgerFileTest {
         assertEquals("f:6: expected cell 1, one line for each in order", refusal(replace(good, 5, "cell 2 0 0 0 0")));
         assertEquals("f:7: 'x' is no number", refusal(replace(good, 6, "cell 2 0 x 0 0")));
         assertEquals("f:7: '-1.0' must be a finite number, 0 or more", refusal(replace(good, 6, "cell 2 0 -1.0 0 0")));
-        assertEquals("f:2: cells=1 is out of range: a pack has 2 to 48 cells", refusal(replace(good, 1, "pack p 1 NCM")));
+        assertEquals("f:2: cells=1 is out of range: a pack has 2 to 48 cells",
+                refusal(replace(good, 1, "pack p 1 NCM")));
     }
 
     private static List<String> replace(List<String> lines, int index, String line) {

@@ -172,12 +172,12 @@ class PrometheusExporterTest {
         String text = scrape(e);
 
         assertTrue(text.contains("# TYPE cellgate_balance_charge_coulombs_total counter\n"), text);
-        assertTrue(text.contains("cellgate_balance_charge_coulombs_total{pack=\"p1\",cell=\"2\",direction=\"in\",} 36.0\n"),
-                text);
-        assertTrue(text.contains("cellgate_balance_charge_coulombs_total{pack=\"p1\",cell=\"3\",direction=\"out\",} 36.0\n"),
-                text);
-        assertTrue(text.contains("cellgate_balance_charge_coulombs_total{pack=\"p1\",cell=\"1\",direction=\"bled\",} 1.8\n"),
-                text);
+        assertTrue(text.contains("cellgate_balance_charge_coulombs_total{pack=\"p1\",cell=\"2\","
+                + "direction=\"in\",} 36.0\n"), text);
+        assertTrue(text.contains("cellgate_balance_charge_coulombs_total{pack=\"p1\",cell=\"3\","
+                + "direction=\"out\",} 36.0\n"), text);
+        assertTrue(text.contains("cellgate_balance_charge_coulombs_total{pack=\"p1\",cell=\"1\","
+                + "direction=\"bled\",} 1.8\n"), text);
         assertTrue(text.contains("cellgate_balance_active_seconds_total{pack=\"p1\",cell=\"3\",} 90.0\n"), text);
         assertTrue(text.contains("cellgate_pair_balance_charge_coulombs_total{pack=\"p1\",pair=\"2\",} 36.0\n"), text);
         assertTrue(text.contains("cellgate_pair_balance_active_seconds_total{pack=\"p1\",pair=\"1\",} 0.0\n"), text);
