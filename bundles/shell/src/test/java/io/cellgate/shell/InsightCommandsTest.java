@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.cellgate.api.insight.BalanceLedgers;
 import io.cellgate.api.insight.LedgerCounts;
 import io.cellgate.api.insight.LedgerSnapshot;
 import io.cellgate.api.insight.PackCharge;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
-import java.util.ArrayList;
+import io.cellgate.api.testing.FixedLedgers;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InsightCommandsTest {
@@ -24,35 +22,14 @@ class InsightCommandsTest {
     private static final LedgerCounts MOVED = new LedgerCounts(new double[] {0, 36, 0}, new double[] {0, 0, 36},
             new double[] {1.8, 0, 0}, new double[] {90, 90, 90}, new double[] {0, 36}, new double[] {0, 90});
 
-    /** The ledgers of pack1, with {@code charge} through the pack; resets are kept. */
-    private static final class Ledgers implements BalanceLedgers {
-        final List<String> resets = new ArrayList<>();
-        final LedgerSnapshot ledger;
-
-        Ledgers(PackCharge charge) {
-            ledger = new LedgerSnapshot(PACK, 1_767_225_600_000L, MOVED, List.of(), charge);
-        }
-
-        @Override
-        public List<LedgerSnapshot> snapshots() {
-            return List.of(ledger);
-        }
-
-        @Override
-        public Optional<LedgerSnapshot> snapshot(String packId) {
-            return packId.equals("pack1") ? Optional.of(ledger) : Optional.empty();
-        }
-
-        @Override
-        public boolean reset(String packId) {
-            resets.add(packId);
-            return packId.equals("pack1");
-        }
+    /** The ledger of pack1, with {@code charge} through the pack. */
+    private static FixedLedgers ledgers(PackCharge charge) {
+        return new FixedLedgers(new LedgerSnapshot(PACK, 1_767_225_600_000L, MOVED, List.of(), charge));
     }
 
     @Test
     void theLedgerNamesTheCellWorkedHardestInWordsAndSaysThatThePackCurrentIsNotMeasured() {
-        String text = new InsightCommands(new Ledgers(PackCharge.NONE)).insight(false, false, "pack1");
+        String text = new InsightCommands(ledgers(PackCharge.NONE)).insight(false, false, "pack1");
         assertTrue(text.contains("The balancer works hardest on cell 2: 0.00 mAh moved out of it and 10.00 mAh into "
                 + "it, active 0.03 h.\n"), text);
         assertTrue(text.contains("Pack current: not measured: pack1's voltage source gives no pack current, so no "
@@ -63,7 +40,7 @@ class InsightCommandsTest {
 
     @Test
     void aMeasuredPackCurrentIsShownWithTheChargeCountedFromIt() {
-        String text = new InsightCommands(new Ledgers(new PackCharge(3600, 360, 7200, -2.5))).insight(false, false,
+        String text = new InsightCommands(ledgers(new PackCharge(3600, 360, 7200, -2.5))).insight(false, false,
                 "pack1");
         assertTrue(text.contains("Pack current: -2.500 A (discharging); 1000.00 mAh charged and 100.00 mAh "
                 + "discharged over 2.00 h measured.\n"), text);
@@ -71,7 +48,7 @@ class InsightCommandsTest {
 
     @Test
     void jsonIsTheSharedInsightJson() {
-        String text = new InsightCommands(new Ledgers(PackCharge.NONE)).insight(true, false, "pack1");
+        String text = new InsightCommands(ledgers(PackCharge.NONE)).insight(true, false, "pack1");
         JsonObject o = JsonParser.parseString(text).getAsJsonObject();
         assertEquals(2, o.get("hardestWorkedCell").getAsInt());
         assertEquals(36, o.getAsJsonObject("total").getAsJsonArray("pairs").get(1).getAsJsonObject()
@@ -80,7 +57,7 @@ class InsightCommandsTest {
 
     @Test
     void aResetIsDoneAndSaid() {
-        Ledgers ledgers = new Ledgers(PackCharge.NONE);
+        FixedLedgers ledgers = ledgers(PackCharge.NONE);
         assertEquals("pack1: balancing ledger reset: it counts from zero from now on\n",
                 new InsightCommands(ledgers).insight(false, true, "pack1"));
         assertEquals(List.of("pack1"), ledgers.resets);
@@ -88,7 +65,7 @@ class InsightCommandsTest {
 
     @Test
     void mistakesAreAnsweredWithWhatToDo() {
-        InsightCommands commands = new InsightCommands(new Ledgers(PackCharge.NONE));
+        InsightCommands commands = new InsightCommands(ledgers(PackCharge.NONE));
         assertEquals("no ledger of pack 'pack9': it is unknown or has not run since the gateway started; packs with "
                 + "a ledger: pack1", assertThrows(CommandError.class,
                         () -> commands.insight(false, false, "pack9")).toString());

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cellgate.api.insight.BalanceLedgers;
 import io.cellgate.api.insight.LedgerCounts;
 import io.cellgate.api.insight.LedgerSnapshot;
 import io.cellgate.api.insight.PackCharge;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.testing.FixedLedgers;
 import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.export.mqtt.api.MqttExporterStatus;
@@ -19,7 +19,6 @@ import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentServiceObjects;
@@ -143,19 +142,6 @@ class PrometheusExporterTest {
         assertEquals(1, text.lines().filter(l -> l.startsWith("cellgate_mqtt_buffered_messages{")).count());
     }
 
-    /** The insight bundle's ledgers, fixed. */
-    private record Ledgers(List<LedgerSnapshot> snapshots) implements BalanceLedgers {
-        @Override
-        public Optional<LedgerSnapshot> snapshot(String packId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean reset(String packId) {
-            return false;
-        }
-    }
-
     @Test
     void theBalancingLedgerIsCountedInCoulombsAndSecondsPerCellDirectionAndPair() throws Exception {
         PrometheusExporter e = new PrometheusExporter(defaults());
@@ -168,7 +154,7 @@ class PrometheusExporterTest {
                 List.of(), PackCharge.NONE);
         LedgerSnapshot p2 = new LedgerSnapshot(new PackDescription("p2", 3, Chemistry.LFP), 1_767_225_600_000L,
                 LedgerCounts.zero(3), List.of(), new PackCharge(360, 7.2, 600, -1.0));
-        inject(e, "insight", new Ledgers(List.of(p1, p2)));
+        inject(e, "insight", new FixedLedgers(p1, p2));
         String text = scrape(e);
 
         assertTrue(text.contains("# TYPE cellgate_balance_charge_coulombs_total counter\n"), text);
