@@ -2,14 +2,11 @@ package io.cellgate.bench;
 
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.driver.CellVoltageSource;
-import io.cellgate.api.pack.Chemistry;
-import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
 import io.cellgate.balancer.ek.EkModel;
 import io.cellgate.balancer.ek.EkProfile;
 import io.cellgate.engine.PackEngine;
-import io.cellgate.engine.PackEvents;
 import io.cellgate.insight.Ledgers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,20 +28,6 @@ import org.openjdk.jmh.annotations.Setup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class InsightTickBenchmark extends MicroBenchmark {
 
-    private static final PackEvents QUIET = new PackEvents() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-        }
-    };
-
     private PackEngine engine;
     private CellVoltageSource source;
     private BalancerModel model;
@@ -57,14 +40,13 @@ public class InsightTickBenchmark extends MicroBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        PackDescription pack = new PackDescription("bench", 24, Chemistry.NCM);
-        engine = new PackEngine(pack, () -> now, () -> now / 1_000_000, 3000, QUIET);
+        engine = Packs.engine24(() -> now);
         source = Packs.fixedSource(Packs.volts24());
         model = new EkModel(EkProfile.DATASHEET, EkModel.DATASHEET_VARIANT);
         outputs = new Packs.NullOutputs();
         ledgers = new Ledgers(Files.createTempDirectory("bench-insight"), ZoneOffset.UTC, () -> now / 1_000_000,
                 line -> { }, line -> { });
-        ledgers.open(pack);
+        ledgers.open(Packs.PACK24);
         listeners = List.of(state -> ticks += state.tick(), ledgers::record);
         engine.tick(now, source, model, outputs, outputs, List.of());
         ticked = engine.state(); // a 24S tick with pairs balancing, for the ledger alone
