@@ -102,6 +102,19 @@ class ValueTypesTest {
     }
 
     @Test
+    void aReadingHasNoPackCurrentUntilASourceMeasuresOneAndACopyKeepsIt() {
+        PackReading measured = PackReading.of(3.7, 3.8);
+        assertFalse(measured.hasPackAmps(), "no current source: no current, not 0 A");
+        assertTrue(Double.isNaN(measured.packAmps()));
+        measured.setPackAmps(-12.5); // discharging at 12.5 A
+
+        PackReading copy = new PackReading(2);
+        copy.copyFrom(measured);
+        assertTrue(copy.hasPackAmps());
+        assertEquals(-12.5, copy.packAmps());
+    }
+
+    @Test
     void decisionRejectsNegativeOrInfiniteCurrents() {
         Decision d = new Decision(3);
         assertThrows(IllegalArgumentException.class, () -> d.setPair(0, PairDirection.LOWER_TO_UPPER, -0.1));

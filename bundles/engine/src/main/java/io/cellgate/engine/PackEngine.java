@@ -267,6 +267,8 @@ public final class PackEngine implements Pack {
 
     private PackHealth read(CellVoltageSource source, long now) {
         reading.setTimeNanos(now);
+        // A source without a current sensor never sets it, and a failed read must not show the last one.
+        reading.setPackAmps(Double.NaN);
         if (source == null) {
             reading.markAll(CellStatus.STALE);
             boolean waiting = !sourceSeen && now - firstTickNanos < startupGraceNanos;

@@ -1,6 +1,7 @@
 package io.cellgate.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -119,6 +120,33 @@ class PackEngineTest {
         engine.tick(now.get(), null, model, outputs, outputs, List.of());
         assertEquals(PackHealth.NO_SOURCE, engine.state().health());
         assertEquals(1, log.count("WARN"), log.toString());
+    }
+
+    @Test
+    void aPackCurrentIsTheSourcesOfThisReadingAndNoneWhenTheSourceFails() {
+        boolean[] fails = {false};
+        CellVoltageSource withShunt = CellVoltageSource.of(4, into -> {
+            if (fails[0]) {
+                throw new IllegalStateException("the ADC is gone");
+            }
+            for (int c = 0; c < volts.length; c++) {
+                into.set(c, volts[c], CellStatus.OK);
+            }
+            into.setPackAmps(3.5);
+        });
+        BalancerModel model = model("a", PAIR0);
+        now.addAndGet(100_000_000);
+        engine.tick(now.get(), withShunt, model, outputs, outputs, List.of());
+        assertEquals(3.5, engine.state().reading().packAmps());
+
+        fails[0] = true;
+        now.addAndGet(100_000_000);
+        engine.tick(now.get(), withShunt, model, outputs, outputs, List.of());
+        assertFalse(engine.state().reading().hasPackAmps(), "a failed read shows no current, not the last one");
+
+        now.addAndGet(100_000_000);
+        engine.tick(now.get(), source, model, outputs, outputs, List.of());
+        assertFalse(engine.state().reading().hasPackAmps(), "a source without a shunt measures no current");
     }
 
     @Test

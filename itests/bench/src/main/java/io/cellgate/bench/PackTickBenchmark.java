@@ -2,13 +2,10 @@ package io.cellgate.bench;
 
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.driver.CellVoltageSource;
-import io.cellgate.api.pack.Chemistry;
-import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.balancer.ek.EkModel;
 import io.cellgate.balancer.ek.EkProfile;
 import io.cellgate.engine.PackEngine;
-import io.cellgate.engine.PackEvents;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,20 +22,6 @@ import org.openjdk.jmh.annotations.Setup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class PackTickBenchmark extends MicroBenchmark {
 
-    private static final PackEvents QUIET = new PackEvents() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-        }
-    };
-
     private PackEngine engine;
     private CellVoltageSource source;
     private BalancerModel model;
@@ -49,8 +32,7 @@ public class PackTickBenchmark extends MicroBenchmark {
 
     @Setup
     public void setUp() {
-        engine = new PackEngine(new PackDescription("bench", 24, Chemistry.NCM), () -> now, () -> now / 1_000_000, 3000,
-                QUIET);
+        engine = Packs.engine24(() -> now);
         source = Packs.fixedSource(Packs.volts24());
         model = new EkModel(EkProfile.DATASHEET, EkModel.DATASHEET_VARIANT);
         outputs = new Packs.NullOutputs();

@@ -5,11 +5,39 @@ import io.cellgate.api.driver.BalanceOutput;
 import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.driver.IndicatorOutput;
 import io.cellgate.api.pack.CellStatus;
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackDescription;
+import io.cellgate.engine.PackEngine;
+import io.cellgate.engine.PackEvents;
+import java.util.function.LongSupplier;
 
 /** Shared fixtures of the benchmarks. */
 final class Packs {
 
+    /** A 24S NCM pack. */
+    static final PackDescription PACK24 = new PackDescription("bench", 24, Chemistry.NCM);
+
+    /** Events that go nowhere: a benchmark measures the tick, not the log. */
+    private static final PackEvents QUIET = new PackEvents() {
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public void error(String message, Throwable cause) {
+        }
+    };
+
     private Packs() {
+    }
+
+    /** The engine of {@link #PACK24} on the clock {@code nanos}, with a history of 3000 ticks and a quiet log. */
+    static PackEngine engine24(LongSupplier nanos) {
+        return new PackEngine(PACK24, nanos, () -> nanos.getAsLong() / 1_000_000, 3000, QUIET);
     }
 
     /**

@@ -6,15 +6,12 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
@@ -53,7 +50,7 @@ public class BundleLifecycleIT {
             Pattern.compile("pack1: first healthy tick \\d+, (\\d+) ms after the JVM");
 
     private Path home;
-    private Gateway gateway;
+    private PipedGateway gateway;
     private final List<String> startFigures = new ArrayList<>();
 
     @Before
@@ -146,8 +143,8 @@ public class BundleLifecycleIT {
     }
 
     /** Starts gateway.jar in the test's folder and waits for pack1's first healthy tick, balanced by the EK-L20S1A. */
-    private Gateway start() throws Exception {
-        Gateway g = gateway = new Gateway(home); // the field at once, so that tearDown ends a start that fails
+    private PipedGateway start() throws Exception {
+        PipedGateway g = gateway = new PipedGateway(home); // the field at once, so that tearDown ends a start that fails
         String out = g.await("pack1's first healthy tick", s -> FIRST_TICK.matcher(s).find());
         startFigures.add(firstGroup(out, FIRST_TICK.pattern()) + " ms");
         String printed = g.output();
@@ -230,71 +227,5 @@ public class BundleLifecycleIT {
             throw new AssertionError("no " + regex + " in:\n" + text);
         }
         return m.group(1);
-    }
-
-    /**
-     * gateway.jar with its console on a pipe: commands go in as lines, and each answer is read up to the echo of a
-     * marker typed after it (the console does not echo what it reads).
-     */
-    private static final class Gateway {
-        private final Process process;
-        private final Path out;
-        private final Writer console;
-        private int commands;
-
-        Gateway(Path home) throws IOException {
-            out = Files.createTempFile(home, "gateway", ".out");
-            process = GatewayProcess.start(home, out, ProcessBuilder.Redirect.PIPE);
-            console = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        }
-
-        String output() {
-            try {
-                return Files.readString(out);
-            } catch (IOException e) {
-                return "";
-            }
-        }
-
-        /** Types a command and returns what the console printed for it. */
-        String command(String line) throws Exception {
-            String marker = "@@" + (++commands) + "@@";
-            int from = output().length();
-            console.write(line + "\necho " + marker + "\n");
-            console.flush();
-            String s = await(line, text -> text.indexOf(marker, from) >= 0);
-            return s.substring(Math.min(from, s.length()), s.indexOf(marker, from));
-        }
-
-        String await(String what, Predicate<String> shown) throws Exception {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < end) {
-                String s = output();
-                if (shown.test(s)) {
-                    return s;
-                }
-                if (!process.isAlive()) {
-                    fail("the gateway ended (status " + process.exitValue() + ") while waiting for " + what + ":\n"
-                            + s);
-                }
-                Thread.sleep(50);
-            }
-            fail("no " + what + " within a minute:\n" + output() + "\nThe gateway's threads:\n"
-                    + GatewayProcess.threads(process));
-            return null;
-        }
-
-        /** shutdown, as an operator stops it: every pack turns its outputs off, status 0. */
-        void stop() throws Exception {
-            console.write("shutdown\n");
-            console.flush();
-            assertTrue("stopped within 30 s:\n" + output(), process.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(output(), 0, process.exitValue());
-            assertTrue(output(), output().contains("pack1: stopped after"));
-        }
-
-        void kill() throws InterruptedException {
-            GatewayProcess.end(process);
-        }
     }
 }

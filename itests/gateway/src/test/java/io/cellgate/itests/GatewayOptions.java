@@ -39,6 +39,8 @@ final class GatewayOptions {
         Path config = dir(work.resolve("config"));
         // As the gateway's config/ does: INFO and up reach the log, where some tests read what the gateway said.
         write(config.resolve("org.osgi.service.log.admin.cfg"), "ROOT=INFO\n");
+        // The packs' balancing ledgers in this run's folder, not in data/ of the working directory.
+        write(config.resolve("io.cellgate.insight.cfg"), "directory=" + dir(work.resolve("insight")) + "\n");
         options.add(systemProperty("felix.fileinstall.dir").value(config.toString()));
         options.add(systemProperty("felix.fileinstall.poll").value("200"));
         options.add(systemProperty("felix.fileinstall.enableConfigSave").value("false")); // as in gateway.bndrun

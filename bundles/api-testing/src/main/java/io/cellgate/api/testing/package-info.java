@@ -6,10 +6,10 @@
  * <p>3.0: moved out of the API bundle; {@code DummyPackState} makes {@link io.cellgate.api.telemetry.PackStateBuffer}s.
  * 3.1: {@code LogLines}, a log that keeps its lines; {@code AllocationMeter}, the bytes a call allocates.
  * 3.2: {@code FileInstallConfig}, a configuration as FileInstall delivers it from a {@code .cfg} file;
- * {@code ManualTickClock}, a clock moved and ticked by hand.
+ * {@code ManualTickClock}, a clock moved and ticked by hand. 3.3: {@code FixedLedgers}, the insight's ledgers fixed.
  */
 @Export
-@Version("3.2.0")
+@Version("3.3.0")
 package io.cellgate.api.testing;
 
 import org.osgi.annotation.bundle.Export;

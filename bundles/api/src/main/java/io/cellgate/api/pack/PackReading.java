@@ -3,8 +3,8 @@ package io.cellgate.api.pack;
 import java.util.Arrays;
 
 /**
- * One measurement of every cell of a pack: voltage in volts and status per cell, a time stamp, and an
- * optional board temperature.
+ * One measurement of every cell of a pack: voltage in volts and status per cell, a time stamp, an optional board
+ * temperature and an optional pack current.
  *
  * <p>A reading is a reusable buffer: the pack runtime owns one per pack and a source fills it on every tick, so
  * the hot path allocates nothing. A cell whose status is not {@link CellStatus#OK} has no meaningful voltage.
@@ -15,6 +15,7 @@ public final class PackReading {
     private final CellStatus[] status;
     private long timeNanos;
     private double temperatureCelsius = Double.NaN;
+    private double packAmps = Double.NaN;
 
     public PackReading(int cells) {
         if (cells < 1) {
@@ -84,6 +85,36 @@ public final class PackReading {
         this.temperatureCelsius = temperatureCelsius;
     }
 
+    /**
+     * The current through the pack's terminals in amperes, positive while the pack is charged and negative while it
+     * is discharged; NaN when the source measures none (no shunt, or a simulator without a load). Averaged or
+     * sampled over the tick as the source's sensor gives it.
+     *
+     * @since 1.4
+     */
+    public double packAmps() {
+        return packAmps;
+    }
+
+    /**
+     * True when the source measured the pack current for this reading.
+     *
+     * @since 1.4
+     */
+    public boolean hasPackAmps() {
+        return !Double.isNaN(packAmps);
+    }
+
+    /**
+     * Sets the pack current, in amperes, charge positive; NaN when it was not measured. A source that measures it
+     * sets it on every reading: the runtime clears it before each.
+     *
+     * @since 1.4
+     */
+    public void setPackAmps(double amps) {
+        packAmps = amps;
+    }
+
     /** Copies everything from {@code other}, which must have the same number of cells. */
     public void copyFrom(PackReading other) {
         if (other.cells() != cells()) {
@@ -93,6 +124,7 @@ public final class PackReading {
         System.arraycopy(other.status, 0, status, 0, status.length);
         timeNanos = other.timeNanos;
         temperatureCelsius = other.temperatureCelsius;
+        packAmps = other.packAmps;
     }
 
     /**

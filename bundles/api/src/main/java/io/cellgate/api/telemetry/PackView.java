@@ -34,6 +34,7 @@ public final class PackView {
     private final BoardState boardState;
     private final double boardDrawAmps;
     private final double temperatureCelsius;
+    private final double packAmps;
     private final long tickDurationNanos;
     private final long tickLatenessNanos;
     private final List<String> faults;
@@ -66,6 +67,7 @@ public final class PackView {
         boardState = d.boardState();
         boardDrawAmps = d.boardDrawAmps();
         temperatureCelsius = r.temperatureCelsius();
+        packAmps = r.packAmps();
         tickDurationNanos = s.tickDurationNanos();
         tickLatenessNanos = s.tickLatenessNanos();
         faults = List.copyOf(d.faults());
@@ -136,6 +138,15 @@ public final class PackView {
     /** Board or pack temperature in °C, or NaN when the source measures none. */
     public double temperatureCelsius() {
         return temperatureCelsius;
+    }
+
+    /**
+     * The pack current in amperes, positive while the pack is charged; NaN when the source measures none.
+     *
+     * @since 2.3
+     */
+    public double packAmps() {
+        return packAmps;
     }
 
     public long tickDurationNanos() {

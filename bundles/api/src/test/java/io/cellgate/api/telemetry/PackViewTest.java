@@ -15,6 +15,16 @@ import org.junit.jupiter.api.Test;
 class PackViewTest {
 
     @Test
+    void aViewShowsThePackCurrentOfItsReadingOrNone() {
+        PackStateBuffer state = new PackStateBuffer(new PackDescription("p", 2, Chemistry.NCM));
+        assertTrue(Double.isNaN(PackView.of(state).packAmps()), "no current source");
+        state.reading().setPackAmps(-3.25);
+        PackView discharging = PackView.of(state);
+        state.reading().setPackAmps(1.0);
+        assertEquals(-3.25, discharging.packAmps(), "kept when the state moves on");
+    }
+
+    @Test
     void aViewShowsEveryDerivedFigureOnceAndKeepsItWhenTheStateMovesOn() {
         PackStateBuffer state = new PackStateBuffer(new PackDescription("p", 4, Chemistry.NCM))
                 .setTick(7).setTimeMillis(1_000);

@@ -62,6 +62,9 @@ final class PackCollector extends Collector {
         GaugeMetricFamily fitWarnings = new GaugeMetricFamily("cellgate_pack_fit_warnings",
                 "How many warnings the pack's balancer model gives about the pack (low strings, a cascade of "
                         + "boards); 0 when it fits.", List.of("pack"));
+        GaugeMetricFamily current = new GaugeMetricFamily("cellgate_pack_current_amperes",
+                "Current through the pack's terminals, positive while it is charged; no sample when its source "
+                        + "measures none.", List.of("pack"));
         CounterMetricFamily ticks = new CounterMetricFamily("cellgate_ticks", "Ticks run since the pack started.",
                 List.of("pack"));
         List<Pack> list = packs.get();
@@ -100,8 +103,11 @@ final class PackCollector extends Collector {
                 health.addMetric(List.of(id, h.name()), v.health() == h ? 1 : 0);
             }
             fitWarnings.addMetric(List.of(id), v.fitWarnings().size());
+            if (!Double.isNaN(v.packAmps())) { // an absent series, not NaN: no current sensor
+                current.addMetric(List.of(id), v.packAmps());
+            }
         }
         return List.of(volts, bleed, delta, amps, spread, adjacent, indicator, cellStatus, board, health, fitWarnings,
-                ticks);
+                current, ticks);
     }
 }

@@ -1,5 +1,6 @@
 package io.cellgate.export.prometheus;
 
+import io.cellgate.api.insight.BalanceLedgers;
 import io.cellgate.api.runtime.ExporterHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackListener;
@@ -71,6 +72,11 @@ public final class PrometheusExporter extends HttpServlet implements PackListene
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile List<ExporterHealth> exporters;
 
+    /** Optional and dynamic: present while the insight bundle runs. */
+    @Reference(name = "insight", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile BalanceLedgers insight;
+
     private final transient CollectorRegistry registry = new CollectorRegistry();
     private final transient AtomicLong failedScrapes = new AtomicLong();
     private final transient TickMetrics ticks;
@@ -89,6 +95,11 @@ public final class PrometheusExporter extends HttpServlet implements PackListene
             List<ExporterHealth> list = exporters;
             return list == null ? List.of() : list;
         }, failedScrapes::get));
+
+        registry.register(new LedgerCollector(() -> {
+            BalanceLedgers ledgers = insight;
+            return ledgers == null ? List.of() : ledgers.snapshots();
+        }));
     }
 
     /** On the tick thread: two observations, no allocation. */

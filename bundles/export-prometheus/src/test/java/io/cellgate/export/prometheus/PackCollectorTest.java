@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.telemetry.PackView;
 import io.prometheus.client.CollectorRegistry;
 import java.util.ArrayList;
@@ -52,6 +53,18 @@ class PackCollectorTest {
             assertEquals(h == PackHealth.NO_BALANCER ? 1.0 : 0.0, registry.getSampleValue("cellgate_pack_health",
                     labels, new String[] {"p1", h.name()}), h.name());
         }
+    }
+
+    @Test
+    void thePackCurrentIsASampleOnlyWhereItIsMeasured() {
+        PackStateBuffer charging = TestPacks.state("p2", 4);
+        charging.reading().setPackAmps(2.5);
+        packs.add(TestPacks.pack("p1", 4, PackView.of(TestPacks.state("p1", 4)), 5));
+        packs.add(TestPacks.pack("p2", 4, PackView.of(charging), 5));
+        assertNull(registry.getSampleValue("cellgate_pack_current_amperes", new String[] {"pack"},
+                new String[] {"p1"}), "no current source: no sample, not NaN or 0");
+        assertEquals(2.5, registry.getSampleValue("cellgate_pack_current_amperes", new String[] {"pack"},
+                new String[] {"p2"}));
     }
 
     @Test

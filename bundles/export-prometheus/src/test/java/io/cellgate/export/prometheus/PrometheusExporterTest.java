@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.insight.LedgerCounts;
+import io.cellgate.api.insight.LedgerSnapshot;
+import io.cellgate.api.insight.PackCharge;
+import io.cellgate.api.pack.Chemistry;
+import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.Pack;
+import io.cellgate.api.testing.FixedLedgers;
 import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.export.mqtt.api.MqttExporterStatus;
@@ -134,5 +140,37 @@ class PrometheusExporterTest {
         assertTrue(text.contains("cellgate_mqtt_dropped_total{broker=\"tcp://b:1883\",} 42.0\n"), text);
         assertTrue(text.contains("cellgate_mqtt_connected{broker=\"tcp://b:1883\",} 0.0\n"), text);
         assertEquals(1, text.lines().filter(l -> l.startsWith("cellgate_mqtt_buffered_messages{")).count());
+    }
+
+    @Test
+    void theBalancingLedgerIsCountedInCoulombsAndSecondsPerCellDirectionAndPair() throws Exception {
+        PrometheusExporter e = new PrometheusExporter(defaults());
+        assertFalse(scrape(e).contains("cellgate_balance_"), "no insight bundle, no ledger metrics");
+
+        // 36 C from cell 3 down to cell 2 over 90 s, 1.8 C bled from cell 1; the pack current never measured
+        LedgerCounts moved = new LedgerCounts(new double[] {0, 36, 0}, new double[] {0, 0, 36},
+                new double[] {1.8, 0, 0}, new double[] {90, 90, 90}, new double[] {0, 36}, new double[] {0, 90});
+        LedgerSnapshot p1 = new LedgerSnapshot(new PackDescription("p1", 3, Chemistry.NCM), 1_767_225_600_000L, moved,
+                List.of(), PackCharge.NONE);
+        LedgerSnapshot p2 = new LedgerSnapshot(new PackDescription("p2", 3, Chemistry.LFP), 1_767_225_600_000L,
+                LedgerCounts.zero(3), List.of(), new PackCharge(360, 7.2, 600, -1.0));
+        inject(e, "insight", new FixedLedgers(p1, p2));
+        String text = scrape(e);
+
+        assertTrue(text.contains("# TYPE cellgate_balance_charge_coulombs_total counter\n"), text);
+        assertTrue(text.contains("cellgate_balance_charge_coulombs_total{pack=\"p1\",cell=\"2\","
+                + "direction=\"in\",} 36.0\n"), text);
+        assertTrue(text.contains("cellgate_balance_charge_coulombs_total{pack=\"p1\",cell=\"3\","
+                + "direction=\"out\",} 36.0\n"), text);
+        assertTrue(text.contains("cellgate_balance_charge_coulombs_total{pack=\"p1\",cell=\"1\","
+                + "direction=\"bled\",} 1.8\n"), text);
+        assertTrue(text.contains("cellgate_balance_active_seconds_total{pack=\"p1\",cell=\"3\",} 90.0\n"), text);
+        assertTrue(text.contains("cellgate_pair_balance_charge_coulombs_total{pack=\"p1\",pair=\"2\",} 36.0\n"), text);
+        assertTrue(text.contains("cellgate_pair_balance_active_seconds_total{pack=\"p1\",pair=\"1\",} 0.0\n"), text);
+        assertTrue(text.contains("cellgate_balance_ledger_start_time_seconds{pack=\"p1\",} 1.7672256E9\n"), text);
+        assertFalse(text.contains("cellgate_pack_charge_coulombs_total{pack=\"p1\""), "never measured: no series");
+        assertTrue(text.contains("cellgate_pack_charge_coulombs_total{pack=\"p2\",direction=\"in\",} 360.0\n"), text);
+        assertTrue(text.contains("cellgate_pack_charge_coulombs_total{pack=\"p2\",direction=\"out\",} 7.2\n"), text);
+        assertFalse(text.contains("_created"), text);
     }
 }

@@ -24,8 +24,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * A simulated pack standing in for hardware: it is the pack's voltage source, its balance output and its LEDs,
- * so the pack runtime cannot tell it from a real board. Its physics advances on every reading by the clock time
+ * A simulated pack standing in for hardware: it is the pack's voltage source (cell voltages and the pack current of
+ * its load), its balance output and its LEDs, so the pack runtime cannot tell it from a real board. Its physics advances on every reading by the clock time
  * since the last one, times the configured time scale, with the decision last driven (pairs, bleeds, board draw)
  * held over that time.
  */
@@ -126,6 +126,9 @@ public final class SimulatedPack implements CellVoltageSource, BalanceOutput, In
     public synchronized void read(PackReading into) {
         advance();
         sim.read(into);
+        // The load is positive while it discharges the pack; a reading's pack current is positive while it charges.
+        // 0 - load, not -load: a pack at rest reads 0 A, not -0 A.
+        into.setPackAmps(0 - currentLoadAmps());
     }
 
     @Override

@@ -85,8 +85,11 @@ class SimulatedPackTest {
         clock.advance(6_000_000_000L); // 60 simulated seconds
         p.read(r);
         assertEquals(-1.0, p.load(), "the second step, held after the last");
+        assertEquals(1.0, r.packAmps(), "the reading's current is positive while charging, the load's negative");
         p.setLoad(0.5);
         assertEquals(0.5, p.load());
+        p.read(r);
+        assertEquals(-0.5, r.packAmps(), "a load of 0.5 A discharges the pack");
     }
 
     @Test

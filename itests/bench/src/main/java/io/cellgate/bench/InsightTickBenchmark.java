@@ -1,0 +1,68 @@
+package io.cellgate.bench;
+
+import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.driver.CellVoltageSource;
+import io.cellgate.api.telemetry.PackListener;
+import io.cellgate.api.telemetry.PackState;
+import io.cellgate.balancer.ek.EkModel;
+import io.cellgate.balancer.ek.EkProfile;
+import io.cellgate.engine.PackEngine;
+import io.cellgate.insight.Ledgers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Setup;
+
+/**
+ * The insight's share of a tick: {@link PackTickBenchmark}'s 24S tick on the EK-L20S1A with the balancing ledger
+ * as a second listener, and the ledger's work alone ({@code record24}). Run them beside {@code tick24}; the target is
+ * under 10 % of it.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class InsightTickBenchmark extends MicroBenchmark {
+
+    private PackEngine engine;
+    private CellVoltageSource source;
+    private BalancerModel model;
+    private Packs.NullOutputs outputs;
+    private List<PackListener> listeners;
+    private Ledgers ledgers;
+    private PackState ticked;
+    private long now;
+    private long ticks;
+
+    @Setup
+    public void setUp() throws IOException {
+        engine = Packs.engine24(() -> now);
+        source = Packs.fixedSource(Packs.volts24());
+        model = new EkModel(EkProfile.DATASHEET, EkModel.DATASHEET_VARIANT);
+        outputs = new Packs.NullOutputs();
+        ledgers = new Ledgers(Files.createTempDirectory("bench-insight"), ZoneOffset.UTC, () -> now / 1_000_000,
+                line -> { }, line -> { });
+        ledgers.open(Packs.PACK24);
+        listeners = List.of(state -> ticks += state.tick(), ledgers::record);
+        engine.tick(now, source, model, outputs, outputs, List.of());
+        ticked = engine.state(); // a 24S tick with pairs balancing, for the ledger alone
+    }
+
+    @Benchmark
+    public long tick24WithLedger() {
+        now += 100_000_000;
+        engine.tick(now, source, model, outputs, outputs, listeners);
+        return ticks;
+    }
+
+    /** The ledger's work alone on that tick, a tenth of a second after the last. */
+    @Benchmark
+    public void record24() {
+        ticked.reading().setTimeNanos(ticked.reading().timeNanos() + 100_000_000);
+        ledgers.record(ticked);
+    }
+}
