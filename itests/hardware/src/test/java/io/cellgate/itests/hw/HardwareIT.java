@@ -247,7 +247,11 @@ public class HardwareIT {
         assertTrue(get(port, "/").contains("<title>Cellgate"));
 
         // MQTT and the CSV recorder run as in the simulated gateway (no broker here: the exporter retries quietly).
-        await("the MQTT exporter to start", () -> logged("mqtt tcp://127.0.0.1:1883: publishing every"));
+        // Its health service, not its start-up line: that one is INFO, and the log may still be at WARN then
+        // (config/hardware's log level arrives through FileInstall with the exporter's own file).
+        await("the MQTT exporter to start", () -> context().getServiceReference(
+                io.cellgate.api.runtime.ExporterHealth.class) != null && exporters().contains(
+                "mqtt tcp://127.0.0.1:1883"));
         assertEquals(Bundle.ACTIVE, bundle("io.cellgate.export.file").getState());
 
         // The three board models.
@@ -480,6 +484,15 @@ public class HardwareIT {
     private Pack awaitPack(String id) throws InterruptedException {
         await("pack " + id + " to run", () -> pack(id) != null);
         return pack(id);
+    }
+
+    private java.util.List<String> exporters() {
+        try {
+            return context().getServiceReferences(io.cellgate.api.runtime.ExporterHealth.class, null).stream()
+                    .map(r -> context().getService(r).exporter()).toList();
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private boolean logged(String text) {
