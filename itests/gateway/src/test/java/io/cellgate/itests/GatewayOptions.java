@@ -35,6 +35,8 @@ final class GatewayOptions {
         options.add(cleanCaches(true));
         // As the assembly's -runsystempackages: SSHD's Ed25519 provider imports it to resolve.
         options.add(systemPackage("sun.security.x509"));
+        // As the assemblies: INFO from the first moment, not only once Config Admin has the log's configuration file.
+        options.add(systemProperty("org.osgi.service.log.admin.loglevel").value("INFO"));
         // FileInstall watches a folder of its own; the tests configure packs through Config Admin or files there.
         Path config = dir(work.resolve("config"));
         // As the gateway's config/ does: INFO and up reach the log, where some tests read what the gateway said.

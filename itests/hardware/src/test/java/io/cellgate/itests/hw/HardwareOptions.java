@@ -41,6 +41,8 @@ final class HardwareOptions {
         options.add(cleanCaches(true));
         // As the assembly's -runsystempackages: SSHD's Ed25519 provider imports it to resolve.
         options.add(systemPackage("sun.security.x509"));
+        // As the assemblies: INFO from the first moment, not only once Config Admin has the log's configuration file.
+        options.add(systemProperty("org.osgi.service.log.admin.loglevel").value("INFO"));
         // As gateway-hw.bndrun: FileInstall reads .cfg files and never writes back; the tests drop the shipped
         // config/hardware files in, pointed at their fake tree.
         options.add(systemProperty("felix.fileinstall.dir").value(dir(work.resolve("config/hardware")).toString()));
