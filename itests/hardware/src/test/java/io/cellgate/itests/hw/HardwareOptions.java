@@ -53,9 +53,6 @@ final class HardwareOptions {
         // As gateway-hw.bndrun: Jetty waits for config/hardware/org.apache.felix.http.cfg, whose port the tests set.
         options.add(systemProperty("org.apache.felix.http.require.config").value("true"));
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
-        // As gateway-hw.bndrun: INFO from the first moment, not only once config/hardware's log levels apply (the
-        // tests put that file in with the others, and the MQTT exporter's INFO line was lost when it started first).
-        options.add(systemProperty("org.osgi.service.log.admin.loglevel").value("INFO"));
         options.add(systemProperty("gosh.args").value("--nointeractive"));
         options.add(systemProperty("gosh.home").value(goshHome(work).toString()));
         return options.toArray(new Option[0]);
