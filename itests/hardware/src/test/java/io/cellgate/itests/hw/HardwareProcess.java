@@ -73,8 +73,10 @@ final class HardwareProcess {
 
     /** Waits until pair 7 moves charge from cell 7 down into cell 6 and its LED is lit. */
     void awaitPair7Balancing() throws InterruptedException {
+        // The LEDs are written after the balance outputs, in the same tick: wait for both, not only the first.
         await("pair 7 balancing (" + log + ")", () -> "1".equals(tree.switchLine(5, false))
-                && "1".equals(tree.switchLine(6, true)) && !"0".equals(tree.pwm(6, "duty_cycle")));
+                && "1".equals(tree.switchLine(6, true)) && !"0".equals(tree.pwm(6, "duty_cycle"))
+                && "255".equals(tree.cellLed(6, "brightness")));
     }
 
     /** Runs the command as the unit's ExecStopPost does; returns what it printed, after checking it ended well. */
