@@ -324,8 +324,10 @@ public final class ApiServlet extends HttpServlet {
                 : list.stream().sorted(Comparator.comparing(p -> p.description().id())).toList();
     }
 
+    /** Unsorted: an event stream looks its pack up once an event, and sorting 100 packs for it showed in profiles. */
     private Pack find(String id) {
-        for (Pack p : sorted()) {
+        List<Pack> list = packs;
+        for (Pack p : list == null ? List.<Pack>of() : list) {
             if (p.description().id().equals(id)) {
                 return p;
             }
