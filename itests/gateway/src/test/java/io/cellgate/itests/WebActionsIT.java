@@ -218,7 +218,9 @@ public class WebActionsIT {
         Files.writeString(gateway.dir.resolve("config/io.cellgate.web.cfg"), "password.hash=" + line.group(1) + "\n");
         chromium.waitFor("the console to ask for its password", 15, () -> "", b -> {
             JsonObject s = session(network, null);
-            return s != null && s.get("passwordSet").getAsBoolean() ? s : null;
+            // The console's servlets take the new configuration one after another: wait until the one that
+            // changes state answers too (in between, Jetty answered a POST with its own 405).
+            return s != null && s.get("passwordSet").getAsBoolean() && setStatus(loopback, token) != 405 ? s : null;
         });
 
         // Now even the gateway itself needs to log in, and the wrong password is refused.
@@ -282,6 +284,18 @@ public class WebActionsIT {
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return PLAIN.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The status of an empty change of pack1, or -1 when the gateway does not answer. */
+    private static int setStatus(String base, String token) {
+        try {
+            return post(base, "/api/packs/pack1/set", "{}", token, null, null).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** A POST as a script sends it: JSON, the token and Origin given (or none), the cookies of a login. */
