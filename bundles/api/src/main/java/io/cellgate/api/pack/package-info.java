@@ -1,8 +1,8 @@
 /** Packs, cells, adjacent pairs and readings: the domain, in volts and seconds. 1.2: {@code PackHealth.STARTING}.
  * 1.3: {@code PackHealth.STALLED}. 1.4: the pack current of a reading, {@code PackReading.packAmps}, in amperes,
- * charge positive. */
+ * charge positive. 1.5: {@code TenthMillivolts}, volts in two bytes for histories. */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.cellgate.api.pack;
 
 import org.osgi.annotation.bundle.Export;
