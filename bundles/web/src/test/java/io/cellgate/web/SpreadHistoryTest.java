@@ -31,6 +31,17 @@ class SpreadHistoryTest {
     }
 
     @Test
+    void keepsVoltsToATenthOfAMillivolt() {
+        SpreadHistory h = new SpreadHistory(2, 3, 5000);
+        PackStateBuffer s = DummyPackState.of("p1", 3, 3.71234, 0.00052);
+        h.record(1000L, s.reading());
+        SpreadHistory.Samples got = h.snapshot();
+        assertEquals(3.7123f, got.cellVolts()[0][0], 1e-6f);
+        assertEquals(3.7129f, got.cellVolts()[1][0], 1e-6f, "3.71234 + 0.00052 = 3.71286, to the tenth of a mV");
+        assertEquals(0.0010f, got.spreadVolts()[0], 1e-6f);
+    }
+
+    @Test
     void aCellWithoutAValidReadingIsAGapAndTheJsonSaysNull() {
         SpreadHistory h = new SpreadHistory(10, 3, 5000);
         PackStateBuffer s = DummyPackState.of("p1", 3);
