@@ -9,7 +9,8 @@
 # RESTART=1: measure the second start, on the framework cache the first left (as the service restarts on a box).
 # The gateway starts as `cellgate run` starts it without a terminal (the service): no local Gogo console
 # (gosh.args=--nointeractive, an empty gosh profile). CONSOLE=1 starts the local console as before (as
-# `java -jar gateway.jar` without a terminal did). JAR=FILE measures another gateway jar.
+# `java -jar gateway.jar` without a terminal did). JAR=FILE measures another gateway jar. NMT=1: native memory
+# tracking on, its summary at the end printed with what changed since the gateway was ready.
 set -euo pipefail
 seconds=$1
 shift
@@ -31,6 +32,7 @@ for options in "$@"; do
     mkdir -p "$work/gosh/etc" && : > "$work/gosh/etc/gosh_profile"
     headless=("-Dgosh.args=--nointeractive --noshutdown" "-Dgosh.home=$work/gosh")
   fi
+  [ -z "${NMT:-}" ] || headless+=(-XX:NativeMemoryTracking=summary)
   cp "$work/key.pub" "$work/config/authorized_keys"
   env=()
   jvm=()
@@ -50,6 +52,7 @@ for options in "$@"; do
     done
   done
   ready=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
+  [ -z "${NMT:-}" ] || jcmd "$pid" VM.native_memory baseline > /dev/null
   ssh_cmd=(ssh -p "$ssh_port" -i "$work/key" -F /dev/null -o IdentitiesOnly=yes -o BatchMode=yes
     -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR operator@127.0.0.1)
   end=$(( $(date +%s) + seconds ))
@@ -65,6 +68,7 @@ for options in "$@"; do
   printf '%-110s peak RSS %5.1f MiB, RSS when ready %5.1f MiB, at end %5.1f MiB, %d threads\n' "${options:-(defaults)}" \
     "$(awk -v k="$hwm" 'BEGIN { print k / 1024 }')" "$(awk -v k="$ready" 'BEGIN { print k / 1024 }')" \
     "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$threads"
+  [ -z "${NMT:-}" ] || jcmd "$pid" VM.native_memory summary.diff | grep -E '^(Total|-) |committed=' | grep -v '^ *$'
   if [ -n "${THREAD_NAMES:-}" ]; then
     jcmd "$pid" Thread.print | grep '^"' | sed 's/" .*//; s/^"//; s/[0-9]\+$/N/' | sort | uniq -c | sort -rn
   fi

@@ -18,6 +18,7 @@ final class GogoShell extends ChannelCommand {
 
     /** --noshutdown: leaving the shell must not stop the framework, as a console's login shell would. */
     private static final String[] GOSH_ARGS = {"--login", "--noshutdown", "--nohistory"};
+    private static final String GOSH_HOME = "gosh.home";
 
     private final BundleContext context;
     private final CommandProcessor processor;
@@ -74,9 +75,14 @@ final class GogoShell extends ChannelCommand {
             this.channel = channel;
         }
 
+        /**
+         * The gateway's properties, but for gosh.home: the service points it at an empty profile for the local
+         * console it runs without a terminal (docs/install.md), and an SSH login keeps Gogo's own profile (prompt,
+         * completion) from the working folder as before.
+         */
         @Override
         public String getProperty(String name) {
-            return context.getProperty(name);
+            return GOSH_HOME.equals(name) ? null : context.getProperty(name);
         }
 
         @Override
