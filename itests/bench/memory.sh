@@ -4,7 +4,8 @@
 #   itests/bench/memory.sh SECONDS "JVM OPTIONS" ["JVM OPTIONS" ...]
 # Each option set gets a fresh folder with a copy of config/ (its ports moved to free ones, a key made for SSH); the
 # gateway runs headless until its first healthy tick, then for SECONDS during which /metrics is scraped and
-# cellgate:packs and cellgate:cells run over SSH every 5 s. Printed per set: peak RSS (VmHWM), RSS at the end, threads.
+# cellgate:packs and cellgate:cells run over SSH every 5 s. Printed per set: peak RSS (VmHWM), RSS when ready and at
+# the end, threads, and the CPU time the process used from its start.
 # MALLOC_ARENA_MAX=N before an option set (e.g. "MALLOC_ARENA_MAX=2 -Xmx64m") is passed as environment.
 # RESTART=1: measure the second start, on the framework cache the first left (as the service restarts on a box).
 # The gateway starts as `cellgate run` starts it without a terminal (the service): no local Gogo console
@@ -65,9 +66,10 @@ for options in "$@"; do
   hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status")
   rss=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
   threads=$(awk '/Threads/ { print $2 }' "/proc/$pid/status")
-  printf '%-110s peak RSS %5.1f MiB, RSS when ready %5.1f MiB, at end %5.1f MiB, %d threads\n' "${options:-(defaults)}" \
-    "$(awk -v k="$hwm" 'BEGIN { print k / 1024 }')" "$(awk -v k="$ready" 'BEGIN { print k / 1024 }')" \
-    "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$threads"
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$pid/stat")
+  printf '%-110s peak RSS %5.1f MiB, RSS when ready %5.1f MiB, at end %5.1f MiB, %d threads, CPU %.1f s\n' \
+    "${options:-(defaults)}" "$(awk -v k="$hwm" 'BEGIN { print k / 1024 }')" "$(awk -v k="$ready" 'BEGIN { print k / 1024 }')" \
+    "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$threads" "$cpu"
   [ -z "${NMT:-}" ] || jcmd "$pid" VM.native_memory summary.diff | grep -E '^(Total|-) |committed=' | grep -v '^ *$'
   if [ -n "${THREAD_NAMES:-}" ]; then
     jcmd "$pid" Thread.print | grep '^"' | sed 's/" .*//; s/^"//; s/[0-9]\+$/N/' | sort | uniq -c | sort -rn
