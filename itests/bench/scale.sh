@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # One gateway ticking many simulated 24S packs at 10 Hz, measured through its own shell.
 # Usage (from the repository root, after `mvn -B -q -DskipTests package`): itests/bench/scale.sh [packs] [seconds]
-# Writes packs+1 configurations into a scratch config/ (with the SSH shell on a free port), starts the gateway there
+# Writes the packs (balanced by the 24-string EK-L20S1A variant, so healthy) into a scratch config/ (with the SSH
+# shell on a free port), starts the gateway there
 # as the service does (headless, no local console) with JAVA_OPTS (default -Xmx512m; MALLOC_ARENA_MAX from the
 # environment is passed on), and reads `cellgate:stats` over SSH twice, `seconds` apart, with the process's CPU time
-# in between; then its peak resident set (VmHWM) and threads.
+# in between; then its peak resident set (VmHWM), threads, and the heap after a full collection.
 set -euo pipefail
 packs=${1:-1000}
 window=${2:-30}
@@ -22,7 +23,7 @@ printf 'bind.address=127.0.0.1\nport=%s\nauthorized.keys=config/authorized_keys\
   > "$work/config/io.cellgate.ssh.cfg"
 ssh-keygen -q -t ed25519 -N '' -f "$work/key"
 cp "$work/key.pub" "$work/config/authorized_keys"
-write_packs "$work" "$packs"
+write_packs "$work" "$packs" s24
 # shellcheck disable=SC2086 # the options are words
 (cd "$work" && exec java ${JAVA_OPTS:--Xmx512m} "-Dgosh.args=--nointeractive --noshutdown" "-Dgosh.home=$work/gosh" \
   -jar "$root/features/gateway/target/gateway.jar" < /dev/null > "$work/out.txt" 2>&1) &
@@ -47,4 +48,6 @@ awk -v a="$ta" -v b="$tb" -v s="$secs" -v p="$packs" -v c="$((c1 - c0))" -v hz="
   printf "ticks/s %.0f (expected %d at 10 Hz: %.1f %%), CPU %.2f cores\n", (b - a) / s, p * 10, 100 * (b - a) / s / (p * 10), c / hz / s }'
 awk '/VmHWM/ { h = $2 } /VmRSS/ { r = $2 } /Threads/ { t = $2 } END {
   printf "peak RSS %.1f MiB, RSS at end %.1f MiB, %d threads\n", h / 1024, r / 1024, t }' "/proc/$pid/status"
+jcmd "$pid" GC.run > /dev/null
+echo "heap after a full collection: $(jcmd "$pid" GC.heap_info | grep -E 'total|used' | head -3 | tr -s ' ' | tr '\n' ';')"
 grep -E "OutOfMemory|Exception" "$work/out.txt" | head -5 || true
