@@ -9,25 +9,42 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The web console's cost to a gateway: alternating windows without and with N event streams open (plain HTTP
- * Server-Sent Events clients of java.net.http, each a pack page's stream /api/packs/pN/events, not browsers), with the
- * gateway's CPU time from /proc and the packs' tick lateness sampled from /api/packs twice a second in both windows
- * (the same reads in each, so their cost cancels out). Run by console.sh; a single-file program (java ConsoleLoad.java).
+ * The web console's cost to a gateway: windows without and with N event streams open (plain HTTP Server-Sent Events
+ * clients of java.net.http, each a pack page's stream /api/packs/pN/events, not browsers), with the gateway's CPU
+ * time from /proc and the packs' tick lateness sampled from /api/packs twice a second in both windows (the same reads
+ * in each, so their cost cancels out). Run by console.sh; a single-file program (java ConsoleLoad.java).
  *
- * Usage: java ConsoleLoad.java BASE_URL PID STREAMS WINDOW_SECONDS ROUNDS
+ * <p>Each round is a pair of windows, without and with the streams, in alternating order (off-on, on-off, off-on, …)
+ * so that a drift of the machine's load falls on both kinds alike. Its ratio (CPU with / CPU without) is the round's
+ * figure, and the median of the rounds' ratios the run's: one round disturbed by another program on the machine
+ * moves a mean, hardly a median. The CPU is also split by thread (/proc/PID/task/TID/stat): the ticks
+ * ({@code cellgate-tick-*}), the HTTP server's threads (Jetty's {@code qtp*} pool, where the streams and the lateness
+ * reads run) and the rest, so the streams' own cost shows apart from the machine's noise in the rest.
+ *
+ * <p>Usage: java ConsoleLoad.java BASE_URL PID STREAMS WINDOW_SECONDS ROUNDS
  */
 public class ConsoleLoad {
 
     private static final Pattern LATE = Pattern.compile("\"lastLatenessSeconds\":([0-9.eE+-]+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The thread groups reported: a thread's name (Linux keeps its first 15 characters) decides its group. */
+    private static final List<String> GROUPS = List.of("tick", "http", "other");
+
+    record Window(int streams, double seconds, double cpuCores, Map<String, Double> groupCores, double[] lateMillis,
+            double bytesPerStreamSecond) {
+    }
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -37,29 +54,55 @@ public class ConsoleLoad {
         int rounds = Integer.parseInt(args[4]);
         long hz = Long.parseLong(new String(new ProcessBuilder("getconf", "CLK_TCK").start().getInputStream()
                 .readAllBytes()).trim());
+        // the JIT compiles both paths and the rings settle before anything counts
+        window(base, pid, hz, streams, 20, "warm-up");
+        window(base, pid, hz, 0, 10, "warm-up");
         List<String> rows = new ArrayList<>();
-        window(base, pid, hz, 0, 10, "warm-up"); // the JIT and the rings settle first
+        List<Double> ratios = new ArrayList<>();
+        List<Double> httpShares = new ArrayList<>();
+        List<Double> lateRatios = new ArrayList<>();
+        List<Window> offs = new ArrayList<>();
+        List<Window> ons = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
-            rows.add(window(base, pid, hz, 0, window, "round " + r));
-            rows.add(window(base, pid, hz, streams, window, "round " + r));
+            Window off;
+            Window on;
+            if (r % 2 == 1) {
+                off = window(base, pid, hz, 0, window, "round " + r);
+                on = window(base, pid, hz, streams, window, "round " + r);
+            } else {
+                on = window(base, pid, hz, streams, window, "round " + r);
+                off = window(base, pid, hz, 0, window, "round " + r);
+            }
+            offs.add(off);
+            ons.add(on);
+            rows.add(row(String.valueOf(r), off));
+            rows.add(row(String.valueOf(r), on));
+            ratios.add(on.cpuCores / off.cpuCores);
+            httpShares.add((on.groupCores.get("http") - off.groupCores.get("http")) / off.cpuCores);
+            lateRatios.add(mean(on.lateMillis) / mean(off.lateMillis));
         }
-        System.out.println("| round | streams | CPU (cores) | ticks late, mean | p99 | max | samples | bytes/s per stream |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| round | streams | CPU (cores) | ticks | HTTP threads | other | tick lateness, mean | p99 "
+                + "| max | samples | bytes/s per stream |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
+        System.out.println(row("mean", mean(offs)));
+        System.out.println(row("mean", mean(ons)));
+        System.out.println();
+        System.out.printf(Locale.ROOT, "CPU with/without, by round: %s; median %.3f (%+.1f %%)%n", list(ratios),
+                median(ratios), (median(ratios) - 1) * 100);
+        System.out.printf(Locale.ROOT, "HTTP threads' extra CPU as a share of the gateway's without, by round: %s; "
+                + "median %+.1f %%%n", list(httpShares), median(httpShares) * 100);
+        System.out.printf(Locale.ROOT, "tick lateness with/without (mean), by round: %s; median %.3f (%+.1f %%)%n",
+                list(lateRatios), median(lateRatios), (median(lateRatios) - 1) * 100);
     }
 
     /** One window: open the streams, sample, measure, close them. */
-    static String window(String base, long pid, long hz, int streams, int seconds, String name) throws Exception {
+    static Window window(String base, long pid, long hz, int streams, int seconds, String name) throws Exception {
         AtomicBoolean open = new AtomicBoolean(true);
         AtomicLong bytes = new AtomicLong();
-        List<Thread> readers = new ArrayList<>();
         List<InputStream> bodies = new ArrayList<>();
         for (int i = 1; i <= streams; i++) {
-            HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/packs/p" + i
-                    + "/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("stream " + i + ": " + r.statusCode());
-            }
+            HttpResponse<InputStream> r = openStream(base + "/api/packs/p" + i + "/events");
             bodies.add(r.body());
             Thread t = new Thread(() -> {
                 byte[] buf = new byte[16384];
@@ -73,11 +116,10 @@ public class ConsoleLoad {
             });
             t.setDaemon(true);
             t.start();
-            readers.add(t);
         }
         Thread.sleep(2000); // the first event of each stream (the whole pack at once) is not the steady rate
         long bytes0 = bytes.get();
-        long cpu0 = cpuTicks(pid);
+        Map<String, Long> cpu0 = cpuTicksByGroup(pid);
         long t0 = System.nanoTime();
         List<Double> late = new ArrayList<>();
         long end = t0 + seconds * 1_000_000_000L;
@@ -91,27 +133,119 @@ public class ConsoleLoad {
             Thread.sleep(500);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        long cpu1 = cpuTicks(pid);
+        Map<String, Long> cpu1 = cpuTicksByGroup(pid);
         long bytes1 = bytes.get();
         open.set(false);
         for (InputStream in : bodies) {
             in.close();
         }
-        double[] l = late.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        String row = String.format(Locale.ROOT, "| %s | %d | %.3f | %.2f ms | %.2f ms | %.1f ms | %d | %s |", name,
-                streams, (cpu1 - cpu0) / (double) hz / secs, Arrays.stream(l).average().orElse(0),
-                l.length == 0 ? 0 : l[(int) Math.min(l.length - 1, Math.round(l.length * 0.99))],
-                l.length == 0 ? 0 : l[l.length - 1], l.length,
-                streams == 0 ? "–" : String.format(Locale.ROOT, "%.0f", (bytes1 - bytes0) / secs / streams));
-        System.err.println(row);
+        Map<String, Double> groups = new HashMap<>();
+        double total = 0;
+        for (String g : GROUPS) {
+            double cores = (cpu1.get(g) - cpu0.getOrDefault(g, 0L)) / (double) hz / secs;
+            groups.put(g, cores);
+            total += cores;
+        }
+        Window w = new Window(streams, secs, total, groups,
+                late.stream().mapToDouble(Double::doubleValue).sorted().toArray(),
+                streams == 0 ? 0 : (bytes1 - bytes0) / secs / streams);
+        System.err.println(row(name, w));
         Thread.sleep(1000);
-        return row;
+        return w;
     }
 
-    /** utime + stime of the process, in clock ticks. */
-    static long cpuTicks(long pid) throws IOException {
+    /**
+     * A stream, once the gateway has one free: the streams of the previous window end on the gateway only at their
+     * next write after the client closed them (within a second), so a window right after one with streams may be
+     * refused (503) for a moment.
+     */
+    static HttpResponse<InputStream> openStream(String url) throws Exception {
+        long end = System.nanoTime() + 15_000_000_000L;
+        while (true) {
+            HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            if (r.statusCode() == 200) {
+                return r;
+            }
+            r.body().close();
+            if (r.statusCode() != 503 || System.nanoTime() > end) {
+                throw new IllegalStateException(url + ": " + r.statusCode());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static String row(String name, Window w) {
+        double[] l = w.lateMillis;
+        return String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %.4f | %.4f | %.2f ms | %.2f ms | %.1f ms | %d "
+                + "| %s |", name, w.streams, w.cpuCores, w.groupCores.get("tick"), w.groupCores.get("http"),
+                w.groupCores.get("other"), mean(l), l.length == 0 ? 0 : l[(int) Math.min(l.length - 1,
+                Math.round(l.length * 0.99))], l.length == 0 ? 0 : l[l.length - 1], l.length,
+                w.streams == 0 ? "–" : String.format(Locale.ROOT, "%.0f", w.bytesPerStreamSecond));
+    }
+
+    /** The windows' figures averaged (their lateness samples pooled). */
+    static Window mean(List<Window> ws) {
+        Map<String, Double> groups = new HashMap<>();
+        for (String g : GROUPS) {
+            groups.put(g, ws.stream().mapToDouble(w -> w.groupCores.get(g)).average().orElse(0));
+        }
+        return new Window(ws.get(0).streams, ws.stream().mapToDouble(Window::seconds).sum(),
+                ws.stream().mapToDouble(Window::cpuCores).average().orElse(0), groups,
+                ws.stream().flatMapToDouble(w -> Arrays.stream(w.lateMillis)).sorted().toArray(),
+                ws.stream().mapToDouble(Window::bytesPerStreamSecond).average().orElse(0));
+    }
+
+    static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(0);
+    }
+
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    static String list(List<Double> values) {
+        return String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList());
+    }
+
+    /** utime + stime of each of the process's threads, in clock ticks, summed by group. */
+    static Map<String, Long> cpuTicksByGroup(long pid) throws IOException {
+        Map<String, Long> sums = new TreeMap<>();
+        GROUPS.forEach(g -> sums.put(g, 0L));
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue; // the thread ended between the listing and the read
+                }
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                sums.merge(group(comm), ticks, Long::sum);
+            }
+        }
+        // the process's own total keeps the time of threads that ended: it goes to "other"
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        long total = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        sums.put("other", total - sums.get("tick") - sums.get("http"));
+        return sums;
+    }
+
+    /**
+     * A thread's group by its name. A thread that ends during a window (Jetty lets an idle pool thread go after a
+     * minute) is no longer listed; its time stays in the process's total and so falls into "other".
+     */
+    static String group(String comm) {
+        if (comm.startsWith("cellgate-tick")) {
+            return "tick";
+        }
+        if (comm.startsWith("qtp")) {
+            return "http";
+        }
+        return "other";
     }
 }

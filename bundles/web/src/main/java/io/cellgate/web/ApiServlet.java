@@ -1,19 +1,20 @@
 package io.cellgate.web;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.json.PackJson;
 import io.cellgate.operate.Refusal;
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -60,11 +61,12 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Gson GSON = JsonHttp.GSON;
     private static final Pattern PACK = Pattern.compile(
             "/packs/([A-Za-z0-9_-]{1,64})(/events|/history|/models|/properties|/swap|/set)?/?");
     /** What a POST may ask for: the operator's two actions. */
     private static final Set<String> ACTIONS = Set.of("/swap", "/set");
+    private static final byte[] RETRY = "retry: 2000\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile List<Pack> packs;
@@ -194,16 +196,30 @@ public final class ApiServlet extends HttpServlet {
 
     /** A pack's line as the shell's {@code cellgate:packs --json} has it, with its faults present now. */
     static JsonObject summary(Pack p, PackView v) {
-        JsonObject o = PackJson.pack(p.description(), v, p.stats());
-        o.add("faults", PackJson.faults(p.faults()));
-        return o;
+        return PackJson.tree(w -> writeSummary(w, p, v)).getAsJsonObject();
     }
 
     static JsonObject detail(Pack p, PackView v) {
-        JsonObject o = new JsonObject();
-        o.add("summary", summary(p, v));
-        o.add("latest", PackJson.cells(p.description().id(), v));
-        return o;
+        return PackJson.tree(w -> writeDetail(w, p, v)).getAsJsonObject();
+    }
+
+    /** {@link #summary} written as an object: the overview's event. */
+    static void writeSummary(JsonWriter w, Pack p, PackView v) throws IOException {
+        w.beginObject();
+        PackJson.writePackMembers(w, p.description(), v, p.stats());
+        w.name("faults");
+        PackJson.writeFaults(w, p.faults());
+        w.endObject();
+    }
+
+    /** {@link #detail} written as an object: a pack page's event, the summary and every cell and pair. */
+    static void writeDetail(JsonWriter w, Pack p, PackView v) throws IOException {
+        w.beginObject();
+        w.name("summary");
+        writeSummary(w, p, v);
+        w.name("latest");
+        PackJson.writeCells(w, p.description().id(), v);
+        w.endObject();
     }
 
     /** Times in epoch seconds (what a chart's time axis takes), volts to the microvolt, a missing value null. */
@@ -252,42 +268,43 @@ public final class ApiServlet extends HttpServlet {
         }
         Subscription sub = feed.subscribe(packId);
         open.add(sub);
+        boolean detailed = packId != null;
+        FrameBuffer frames = sub.buffer();
         try {
             resp.setContentType("text/event-stream");
             resp.setCharacterEncoding("UTF-8");
             resp.setHeader("Cache-Control", "no-cache");
-            PrintWriter out = resp.getWriter();
+            // Bytes, not a PrintWriter: each frame is encoded once, into the bytes every stream of its pack writes.
+            ServletOutputStream out = resp.getOutputStream();
             // the browser reconnects 2 s after a stream ends (a gateway restart), and asks again from scratch
-            out.write("retry: 2000\n\n");
+            out.write(RETRY);
             for (Pack p : packId == null ? sorted() : List.of(find(packId))) {
                 if (p != null) {
-                    send(out, "pack", packId == null ? summary(p, p.latest()) : detail(p, p.latest()));
+                    out.write(frames.frame("pack", w -> write(w, detailed, p, p.latest())));
                 }
             }
-            flush(resp, out);
+            out.flush();
             while (!sub.isClosed()) {
                 Subscription.Event e = sub.poll(keepaliveMillis);
                 if (sub.isClosed()) {
                     break;
                 }
                 if (e == null) {
-                    out.write(": keep-alive\n\n");
+                    out.write(KEEP_ALIVE);
                 } else if (e.removed()) {
-                    JsonObject gone = new JsonObject();
-                    gone.addProperty("pack", e.pack().id());
-                    send(out, "removed", gone);
+                    out.write(frames.frame("removed", w -> w.beginObject().name("pack").value(e.pack().id())
+                            .endObject()));
                 } else {
                     Pack p = find(e.pack().id());
-                    if (p != null) {
-                        boolean detailed = packId != null;
-                        out.write("event: pack\ndata: " + e.json(detailed, () -> GSON.toJson(
-                                detailed ? detail(p, e.view()) : summary(p, e.view()))) + "\n\n");
+                    if (p == null) {
+                        continue;
                     }
+                    out.write(e.frame(detailed, () -> frames.frame("pack", w -> write(w, detailed, p, e.view()))));
                 }
-                flush(resp, out);
+                out.flush(); // one flush, so one write to the client, per event
             }
         } catch (IOException clientGone) {
-            // a closed tab or a lost connection: nothing to report, the stream is freed below
+            // a closed tab or a lost connection (Jetty throws on the write): the stream is freed below
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -297,17 +314,12 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    /** PrintWriter swallows errors: a client gone away shows as checkError, and the stream ends. */
-    private static void flush(HttpServletResponse resp, PrintWriter out) throws IOException {
-        out.flush();
-        if (out.checkError()) {
-            throw new IOException("the client closed the stream");
+    private static void write(JsonWriter w, boolean detailed, Pack p, PackView v) throws IOException {
+        if (detailed) {
+            writeDetail(w, p, v);
+        } else {
+            writeSummary(w, p, v);
         }
-        resp.flushBuffer();
-    }
-
-    private static void send(PrintWriter out, String event, JsonElement data) {
-        out.write("event: " + event + "\ndata: " + GSON.toJson(data) + "\n\n");
     }
 
     private static void json(HttpServletResponse resp, JsonElement body) throws IOException {

@@ -5,8 +5,10 @@ import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.api.telemetry.RateGate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +20,9 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The web console's listener on the telemetry whiteboard: after a tick it hands the pack's view to the open event
  * streams that want that pack, at most once per {@code events.interval.ms} per pack. On the tick thread it only
- * compares while nobody listens, and otherwise makes one {@link PackView} and offers it to bounded queues, never
- * waiting: formatting and writing happen on each stream's own thread.
+ * looks its pack's streams up by the pack's id, and when a stream wants the pack and it is due makes one
+ * {@link PackView} and offers it to bounded queues, never waiting: formatting and writing happen on the streams' own
+ * threads.
  *
  * <p>It references no {@code Pack}: a pack controller binds its listeners while it activates.
  */
@@ -34,7 +37,12 @@ public final class LiveFeed implements PackListener {
     static final long DAY_STEP_MILLIS = 60_000;
     static final int DAY_SAMPLES = 1440;
 
-    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    /** Every open stream. */
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    /** The streams of one pack, by its id (an immutable list, replaced whole): a tick looks up its own pack's only. */
+    private final Map<String, List<Subscription>> byPack = new ConcurrentHashMap<>();
+    /** The streams of every pack (the overview's). */
+    private final List<Subscription> everyPack = new CopyOnWriteArrayList<>();
     private final Map<String, SpreadHistory> hour = new ConcurrentHashMap<>();
     private final Map<String, SpreadHistory> day = new ConcurrentHashMap<>();
     private final RateGate hourGate = new RateGate(TimeUnit.MILLISECONDS.toNanos(HOUR_STEP_MILLIS));
@@ -53,11 +61,29 @@ public final class LiveFeed implements PackListener {
     Subscription subscribe(String pack) {
         Subscription s = new Subscription(pack, queue);
         subscriptions.add(s);
+        if (pack == null) {
+            everyPack.add(s);
+        } else {
+            byPack.compute(pack, (id, list) -> {
+                List<Subscription> more = list == null ? new ArrayList<>() : new ArrayList<>(list);
+                more.add(s);
+                return List.copyOf(more);
+            });
+        }
         return s;
     }
 
     void unsubscribe(Subscription s) {
         subscriptions.remove(s);
+        if (s.pack() == null) {
+            everyPack.remove(s);
+        } else {
+            byPack.computeIfPresent(s.pack(), (id, list) -> {
+                List<Subscription> fewer = new ArrayList<>(list);
+                fewer.remove(s);
+                return fewer.isEmpty() ? null : List.copyOf(fewer);
+            });
+        }
         s.close();
     }
 
@@ -78,23 +104,26 @@ public final class LiveFeed implements PackListener {
     @Override
     public void onTick(PackState state) {
         record(state);
-        List<Subscription> subs = subscriptions;
-        if (subs.isEmpty()) {
+        if (subscriptions.isEmpty()) {
             return;
         }
         String id = state.pack().id();
-        boolean wanted = false;
-        for (Subscription s : subs) {
-            wanted |= s.wants(id);
-        }
-        if (!wanted || !gate.due(id, System.nanoTime())) {
+        List<Subscription> mine = byPack.get(id);
+        if (mine == null && everyPack.isEmpty() || !gate.due(id, System.nanoTime())) {
             return;
         }
-        Subscription.Event e = new Subscription.Event(state.pack(), PackView.of(state));
-        for (Subscription s : subs) {
-            if (s.wants(id)) {
+        offer(mine, new Subscription.Event(state.pack(), PackView.of(state)));
+    }
+
+    /** To the pack's streams ({@code mine}, or null for none) and every pack's. */
+    private void offer(List<Subscription> mine, Subscription.Event e) {
+        if (mine != null) {
+            for (Subscription s : mine) {
                 s.offer(e);
             }
+        }
+        for (Subscription s : everyPack) {
+            s.offer(e);
         }
     }
 
@@ -124,12 +153,7 @@ public final class LiveFeed implements PackListener {
     public void onPackRemoved(PackDescription pack) {
         hour.remove(pack.id());
         day.remove(pack.id());
-        Subscription.Event e = new Subscription.Event(pack, null);
-        for (Subscription s : subscriptions) {
-            if (s.wants(pack.id())) {
-                s.offer(e);
-            }
-        }
+        offer(byPack.get(pack.id()), new Subscription.Event(pack, null));
     }
 
     /** Every stream ends: their threads return and the HTTP requests complete. */
@@ -139,6 +163,8 @@ public final class LiveFeed implements PackListener {
             s.close();
         }
         subscriptions.clear();
+        byPack.clear();
+        everyPack.clear();
         hour.clear();
         day.clear();
     }

@@ -18,13 +18,13 @@ final class Subscription {
 
     /**
      * An entry of the queue: a pack's new view, or (view null) the pack went away. One event goes to every stream
-     * that wants the pack, and its JSON is made once for them all, by the first stream that writes it.
+     * that wants the pack, and its frame is made once for them all, by the first stream that writes it.
      */
     static final class Event {
         private final PackDescription pack;
         private final PackView view;
-        private volatile String summary;
-        private volatile String detail;
+        private byte[] summary;
+        private byte[] detail;
 
         Event(PackDescription pack, PackView view) {
             this.pack = pack;
@@ -43,18 +43,18 @@ final class Subscription {
             return view == null;
         }
 
-        /** The event's JSON for the overview ({@code detailed} false) or a pack page, made at most once each. */
-        String json(boolean detailed, Supplier<String> make) {
-            String s = detailed ? detail : summary;
-            if (s == null) {
-                s = make.get();
+        /** The event's frame for the overview ({@code detailed} false) or a pack page, made at most once each. */
+        synchronized byte[] frame(boolean detailed, Supplier<byte[]> make) {
+            byte[] f = detailed ? detail : summary;
+            if (f == null) {
+                f = make.get();
                 if (detailed) {
-                    detail = s;
+                    detail = f;
                 } else {
-                    summary = s;
+                    summary = f;
                 }
             }
-            return s;
+            return f;
         }
     }
 
@@ -63,6 +63,8 @@ final class Subscription {
     private final String pack;
     private final BlockingQueue<Event> queue;
     private final AtomicLong dropped = new AtomicLong();
+    /** The stream's own: its thread makes its frames here. */
+    private final FrameBuffer buffer = new FrameBuffer(8192);
     private volatile boolean closed;
 
     /** @param pack the pack id the stream wants, or null for every pack */
@@ -71,8 +73,14 @@ final class Subscription {
         this.queue = new ArrayBlockingQueue<>(capacity + 1); // one slot more for the close marker
     }
 
-    boolean wants(String packId) {
-        return pack == null || pack.equals(packId);
+    /** The pack the stream wants, or null for every pack. */
+    String pack() {
+        return pack;
+    }
+
+    /** Where the stream's thread makes its frames; never shared with another thread. */
+    FrameBuffer buffer() {
+        return buffer;
     }
 
     /** Never waits: a full queue loses its oldest event. */

@@ -35,12 +35,12 @@ class LiveFeedTest {
         assertEquals(3.71, e.view().volts(1), 1e-9);
         assertSame(e, all.poll(0), "one view per tick, shared by the streams");
         int[] made = {0};
-        assertEquals("{}", e.json(true, () -> {
+        byte[] frame = e.frame(true, () -> {
             made[0]++;
-            return "{}";
-        }));
-        assertEquals("{}", e.json(true, () -> "made again"));
-        assertEquals(1, made[0], "the JSON of an event is made once for every stream");
+            return new byte[] {1};
+        });
+        assertSame(frame, e.frame(true, () -> new byte[] {2}));
+        assertEquals(1, made[0], "the frame of an event is made once for every stream");
         assertNull(other.poll(0), "a stream of p2 hears nothing of p1");
     }
 
