@@ -30,13 +30,12 @@ import org.osgi.service.metatype.annotations.Designate;
  * The balancing ledger and the insight of every running pack: a whiteboard listener that counts each tick in its
  * pack's {@link PackLedger}, and the {@link BalanceLedgers} and {@link PackInsights} services the shell and the
  * exporters read. Once a second, on this component's thread, every pack's latest view is observed: rest voltages,
- * findings, alerts (each pack's settings from its {@link PackInsightComponent} configuration, or the defaults). A pack's ledger opens
- * from its file when the pack's {@link Pack} service appears and is saved when it goes; all of them are saved every
- * {@code save.s} seconds on a thread of this component's, never on the tick.
+ * findings, alerts (each pack's settings from its {@link PackInsightComponent} configuration, or the defaults).
+ * A pack's ledger opens from its file when the pack's {@link Pack} service appears and is saved when it goes; all of
+ * them are saved every {@code save.s} seconds on a thread of this component's, never on the tick.
  */
 @Component(configurationPid = InsightRuntime.PID, service = {PackListener.class, BalanceLedgers.class,
-        PackInsights.class},
-        immediate = true)
+        PackInsights.class}, immediate = true)
 @Designate(ocd = InsightConfig.class)
 public final class InsightRuntime implements PackListener, BalanceLedgers, PackInsights {
 

@@ -48,8 +48,8 @@ public final class InsightCommands {
     }
 
     @Descriptor("a pack's insight: its alerts, findings (the weak cell, balancing that cannot help), per cell state "
-            + "of charge, capacity, self-discharge and drift; then its balancing ledger: charge in and out of each cell "
-            + "(mAh), active hours, per pair, the cell the balancer works hardest on, the pack current")
+            + "of charge, capacity, self-discharge and drift; then its balancing ledger: charge in and out of each "
+            + "cell (mAh), active hours, per pair, the cell the balancer works hardest on, the pack current")
     public String insight(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
             @Descriptor("machine-readable output, in coulombs and seconds") boolean json,
             @Parameter(names = "--reset", presentValue = "true", absentValue = "false")
