@@ -1,7 +1,5 @@
 package io.cellgate.insight;
 
-import io.cellgate.api.balancer.Decision;
-import io.cellgate.api.balancer.PairDirection;
 import io.cellgate.api.insight.LedgerCounts;
 import java.util.Arrays;
 
@@ -29,28 +27,42 @@ final class Counters {
 
     /**
      * Counts {@code seconds} of {@code applied}: each balancing pair's setpoint moves charge out of its donor and
-     * into its receiver as the decision names them, each bleed takes its cell's charge.
+     * into its receiver as the decision named them, each bleed takes its cell's charge. A cell counts active once
+     * whether one or both of its pairs moved charge or it bled.
      */
-    void add(Decision applied, double seconds) {
-        int pairs = pairCoulombs.length;
-        for (int k = 0; k < pairs; k++) {
-            if (applied.isBalancing(k)) {
-                double coulombs = applied.amps(k) * seconds;
-                PairDirection direction = applied.direction(k);
-                outCoulombs[direction.donor(k)] += coulombs;
-                inCoulombs[direction.receiver(k)] += coulombs;
-                pairCoulombs[k] += coulombs;
-                pairActiveSeconds[k] += seconds;
+    void add(HeldDecision applied, double seconds) {
+        int lastActiveCell = -1;
+        for (int i = 0; i < applied.activePairs(); i++) {
+            int k = applied.pair(i);
+            double coulombs = applied.amps(i) * seconds;
+            outCoulombs[applied.donor(i)] += coulombs;
+            inCoulombs[applied.receiver(i)] += coulombs;
+            pairCoulombs[k] += coulombs;
+            pairActiveSeconds[k] += seconds;
+            if (lastActiveCell < k) { // pairs come in order: cell k was not counted by pair k - 1
+                activeSeconds[k] += seconds;
             }
+            activeSeconds[k + 1] += seconds;
+            lastActiveCell = k + 1;
         }
-        for (int c = 0; c < inCoulombs.length; c++) {
-            bledCoulombs[c] += applied.bleedAmps(c) * seconds;
-            boolean pairBelow = c > 0 && applied.isBalancing(c - 1);
-            boolean pairAbove = c < pairs && applied.isBalancing(c);
-            if (pairBelow || pairAbove || applied.isBleeding(c)) {
+        for (int i = 0; i < applied.bleeding(); i++) {
+            int c = applied.bleedCell(i);
+            bledCoulombs[c] += applied.bleedAmps(i) * seconds;
+            if (!touchedByPair(applied, c)) {
                 activeSeconds[c] += seconds;
             }
         }
+    }
+
+    /** True when one of the cell's pairs is among the active ones; boards that bleed rarely also move charge. */
+    private static boolean touchedByPair(HeldDecision applied, int cell) {
+        for (int i = 0; i < applied.activePairs(); i++) {
+            int k = applied.pair(i);
+            if (k == cell || k + 1 == cell) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void clear() {

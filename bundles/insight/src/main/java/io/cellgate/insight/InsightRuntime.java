@@ -2,12 +2,16 @@ package io.cellgate.insight;
 
 import io.cellgate.api.insight.BalanceLedgers;
 import io.cellgate.api.insight.LedgerSnapshot;
+import io.cellgate.api.insight.PackInsight;
+import io.cellgate.api.insight.PackInsights;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,23 +27,27 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The balancing ledger of every running pack: a whiteboard listener that counts each tick in its pack's
- * {@link PackLedger}, and the {@link BalanceLedgers} service the shell and the exporters read. A pack's ledger opens
- * from its file when the pack's {@link Pack} service appears and is saved when it goes; all of them are saved every
- * {@code save.s} seconds on a thread of this component's, never on the tick.
+ * The balancing ledger and the insight of every running pack: a whiteboard listener that counts each tick in its
+ * pack's {@link PackLedger}, and the {@link BalanceLedgers} and {@link PackInsights} services the shell and the
+ * exporters read. Once a second, on this component's thread, every pack's latest view is observed: rest voltages,
+ * findings, alerts (each pack's settings from its {@link PackInsightComponent} configuration, or the defaults).
+ * A pack's ledger opens from its file when the pack's {@link Pack} service appears and is saved when it goes; all of
+ * them are saved every {@code save.s} seconds on a thread of this component's, never on the tick.
  */
-@Component(configurationPid = InsightRuntime.PID, service = {PackListener.class, BalanceLedgers.class},
-        immediate = true)
+@Component(configurationPid = InsightRuntime.PID, service = {PackListener.class, BalanceLedgers.class,
+        PackInsights.class}, immediate = true)
 @Designate(ocd = InsightConfig.class)
-public final class InsightRuntime implements PackListener, BalanceLedgers {
+public final class InsightRuntime implements PackListener, BalanceLedgers, PackInsights {
 
     static final String PID = "io.cellgate.insight";
     private static final long JOIN_SECONDS = 10;
+    private static final long OBSERVE_MILLIS = 1000;
 
     private final Logger log;
     private final InsightSettings settings;
     private final Ledgers ledgers;
     private final ScheduledExecutorService saver;
+    private final Map<String, Pack> packs = new ConcurrentHashMap<>();
 
     @Activate
     public InsightRuntime(InsightConfig config, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
@@ -59,16 +67,44 @@ public final class InsightRuntime implements PackListener, BalanceLedgers {
         });
         saver.scheduleWithFixedDelay(ledgers::saveAll, settings.saveSeconds(), settings.saveSeconds(),
                 TimeUnit.SECONDS);
+        saver.scheduleWithFixedDelay(this::observe, OBSERVE_MILLIS, OBSERVE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void observe() {
+        try {
+            ledgers.observeAll(id -> {
+                Pack pack = packs.get(id);
+                return pack == null ? null : pack.latest();
+            });
+        } catch (RuntimeException e) {
+            log.error("insight: observing the packs failed; it goes on at the next second", e);
+        }
+    }
+
+    @Reference(name = "settings", service = PackInsightComponent.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addSettings(PackInsightComponent component) {
+        ledgers.configure(component.packId(), component.settings());
+    }
+
+    void updatedSettings(PackInsightComponent component) {
+        ledgers.configure(component.packId(), component.settings());
+    }
+
+    void removeSettings(PackInsightComponent component) {
+        ledgers.configure(component.packId(), null);
     }
 
     @Reference(name = "packs", service = Pack.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addPack(Pack pack) {
         ledgers.open(pack.description());
+        packs.put(pack.description().id(), pack);
     }
 
     void removePack(Pack pack) {
         ledgers.close(pack.description());
+        packs.remove(pack.description().id(), pack);
     }
 
     /** Saves every ledger once more before the component goes. */
@@ -95,6 +131,16 @@ public final class InsightRuntime implements PackListener, BalanceLedgers {
     @Override
     public Optional<LedgerSnapshot> snapshot(String packId) {
         return ledgers.snapshot(packId);
+    }
+
+    @Override
+    public List<PackInsight> insights() {
+        return ledgers.insights();
+    }
+
+    @Override
+    public Optional<PackInsight> insight(String packId) {
+        return ledgers.insight(packId);
     }
 
     @Override

@@ -2,8 +2,11 @@ package io.cellgate.insight;
 
 import io.cellgate.api.insight.BalanceLedgers;
 import io.cellgate.api.insight.LedgerSnapshot;
+import io.cellgate.api.insight.PackInsight;
+import io.cellgate.api.insight.PackInsights;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackState;
+import io.cellgate.api.telemetry.PackView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,7 +28,7 @@ import java.util.function.LongSupplier;
  * cannot be used (another cell count, or no ledger) is kept aside under another name, never overwritten. Public for
  * headless users (benchmarks, tools); the bundle exports nothing of it.
  */
-public final class Ledgers implements BalanceLedgers {
+public final class Ledgers implements BalanceLedgers, PackInsights {
 
     private final Path directory;
     private final ZoneId zone;
@@ -36,6 +40,8 @@ public final class Ledgers implements BalanceLedgers {
     private final Map<String, Integer> holders = new ConcurrentHashMap<>();
     /** Packs whose last save failed: a failure is told once, and its end too. */
     private final Map<String, Boolean> failing = new ConcurrentHashMap<>();
+    /** Per pack id, its insight settings where it has a configuration of its own. */
+    private final Map<String, PackSettings> settings = new ConcurrentHashMap<>();
 
     /**
      * @param directory       where the {@code <pack id>.ledger} files are
@@ -70,7 +76,8 @@ public final class Ledgers implements BalanceLedgers {
     }
 
     private PackLedger load(PackDescription pack) {
-        PackLedger ledger = new PackLedger(pack, zone, wallClockMillis.getAsLong());
+        PackLedger ledger = new PackLedger(pack, zone, wallClockMillis.getAsLong(),
+                settings.getOrDefault(pack.id(), PackSettings.DEFAULTS), warn, info);
         Path file = LedgerFile.of(directory, pack.id());
         try {
             LedgerSnapshot saved = LedgerFile.read(file);
@@ -115,6 +122,45 @@ public final class Ledgers implements BalanceLedgers {
         if (ledger != null && ledger.pack().equals(state.pack())) {
             ledger.record(state);
         }
+    }
+
+    /**
+     * Pack {@code packId}'s insight works with {@code packSettings} from now on; null: the defaults again. A pack not
+     * running yet takes them when it opens.
+     */
+    synchronized void configure(String packId, PackSettings packSettings) {
+        if (packSettings == null) {
+            settings.remove(packId);
+        } else {
+            settings.put(packId, packSettings);
+        }
+        PackLedger open = ledgers.get(packId);
+        if (open != null) {
+            open.configure(packSettings == null ? PackSettings.DEFAULTS : packSettings);
+        }
+    }
+
+    /**
+     * Observes every open pack's latest view ({@code latest} gives it by pack id, null when the pack has none): rest
+     * voltages, board samples, findings, alerts. On the insight's own thread, once a second.
+     */
+    public void observeAll(Function<String, PackView> latest) {
+        long now = wallClockMillis.getAsLong();
+        for (PackLedger ledger : ledgers.values()) {
+            ledger.observe(latest.apply(ledger.pack().id()), now);
+        }
+    }
+
+    @Override
+    public List<PackInsight> insights() {
+        long now = wallClockMillis.getAsLong();
+        return ledgers.values().stream().map(l -> l.insight(now))
+                .sorted(Comparator.comparing(i -> i.pack().id())).toList();
+    }
+
+    @Override
+    public Optional<PackInsight> insight(String packId) {
+        return Optional.ofNullable(ledgers.get(packId)).map(l -> l.insight(wallClockMillis.getAsLong()));
     }
 
     public void saveAll() {

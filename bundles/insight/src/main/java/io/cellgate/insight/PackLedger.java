@@ -1,16 +1,20 @@
 package io.cellgate.insight;
 
-import io.cellgate.api.balancer.Decision;
+import io.cellgate.api.insight.CellEstimate;
+import io.cellgate.api.insight.Finding;
 import io.cellgate.api.insight.LedgerDay;
 import io.cellgate.api.insight.LedgerSnapshot;
 import io.cellgate.api.insight.PackCharge;
+import io.cellgate.api.insight.PackInsight;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackState;
+import io.cellgate.api.telemetry.PackView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One pack's balancing ledger, fed every tick the pack runtime publishes. A tick's decision is what the outputs were
@@ -19,6 +23,10 @@ import java.util.List;
  * The first tick seen counts nothing: what ran before it is unknown. Days are calendar days in {@code zone}, a span
  * counted in the day of the tick that ends it.
  *
+ * <p>The same ticks feed the pack's {@link CellEstimator} and {@link BoardFindings}; the insight's thread
+ * {@link #observe observes} the pack's latest view to read rest voltages, work out findings and raise or clear
+ * {@link PackAlerts alerts}.
+ *
  * <p>Recording a tick allocates nothing, except once a day when the day changes. Thread-safe: the tick records,
  * other threads take snapshots.
  */
@@ -26,8 +34,12 @@ final class PackLedger {
 
     private final PackDescription pack;
     private final ZoneId zone;
-    /** The decision driven since the last tick, copied: the runtime reuses its buffer. */
-    private final Decision applied;
+    /** The decision driven since the last tick, held: the runtime reuses its buffer. */
+    private final HeldDecision applied;
+    private final CellEstimator estimator;
+    private final BoardFindings board;
+    private final PackAlerts alerts;
+    private volatile PackInsight latestInsight;
     private double appliedPackAmps = Double.NaN;
     private long appliedNanos;
     private boolean anyApplied;
@@ -52,10 +64,22 @@ final class PackLedger {
     private double packMeasuredSeconds;
 
     PackLedger(PackDescription pack, ZoneId zone, long sinceMillis) {
+        this(pack, zone, sinceMillis, PackSettings.DEFAULTS, line -> { }, line -> { });
+    }
+
+    /**
+     * @param raised  where a raised alert is told
+     * @param cleared where a cleared alert is told
+     */
+    PackLedger(PackDescription pack, ZoneId zone, long sinceMillis, PackSettings settings, Consumer<String> raised,
+            Consumer<String> cleared) {
         this.pack = pack;
         this.zone = zone;
         this.sinceMillis = sinceMillis;
-        this.applied = new Decision(pack.cells());
+        this.applied = new HeldDecision(pack.cells());
+        this.estimator = new CellEstimator(pack, settings);
+        this.board = new BoardFindings(pack);
+        this.alerts = new PackAlerts(pack.id(), raised, cleared);
         this.total = new Counters(pack.cells());
         this.pending = new Counters(pack.cells());
         for (int i = 0; i < days.length; i++) {
@@ -82,11 +106,60 @@ final class PackLedger {
                 }
                 packMeasuredSeconds += seconds;
             }
+            estimator.count(applied, appliedPackAmps, seconds, nowNanos);
+            board.count(applied, seconds, estimator.settings().windowSeconds());
         }
-        applied.copyFrom(state.decision());
+        applied.hold(state.decision());
         appliedPackAmps = state.reading().packAmps();
         appliedNanos = nowNanos;
         anyApplied = true;
+        estimator.hold(applied, appliedPackAmps, nowNanos, state.timeMillis());
+    }
+
+    /** From now on the pack's insight works with {@code settings}. */
+    synchronized void configure(PackSettings settings) {
+        estimator.configure(settings);
+    }
+
+    /**
+     * Reads the pack's latest view ({@code null} when it has none yet): rest voltages, board samples; then works out
+     * the estimates and findings and raises or clears the alerts. On the insight's thread.
+     */
+    synchronized PackInsight observe(PackView view, long nowMillis) {
+        if (view != null && view.pack().equals(pack)) {
+            estimator.observe(view);
+            board.observe(view, estimator.countedSeconds(), estimator.packResting());
+        }
+        PackSettings settings = estimator.settings();
+        List<CellEstimate> cells = estimator.estimates();
+        List<Finding> findings = board.findings(cells, settings);
+        alerts.evaluate(view, findings, settings, nowMillis);
+        PackInsight insight = new PackInsight(pack, nowMillis, cells, findings, alerts.active(), notes());
+        latestInsight = insight;
+        return insight;
+    }
+
+    /** What the insight cannot work out for this pack, and why. */
+    private List<String> notes() {
+        List<String> notes = new ArrayList<>(2);
+        if (!estimator.currentMeasured()) {
+            notes.add(pack.id() + "'s voltage source gives no pack current: no charge is counted, so the state of "
+                    + "charge is known only at rest, and no capacity or self-discharge is measured");
+        }
+        if (estimator.curve().flatSpanVolts(CellEstimator.MIN_VOLTS_PER_SOC) > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "%s's open-circuit curve is flat over %.0f %% of its "
+                    + "charge (%.0f mV in all): a resting cell's charge is read only outside those parts, near the "
+                    + "knees; in between it is carried by counting", pack.chemistry(),
+                    100 * estimator.curve().flatSocShare(CellEstimator.MIN_VOLTS_PER_SOC),
+                    1000 * estimator.curve().flatSpanVolts(CellEstimator.MIN_VOLTS_PER_SOC)));
+        }
+        return notes;
+    }
+
+    /** The insight of the last {@link #observe}, or a fresh one when there was none. */
+    PackInsight insight(long nowMillis) {
+        PackInsight latest = latestInsight;
+        return latest != null ? latest : observe(null, nowMillis);
     }
 
     /**

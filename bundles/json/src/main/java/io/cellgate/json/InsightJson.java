@@ -2,10 +2,14 @@ package io.cellgate.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.cellgate.api.insight.ActiveAlert;
+import io.cellgate.api.insight.CellEstimate;
+import io.cellgate.api.insight.Finding;
 import io.cellgate.api.insight.LedgerCounts;
 import io.cellgate.api.insight.LedgerDay;
 import io.cellgate.api.insight.LedgerSnapshot;
 import io.cellgate.api.insight.PackCharge;
+import io.cellgate.api.insight.PackInsight;
 import java.time.Instant;
 
 /**
@@ -35,6 +39,60 @@ public final class InsightJson {
         }
         o.add("days", days);
         return o;
+    }
+
+    /**
+     * A pack's estimates, findings and alerts: per cell {@code soc} (0…1), {@code capacityAh}, its
+     * {@code capacityConfidence} (0…1), {@code selfDischargeAmps}, {@code driftVoltsPerDay},
+     * {@code netBalanceCoulombsPerDay}, each null while unknown; {@code findings} and {@code alerts} in words;
+     * {@code notes}, what cannot be worked out and why.
+     */
+    public static JsonObject insight(PackInsight insight) {
+        JsonObject o = new JsonObject();
+        o.addProperty("pack", insight.pack().id());
+        o.addProperty("at", Instant.ofEpochMilli(insight.atMillis()).toString());
+        JsonArray cells = new JsonArray();
+        for (CellEstimate e : insight.cells()) {
+            JsonObject cell = new JsonObject();
+            cell.addProperty("cell", e.cell() + 1);
+            cell.addProperty("soc", known(e.soc()));
+            cell.addProperty("socFromRest", e.socFromRestMillis() == 0 ? null
+                    : Instant.ofEpochMilli(e.socFromRestMillis()).toString());
+            cell.addProperty("capacityAh", known(e.capacityAh()));
+            cell.addProperty("capacityConfidence", e.capacityConfidence());
+            cell.addProperty("selfDischargeAmps", known(e.selfDischargeAmps()));
+            cell.addProperty("driftVoltsPerDay", known(e.driftVoltsPerDay()));
+            cell.addProperty("netBalanceCoulombsPerDay", known(e.netBalanceCoulombsPerDay()));
+            cell.addProperty("restPoints", e.restPoints());
+            cells.add(cell);
+        }
+        o.add("cells", cells);
+        JsonArray findings = new JsonArray();
+        for (Finding f : insight.findings()) {
+            JsonObject finding = new JsonObject();
+            finding.addProperty("kind", f.kind().name());
+            finding.addProperty("cell", f.cell() < 0 ? null : f.cell() + 1);
+            finding.addProperty("message", f.message());
+            findings.add(finding);
+        }
+        o.add("findings", findings);
+        JsonArray alerts = new JsonArray();
+        for (ActiveAlert a : insight.alerts()) {
+            JsonObject alert = new JsonObject();
+            alert.addProperty("alert", a.kind().id());
+            alert.addProperty("message", a.message());
+            alert.addProperty("since", Instant.ofEpochMilli(a.sinceMillis()).toString());
+            alerts.add(alert);
+        }
+        o.add("alerts", alerts);
+        JsonArray notes = new JsonArray();
+        insight.notes().forEach(notes::add);
+        o.add("notes", notes);
+        return o;
+    }
+
+    private static Double known(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     /** The charge through the pack's terminals; {@code lastAmps} null when the pack current is not measured. */

@@ -1,9 +1,13 @@
 package io.cellgate.shell;
 
+import com.google.gson.JsonObject;
 import io.cellgate.api.insight.BalanceLedgers;
 import io.cellgate.api.insight.LedgerSnapshot;
+import io.cellgate.api.insight.PackInsight;
+import io.cellgate.api.insight.PackInsights;
 import io.cellgate.json.InsightJson;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -26,6 +30,11 @@ public final class InsightCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile BalanceLedgers ledgers;
 
+    /** Optional: an insight bundle older than its estimates shows the ledger alone. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PackInsights insights;
+
     public InsightCommands() {
     }
 
@@ -33,8 +42,14 @@ public final class InsightCommands {
         this.ledgers = ledgers;
     }
 
-    @Descriptor("a pack's balancing ledger: charge in and out of each cell (mAh), active hours, per pair, the cell "
-            + "the balancer works hardest on, the pack current")
+    InsightCommands(BalanceLedgers ledgers, PackInsights insights) {
+        this.ledgers = ledgers;
+        this.insights = insights;
+    }
+
+    @Descriptor("a pack's insight: its alerts, findings (the weak cell, balancing that cannot help), per cell state "
+            + "of charge, capacity, self-discharge and drift; then its balancing ledger: charge in and out of each "
+            + "cell (mAh), active hours, per pair, the cell the balancer works hardest on, the pack current")
     public String insight(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
             @Descriptor("machine-readable output, in coulombs and seconds") boolean json,
             @Parameter(names = "--reset", presentValue = "true", absentValue = "false")
@@ -48,7 +63,13 @@ public final class InsightCommands {
             return packId + ": balancing ledger reset: it counts from zero from now on\n";
         }
         LedgerSnapshot ledger = running.snapshot(packId).orElseThrow(() -> unknown(running, packId));
-        return json ? Json.print(InsightJson.ledger(ledger)) : InsightTables.ledger(ledger);
+        Optional<PackInsight> insight = Optional.ofNullable(insights).flatMap(i -> i.insight(packId));
+        if (json) {
+            JsonObject o = InsightJson.ledger(ledger);
+            insight.ifPresent(i -> o.add("insight", InsightJson.insight(i)));
+            return Json.print(o);
+        }
+        return insight.map(InsightTables::insight).orElse("") + InsightTables.ledger(ledger);
     }
 
     @Descriptor("usage: cellgate:insight [--json] [--reset] PACK")

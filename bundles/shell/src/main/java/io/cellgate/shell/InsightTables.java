@@ -1,9 +1,13 @@
 package io.cellgate.shell;
 
+import io.cellgate.api.insight.ActiveAlert;
+import io.cellgate.api.insight.CellEstimate;
+import io.cellgate.api.insight.Finding;
 import io.cellgate.api.insight.LedgerCounts;
 import io.cellgate.api.insight.LedgerDay;
 import io.cellgate.api.insight.LedgerSnapshot;
 import io.cellgate.api.insight.PackCharge;
+import io.cellgate.api.insight.PackInsight;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -51,6 +55,48 @@ final class InsightTables {
                     milliampHours(today.pairCoulombs(k)), hours(today.pairActiveSeconds(k))));
         }
         return b.toString();
+    }
+
+    /**
+     * A pack's alerts, findings and notes in sentences, then per cell its state of charge, capacity (with its
+     * confidence), self-discharge, drift and net balancing charge a day; a dash where a figure is not known yet.
+     */
+    static String insight(PackInsight insight) {
+        StringBuilder b = new StringBuilder();
+        String id = insight.pack().id();
+        if (insight.alerts().isEmpty()) {
+            b.append(id).append(": no alert raised\n");
+        }
+        for (ActiveAlert a : insight.alerts()) {
+            b.append("ALERT ").append(a.kind().id()).append(" since ")
+                    .append(DATE_TIME.format(Instant.ofEpochMilli(a.sinceMillis()).atZone(ZoneId.systemDefault())))
+                    .append(": ").append(a.message()).append('\n');
+        }
+        if (insight.findings().isEmpty()) {
+            b.append("No finding: no weak cell, and the balancing helps where it works.\n");
+        }
+        for (Finding f : insight.findings()) {
+            b.append("Finding: ").append(f.message()).append('\n');
+        }
+        for (String note : insight.notes()) {
+            b.append("Note: ").append(note).append('\n');
+        }
+        b.append(String.format(Locale.ROOT, "%4s %6s %8s %6s %11s %9s %12s %5s%n", "CELL", "SOC %", "CAP Ah",
+                "CONF %", "SELF %/mo", "mV/day", "NET mAh/day", "RESTS"));
+        for (CellEstimate e : insight.cells()) {
+            b.append(String.format(Locale.ROOT, "%4d %6s %8s %6s %11s %9s %12s %5d%n", e.cell() + 1,
+                    figure(100 * e.soc(), "%.1f"), figure(e.capacityAh(), "%.3f"),
+                    e.capacityAh() == e.capacityAh() ? String.format(Locale.ROOT, "%.0f", 100 * e.capacityConfidence())
+                            : "-",
+                    figure(e.selfDischargePercentPerMonth(), "%.2f"), figure(1000 * e.driftVoltsPerDay(), "%.2f"),
+                    figure(e.netBalanceCoulombsPerDay() / LedgerCounts.COULOMBS_PER_MILLIAMPERE_HOUR, "%.2f"),
+                    e.restPoints()));
+        }
+        return b.toString();
+    }
+
+    private static String figure(double value, String format) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, format, value) : "-";
     }
 
     /** The cell the balancer works hardest on, in a sentence with its figures. */

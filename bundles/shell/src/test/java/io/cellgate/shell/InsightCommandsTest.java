@@ -6,13 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.cellgate.api.insight.ActiveAlert;
+import io.cellgate.api.insight.AlertKind;
+import io.cellgate.api.insight.CellEstimate;
+import io.cellgate.api.insight.Finding;
+import io.cellgate.api.insight.FindingKind;
 import io.cellgate.api.insight.LedgerCounts;
 import io.cellgate.api.insight.LedgerSnapshot;
 import io.cellgate.api.insight.PackCharge;
+import io.cellgate.api.insight.PackInsight;
+import io.cellgate.api.insight.PackInsights;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.testing.FixedLedgers;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InsightCommandsTest {
@@ -53,6 +61,50 @@ class InsightCommandsTest {
         assertEquals(2, o.get("hardestWorkedCell").getAsInt());
         assertEquals(36, o.getAsJsonObject("total").getAsJsonArray("pairs").get(1).getAsJsonObject()
                 .get("coulombs").getAsDouble());
+    }
+
+    /** Cell 2 is weak (2.25 Ah, confidence 98 %), its alert raised; cell 3 has no rest reading yet. */
+    private static PackInsights weakCell() {
+        PackInsight insight = new PackInsight(PACK, 1_767_225_600_000L, List.of(
+                new CellEstimate(0, 0.5, 1_767_225_000_000L, 2.5, 0.98, 5e-5, 0, 0, 4),
+                new CellEstimate(1, 0.45, 1_767_225_000_000L, 2.25, 0.98, 6e-5, -0.0004, 3.6, 4),
+                new CellEstimate(2, Double.NaN, 0, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, 0)),
+                List.of(new Finding(FindingKind.WEAK_CELL_CAPACITY, 1, "cell 2 is the weak cell: its capacity is "
+                        + "2.250 Ah")),
+                List.of(new ActiveAlert(AlertKind.WEAK_CELL, "cell 2 is the weak cell: its capacity is 2.250 Ah",
+                        1_767_225_500_000L)), List.of());
+        return new PackInsights() {
+            @Override
+            public List<PackInsight> insights() {
+                return List.of(insight);
+            }
+
+            @Override
+            public Optional<PackInsight> insight(String packId) {
+                return insights().stream().filter(i -> i.pack().id().equals(packId)).findFirst();
+            }
+        };
+    }
+
+    @Test
+    void theInsightSaysItsAlertsAndFindingsAndShowsEachCellsEstimatesBeforeTheLedger() {
+        String text = new InsightCommands(ledgers(PackCharge.NONE), weakCell()).insight(false, false, "pack1");
+        assertTrue(text.contains("ALERT weak_cell since "), text);
+        assertTrue(text.contains("Finding: cell 2 is the weak cell: its capacity is 2.250 Ah\n"), text);
+        assertTrue(text.contains("\n   2   45.0    2.250     98        1.92     -0.40         1.00     4\n"), text);
+        assertTrue(text.contains("\n   3      -        -      -           -         -            -     0\n"), text);
+        assertTrue(text.indexOf("CELL  SOC %") < text.indexOf("The balancer works hardest"), text);
+    }
+
+    @Test
+    void theJsonCarriesTheInsightBesideTheLedger() {
+        String text = new InsightCommands(ledgers(PackCharge.NONE), weakCell()).insight(true, false, "pack1");
+        JsonObject insight = JsonParser.parseString(text).getAsJsonObject().getAsJsonObject("insight");
+        assertEquals(2.25, insight.getAsJsonArray("cells").get(1).getAsJsonObject().get("capacityAh").getAsDouble());
+        assertTrue(insight.getAsJsonArray("cells").get(2).getAsJsonObject().get("soc").isJsonNull());
+        assertEquals("weak_cell", insight.getAsJsonArray("alerts").get(0).getAsJsonObject().get("alert")
+                .getAsString());
+        assertEquals(2, insight.getAsJsonArray("findings").get(0).getAsJsonObject().get("cell").getAsInt());
     }
 
     @Test

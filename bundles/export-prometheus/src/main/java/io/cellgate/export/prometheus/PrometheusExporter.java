@@ -1,6 +1,7 @@
 package io.cellgate.export.prometheus;
 
 import io.cellgate.api.insight.BalanceLedgers;
+import io.cellgate.api.insight.PackInsights;
 import io.cellgate.api.runtime.ExporterHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackListener;
@@ -77,6 +78,11 @@ public final class PrometheusExporter extends HttpServlet implements PackListene
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile BalanceLedgers insight;
 
+    /** Optional and dynamic: the insight's estimates and alerts, present while the insight bundle runs. */
+    @Reference(name = "insights", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile PackInsights insights;
+
     private final transient CollectorRegistry registry = new CollectorRegistry();
     private final transient AtomicLong failedScrapes = new AtomicLong();
     private final transient TickMetrics ticks;
@@ -99,6 +105,10 @@ public final class PrometheusExporter extends HttpServlet implements PackListene
         registry.register(new LedgerCollector(() -> {
             BalanceLedgers ledgers = insight;
             return ledgers == null ? List.of() : ledgers.snapshots();
+        }));
+        registry.register(new InsightCollector(() -> {
+            PackInsights now = insights;
+            return now == null ? List.of() : now.insights();
         }));
     }
 

@@ -3,40 +3,20 @@ package io.cellgate.sim.model;
 import io.cellgate.api.pack.Chemistry;
 
 /**
- * Open-circuit voltage against state of charge: 21 points from 0 % to 100 % in 5 % steps, linearly interpolated.
- *
- * <p>The tables are Libre Solar's {@code ocv_lfp} and {@code ocv_nmc} from LibreSolar/bms-firmware,
- * {@code app/src/bms_common.c} (there listed from 100 % down to 0 %; here from 0 % up). See docs/simulator.md.
- *
- * <p>The forward lookup is O(1): the segment index is {@code (int) (soc * 20)}. The inverse ({@link #soc}) is
- * well conditioned on NCM but not on the LFP plateau, where a millivolt spans several percent of charge.
+ * Open-circuit voltage against state of charge, as the simulated cells follow it: the platform's one curve,
+ * {@link io.cellgate.api.pack.OcvCurve} (21 points from 0 % to 100 % in 5 % steps, linearly interpolated; Libre
+ * Solar's tables, see docs/simulator.md), which the insight bundle reads a resting cell's charge from too. This class
+ * keeps the simulator's API; every figure comes from the API's curve.
  */
 public final class OcvCurve {
 
     /** Points per curve: 0 %, 5 %, …, 100 %. */
-    public static final int POINTS = 21;
+    public static final int POINTS = io.cellgate.api.pack.OcvCurve.POINTS;
 
-    private static final int SEGMENTS = POINTS - 1;
+    public static final OcvCurve LFP = new OcvCurve(io.cellgate.api.pack.OcvCurve.LFP);
+    public static final OcvCurve NCM = new OcvCurve(io.cellgate.api.pack.OcvCurve.NCM);
 
-    /** LibreSolar/bms-firmware app/src/bms_common.c, {@code ocv_lfp}, reversed to ascending SOC. */
-    private static final double[] LFP_VOLTS = {
-        2.833, 3.132, 3.177, 3.190, 3.213, 3.226, 3.240, 3.252, 3.262, 3.264, 3.265,
-        3.268, 3.271, 3.275, 3.283, 3.296, 3.304, 3.308, 3.309, 3.314, 3.392,
-    };
-
-    /** LibreSolar/bms-firmware app/src/bms_common.c, {@code ocv_nmc}, reversed to ascending SOC. */
-    private static final double[] NCM_VOLTS = {
-        2.800, 3.588, 3.684, 3.702, 3.726, 3.745, 3.764, 3.787, 3.803, 3.819, 3.838,
-        3.858, 3.883, 3.924, 3.962, 3.993, 4.026, 4.056, 4.089, 4.135, 4.198,
-    };
-
-    public static final OcvCurve LFP = new OcvCurve("LFP", LFP_VOLTS);
-    public static final OcvCurve NCM = new OcvCurve("NCM", NCM_VOLTS);
-
-    private final String name;
-    private final double[] volts;
-    /** Volts per segment (per 5 % of SOC), so a lookup is one multiply-add. */
-    private final double[] segmentRiseVolts;
+    private final io.cellgate.api.pack.OcvCurve curve;
 
     /**
      * A curve from {@value #POINTS} voltages at 0 %, 5 %, …, 100 % SOC.
@@ -45,23 +25,11 @@ public final class OcvCurve {
      *                                  a one-to-one curve)
      */
     public OcvCurve(String name, double[] voltsAscendingSoc) {
-        if (voltsAscendingSoc == null || voltsAscendingSoc.length != POINTS) {
-            throw new IllegalArgumentException("OCV curve " + name + ": expected " + POINTS + " voltages, got "
-                    + (voltsAscendingSoc == null ? "none" : voltsAscendingSoc.length));
-        }
-        for (int i = 0; i < POINTS; i++) {
-            if (!Double.isFinite(voltsAscendingSoc[i])
-                    || (i > 0 && !(voltsAscendingSoc[i] > voltsAscendingSoc[i - 1]))) {
-                throw new IllegalArgumentException("OCV curve " + name + ": voltages must be finite and strictly "
-                        + "increasing with SOC, but point " + i + " is " + voltsAscendingSoc[i] + " V");
-            }
-        }
-        this.name = name;
-        this.volts = voltsAscendingSoc.clone();
-        this.segmentRiseVolts = new double[SEGMENTS];
-        for (int i = 0; i < SEGMENTS; i++) {
-            segmentRiseVolts[i] = volts[i + 1] - volts[i];
-        }
+        this(new io.cellgate.api.pack.OcvCurve(name, voltsAscendingSoc));
+    }
+
+    private OcvCurve(io.cellgate.api.pack.OcvCurve curve) {
+        this.curve = curve;
     }
 
     public static OcvCurve of(Chemistry chemistry) {
@@ -72,76 +40,34 @@ public final class OcvCurve {
     }
 
     public String name() {
-        return name;
+        return curve.name();
     }
 
     /** The table voltage at point {@code index} (SOC = index × 5 %). */
     public double pointVolts(int index) {
-        return volts[index];
+        return curve.pointVolts(index);
     }
 
     /** Open-circuit volts at {@code soc} (0…1); SOC outside 0…1 reads as the nearest end of the table. */
     public double volts(double soc) {
-        double x = tablePosition(soc);
-        int i = segment(x);
-        return volts[i] + segmentRiseVolts[i] * (x - i);
+        return curve.volts(soc);
     }
 
     /** Slope dV/dSOC in volts per unit SOC at {@code soc} (right-hand slope at a table point). */
     public double voltsPerSoc(double soc) {
-        return segmentRiseVolts[segment(tablePosition(soc))] * SEGMENTS;
-    }
-
-    // plain comparisons, not Math.min/max: those cost several times more on the simulator's hot path
-
-    /** {@code soc} in table steps (0…20), clamped; NaN reads as 0. */
-    private static double tablePosition(double soc) {
-        double x = soc * SEGMENTS;
-        if (!(x > 0)) {
-            return 0;
-        }
-        return x < SEGMENTS ? x : SEGMENTS;
-    }
-
-    /** The segment holding position {@code x}; the top point belongs to the last segment, at its end. */
-    private static int segment(double x) {
-        int i = (int) x;
-        return i < SEGMENTS ? i : SEGMENTS - 1;
+        return curve.voltsPerSoc(soc);
     }
 
     /**
      * The SOC (0…1) whose open-circuit voltage is {@code openCircuitVolts}, clamped to 0 or 1 outside the table
-     * (NaN for NaN).
-     *
-     * <p>Ill-conditioned where the curve is flat: on the LFP plateau (40–95 %) the table rises 52 mV in all, and
-     * only 1 mV between 45 % and 50 %, so 1 mV of measurement error moves the answer by up to 5 % of SOC. Use
-     * {@link #voltsPerSoc} to judge how far to trust it.
+     * (NaN for NaN); ill-conditioned on the LFP plateau, see {@link io.cellgate.api.pack.OcvCurve#soc}.
      */
     public double soc(double openCircuitVolts) {
-        if (Double.isNaN(openCircuitVolts)) {
-            return Double.NaN;
-        }
-        if (openCircuitVolts <= volts[0]) {
-            return 0.0;
-        }
-        if (openCircuitVolts >= volts[SEGMENTS]) {
-            return 1.0;
-        }
-        int lo = 0;
-        int hi = SEGMENTS;
-        while (hi - lo > 1) { // invariant: volts[lo] <= v < volts[hi]
-            int mid = (lo + hi) >>> 1;
-            if (volts[mid] <= openCircuitVolts) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return (lo + (openCircuitVolts - volts[lo]) / segmentRiseVolts[lo]) / SEGMENTS;
+        return curve.soc(openCircuitVolts);
     }
 
     @Override
     public String toString() {
-        return "OcvCurve[" + name + ", " + volts[0] + "–" + volts[SEGMENTS] + " V]";
+        return curve.toString();
     }
 }

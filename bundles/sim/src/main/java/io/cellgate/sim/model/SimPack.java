@@ -32,6 +32,8 @@ public final class SimPack {
     /** Net charge that left each cell since start, in A·s; kept from zero so small drains stay exact. */
     private final double[] drawnAs;
     private final double[] inverseCapacityAs;
+    /** Each cell's capacity in A·s: drawn from the spec, then as {@link #fadeCapacity} left it. */
+    private final double[] capacityAs;
     private final double[] r0Ohms;
     private final double[] r1Ohms;
     private final double[] rcVolts;
@@ -67,8 +69,9 @@ public final class SimPack {
         initialSoc = params.initialSoc.clone();
         drawnAs = new double[cells];
         inverseCapacityAs = new double[cells];
+        capacityAs = params.capacityAs.clone();
         for (int i = 0; i < cells; i++) {
-            inverseCapacityAs[i] = 1.0 / params.capacityAs[i];
+            inverseCapacityAs[i] = 1.0 / capacityAs[i];
         }
         r0Ohms = params.r0Ohms.clone();
         r1Ohms = params.r1Ohms.clone();
@@ -260,8 +263,9 @@ public final class SimPack {
         return drawnAs[cell];
     }
 
+    /** The cell's capacity now, in ampere-hours: as drawn from the spec, or as {@link #fadeCapacity} left it. */
     public double capacityAh(int cell) {
-        return params.capacityAh(cell);
+        return capacityAs[cell] / 3600;
     }
 
     public double r0Ohms(int cell) {
@@ -337,6 +341,26 @@ public final class SimPack {
         setSelfDischarge(cell, percentPerMonth);
     }
 
+    /**
+     * The cell loses capacity from now on: its capacity becomes {@code factor} times what it is (0.9: an aged cell
+     * with 10 % less), keeping its present state of charge; its self-discharge stays the same share of its capacity.
+     * No charge flows, so the ledger is untouched.
+     *
+     * @since 2.1
+     */
+    public void fadeCapacity(int cell, double factor) {
+        requireCell(cell);
+        if (!(factor > 0 && factor <= 1)) {
+            throw new IllegalArgumentException("a capacity factor of " + factor + " must lie in (0, 1]: the share of "
+                    + "its capacity the cell keeps");
+        }
+        double now = soc(cell);
+        capacityAs[cell] *= factor;
+        inverseCapacityAs[cell] = 1.0 / capacityAs[cell];
+        initialSoc[cell] = now + drawnAs[cell] * inverseCapacityAs[cell];
+        setSelfDischarge(cell, selfDischargePercentPerMonth[cell]);
+    }
+
     public boolean isOpenWire(int cell) {
         return faults.isOpenWire(cell);
     }
@@ -347,7 +371,7 @@ public final class SimPack {
 
     private void setSelfDischarge(int cell, double percentPerMonth) {
         selfDischargePercentPerMonth[cell] = percentPerMonth;
-        selfDischargeAmps[cell] = CellParams.selfDischargeAmps(percentPerMonth, params.capacityAs[cell]);
+        selfDischargeAmps[cell] = CellParams.selfDischargeAmps(percentPerMonth, capacityAs[cell]);
         double total = 0;
         for (double amps : selfDischargeAmps) {
             total += amps;

@@ -1,5 +1,7 @@
 package io.cellgate.export.mqtt.internal;
 
+import io.cellgate.api.insight.BalanceLedgers;
+import io.cellgate.api.insight.PackInsights;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.ExporterHealth;
 import io.cellgate.api.telemetry.PackListener;
@@ -13,6 +15,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
@@ -59,6 +64,16 @@ public final class MqttExporter implements PackListener, MqttExporterStatus, Exp
                 settings.clientId());
     }
 
+    /** Optional and dynamic: the insight's estimates and alerts, published while the insight bundle runs. */
+    @Reference(name = "insights", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PackInsights insights;
+
+    /** Optional and dynamic: the balancing ledgers, for the per-cell ledger beside the estimates. */
+    @Reference(name = "ledgers", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BalanceLedgers ledgers;
+
     @Deactivate
     void deactivate() throws InterruptedException {
         loop.stop();
@@ -80,6 +95,7 @@ public final class MqttExporter implements PackListener, MqttExporterStatus, Exp
     public void onTick(PackState state) {
         boolean changed = changes.changed(state); // asked on every tick, to remember what each tick showed
         if (gate.due(state.pack().id(), state.reading().timeNanos()) || changed) {
+            loop.insights(insights, ledgers); // two volatile reads, so the loop follows the insight bundle
             loop.offer(PackView.of(state));
         }
     }

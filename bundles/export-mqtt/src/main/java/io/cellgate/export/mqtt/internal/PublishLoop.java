@@ -1,5 +1,8 @@
 package io.cellgate.export.mqtt.internal;
 
+import io.cellgate.api.insight.BalanceLedgers;
+import io.cellgate.api.insight.PackInsight;
+import io.cellgate.api.insight.PackInsights;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackView;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +52,12 @@ final class PublishLoop implements Runnable, Link.Events {
     private final Outbox outbox;
     private final Payloads payloads;
     private final Discovery discovery;
+    private final InsightMessages insightMessages;
+    /** The insight bundle's services while it runs (set from the component's bind methods), else null. */
+    private volatile PackInsights insightSource;
+    private volatile BalanceLedgers ledgerSource;
+    /** Per pack, the cells its insight was last published with: its topics to clear when it goes. */
+    private final Map<String, Integer> insightCells = new HashMap<>();
     private final Backoff backoff = new Backoff(FIRST_RETRY_NANOS, MAX_RETRY_NANOS);
     private final Queue<LinkEvent> events = new ConcurrentLinkedQueue<>();
     /** Availability and discovery: published ahead of the buffered state, never dropped, rebuilt per connection. */
@@ -84,6 +93,7 @@ final class PublishLoop implements Runnable, Link.Events {
         this.outbox = new Outbox(settings.bufferMessages());
         this.payloads = new Payloads(settings.topics());
         this.discovery = new Discovery(settings.topics());
+        this.insightMessages = new InsightMessages(settings.topics());
         this.nextAttemptNanos = clock.getAsLong();
     }
 
@@ -91,6 +101,15 @@ final class PublishLoop implements Runnable, Link.Events {
     void offer(PackView view) {
         mailbox.put(view);
         wake();
+    }
+
+    /**
+     * From the component's bind methods: the insight's services, published beside each pack's state (null while the
+     * insight bundle does not run).
+     */
+    void insights(PackInsights insights, BalanceLedgers ledgers) {
+        insightSource = insights;
+        ledgerSource = ledgers;
     }
 
     /** From any thread: the pack went away; its topics are cleared and it is published no more. */
@@ -204,11 +223,62 @@ final class PublishLoop implements Runnable, Link.Events {
                 flush(); // while connected, a buffer smaller than one publish does not drop
             }
         }
+        acceptInsight(v);
+    }
+
+    /** The pack's insight, when the insight bundle runs: its state messages, and its discovery once per shape. */
+    private void acceptInsight(PackView v) {
+        PackInsights source = insightSource;
+        PackInsight insight = source == null ? null : source.insight(v.pack().id()).orElse(null);
+        if (insight == null || !insight.pack().equals(v.pack())) {
+            return;
+        }
+        BalanceLedgers ledgers = ledgerSource;
+        Integer before = insightCells.put(v.pack().id(), v.cells());
+        if (before != null && before > v.cells()) {
+            Set<String> lost = insightTopicsOf(v.pack().id(), before);
+            lost.removeAll(insightTopicsOf(v.pack().id(), v.cells()));
+            retire(lost);
+        }
+        if (connected) {
+            queueInsightDiscovery(v);
+        }
+        for (Message m : insightMessages.of(insight, ledgers == null ? null
+                : ledgers.snapshot(v.pack().id()).orElse(null))) {
+            outbox.add(m);
+            if (connected) {
+                flush();
+            }
+        }
+    }
+
+    private Set<String> insightTopicsOf(String pack, int cells) {
+        Set<String> topics = new LinkedHashSet<>(insightMessages.topics(pack, cells));
+        if (settings.discovery()) {
+            topics.addAll(insightMessages.discoveryTopics(pack, cells));
+        }
+        return topics;
+    }
+
+    /** Keyed beside the pack's own discovery, so a new connection publishes both again. */
+    private void queueInsightDiscovery(PackView v) {
+        String key = v.pack().id() + "#insight";
+        String signature = Discovery.signature(v);
+        if (settings.discovery() && insightCells.containsKey(v.pack().id())
+                && !signature.equals(discovered.get(key))) {
+            discovered.put(key, signature);
+            control.addAll(insightMessages.discovery(v.pack().id(), v.cells(), v.model()));
+        }
     }
 
     private void retirePack(PackDescription p) {
         forgotten.put(p.id(), p);
         discovered.remove(p.id());
+        discovered.remove(p.id() + "#insight");
+        Integer insightShape = insightCells.remove(p.id());
+        if (insightShape != null) {
+            retire(insightTopicsOf(p.id(), insightShape));
+        }
         PackView last = known.remove(p.id());
         if (last != null) {
             retire(topicsOf(p.id(), last.cells()));
@@ -238,6 +308,7 @@ final class PublishLoop implements Runnable, Link.Events {
             discovered.put(v.pack().id(), Discovery.signature(v));
             control.addAll(discovery.of(v));
         }
+        queueInsightDiscovery(v);
     }
 
     private void flush() {

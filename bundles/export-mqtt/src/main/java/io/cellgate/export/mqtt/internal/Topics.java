@@ -24,6 +24,16 @@ record Topics(String prefix, String gatewayId, String discoveryPrefix) {
         return prefix + "/" + pack + "/board";
     }
 
+    /** The pack's insight: its alerts, findings and notes. */
+    String insight(String pack) {
+        return prefix + "/" + pack + "/insight";
+    }
+
+    /** @param cell numbered from 1: the cell's estimates and its balancing ledger */
+    String cellInsight(String pack, int cell) {
+        return prefix + "/" + pack + "/cell/" + cell + "/insight";
+    }
+
     /** The gateway's last will: {@value #ONLINE} while connected, {@value #OFFLINE} once gone. */
     String availability() {
         return prefix + "/" + gatewayId + "/availability";
@@ -31,5 +41,10 @@ record Topics(String prefix, String gatewayId, String discoveryPrefix) {
 
     String discovery(String uniqueId) {
         return discoveryPrefix + "/sensor/" + uniqueId + "/config";
+    }
+
+    /** The discovery topic of a Home Assistant binary sensor. */
+    String binaryDiscovery(String uniqueId) {
+        return discoveryPrefix + "/binary_sensor/" + uniqueId + "/config";
     }
 }
