@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -45,19 +44,23 @@ final class TraceFile implements Samples, Closeable {
     }
 
     @Override
-    public void add(double atSeconds, double spreadVolts, double[] volts) {
+    public void add(double atSeconds, double adjacentVolts, double spreadVolts, double[] volts, double[] ocvVolts,
+            double[] soc) {
         try {
             out.writeDouble(atSeconds);
+            out.writeDouble(adjacentVolts);
             out.writeDouble(spreadVolts);
             for (int c = 0; c < cells; c++) {
                 out.writeDouble(volts[c]);
+                out.writeDouble(ocvVolts == null ? Double.NaN : ocvVolts[c]);
+                out.writeDouble(soc == null ? Double.NaN : soc[c]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace to " + temporary.getParent() + ": "
                     + e.getMessage(), e);
         }
         samples++;
-        last.add(atSeconds, spreadVolts, volts);
+        last.add(atSeconds, adjacentVolts, spreadVolts, volts, ocvVolts, soc);
     }
 
     /** The last sample: the file has them all. */
@@ -81,19 +84,33 @@ final class TraceFile implements Samples, Closeable {
     void writeResult(ScenarioResult result, Path file) throws IOException {
         out.flush();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            result.writeJson(w, read(in -> new ScenarioResult.Sample(in[0], in[1])),
-                    read(in -> new ScenarioResult.VoltageSample(in[0], Arrays.copyOfRange(in, 2,
-                            in.length))));
+            result.writeJson(w, read(in -> new ScenarioResult.Sample(in[0], in[1], in[2])),
+                    read(in -> new ScenarioResult.VoltageSample(in[0], column(in, 0), known(column(in, 1)),
+                            known(column(in, 2)))));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    /** The samples read back one at a time, each as {time, spread, volts...}. */
+    /** One of a sample's per-cell columns: 0 the terminal volts, 1 the OCV, 2 the SOC. */
+    private double[] column(double[] sample, int column) {
+        double[] values = new double[cells];
+        for (int c = 0; c < cells; c++) {
+            values[c] = sample[3 + 3 * c + column];
+        }
+        return values;
+    }
+
+    /** Null for a column the run did not know (written as NaN). */
+    private static double[] known(double[] values) {
+        return values.length > 0 && Double.isNaN(values[0]) ? null : values;
+    }
+
+    /** The samples read back one at a time, each as {time, adjacent, spread, (volts, ocv, soc) per cell}. */
     private <T> Iterable<T> read(Function<double[], T> sample) {
         return () -> new Iterator<>() {
             private final DataInputStream in = open();
-            private final double[] values = new double[cells + 2];
+            private final double[] values = new double[3 * cells + 3];
             private long read;
 
             @Override
