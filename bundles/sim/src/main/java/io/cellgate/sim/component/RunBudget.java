@@ -14,8 +14,8 @@ final class RunBudget {
 
     /** A cell's value in the result's JSON: indent, 16–18 digits, comma, line break. */
     static final long JSON_BYTES_PER_VOLT = 30;
-    /** Values per cell in a trace sample: terminal voltage, open-circuit voltage, state of charge. */
-    static final int VALUES_PER_CELL = 3;
+    /** Values per cell in a trace sample: terminal voltage, open-circuit voltage, state of charge, a pair's amps. */
+    static final int VALUES_PER_CELL = 4;
     /** A sample's time and brackets in the trace, its names, and its two spread entries. */
     static final long JSON_BYTES_PER_SAMPLE = 260;
     /** While the run goes, the trace also sits in a temporary file as doubles: time, both spreads, each cell's. */
@@ -39,7 +39,7 @@ final class RunBudget {
 
     /** What a sample takes in the temporary file while the run goes. */
     static long temporaryBytesPerSample(int cells) {
-        return TEMPORARY_BYTES_PER_VALUE * (VALUES_PER_CELL * cells + 3);
+        return TEMPORARY_BYTES_PER_VALUE * (VALUES_PER_CELL * cells + 2);
     }
 
     static long estimatedBytes(Scenario s) {

@@ -111,7 +111,7 @@ public final class ReplayRunner {
                 differing += amps || boardState ? 1 : 0;
             }
             if (t >= nextTrace) {
-                sample(reading, t, volts, samples);
+                sample(reading, decision, t, volts, samples);
                 lastSample = t;
                 while (nextTrace <= t) {
                     nextTrace += s.traceEverySeconds();
@@ -122,7 +122,7 @@ public final class ReplayRunner {
             }
         }
         if (rows > 0 && lastSample != t) {
-            sample(reading, t, volts, samples);
+            sample(reading, decision, t, volts, samples);
         }
         double[] movedAh = new double[movedAs.length];
         double[] lossWh = new double[movedAs.length];
@@ -152,10 +152,14 @@ public final class ReplayRunner {
         into.setTemperatureCelsius(rec.temperatureCelsius());
     }
 
-    private static void sample(PackReading reading, double t, double[] volts, Samples samples) {
+    private static void sample(PackReading reading, Decision decision, double t, double[] volts, Samples samples) {
+        double[] pairAmps = new double[volts.length - 1];
         for (int c = 0; c < volts.length; c++) {
             volts[c] = reading.volts(c);
         }
-        samples.add(t, reading.maxAdjacentSpreadVolts(), reading.spreadVolts(), volts, null, null);
+        for (int k = 0; k < pairAmps.length; k++) {
+            pairAmps[k] = decision.signedAmps(k);
+        }
+        samples.add(t, reading.maxAdjacentSpreadVolts(), reading.spreadVolts(), volts, null, null, pairAmps);
     }
 }

@@ -12,10 +12,11 @@ interface Samples {
 
     /**
      * The arrays are the runner's own, refilled for the next sample: copy what you keep. {@code ocvVolts} and
-     * {@code soc} are null when the run does not know them (a replay).
+     * {@code soc} are null when the run does not know them (a replay); {@code pairAmps} are the pairs' signed
+     * currents of the decision in force.
      */
     void add(double atSeconds, double adjacentVolts, double spreadVolts, double[] volts, double[] ocvVolts,
-            double[] soc);
+            double[] soc, double[] pairAmps);
 
     /** The spread samples the result carries. */
     List<ScenarioResult.Sample> spread();
@@ -31,9 +32,10 @@ interface Samples {
 
             @Override
             public void add(double atSeconds, double adjacentVolts, double spreadVolts, double[] volts,
-                    double[] ocvVolts, double[] soc) {
+                    double[] ocvVolts, double[] soc, double[] pairAmps) {
                 spread.add(new ScenarioResult.Sample(atSeconds, adjacentVolts, spreadVolts));
-                trace.add(new ScenarioResult.VoltageSample(atSeconds, volts.clone(), copy(ocvVolts), copy(soc)));
+                trace.add(new ScenarioResult.VoltageSample(atSeconds, volts.clone(), copy(ocvVolts), copy(soc),
+                        pairAmps.clone()));
             }
 
             @Override
@@ -64,10 +66,12 @@ interface Samples {
         private double[] volts;
         private double[] ocvVolts;
         private double[] soc;
+        private double[] pairAmps;
 
         @Override
         public void add(double atSeconds, double adjacentVolts, double spreadVolts, double[] volts,
-                double[] ocvVolts, double[] soc) {
+                double[] ocvVolts, double[] soc, double[] pairAmps) {
+            this.pairAmps = into(this.pairAmps, pairAmps);
             this.atSeconds = atSeconds;
             this.adjacentVolts = adjacentVolts;
             this.spreadVolts = spreadVolts;
@@ -94,7 +98,7 @@ interface Samples {
         @Override
         public List<ScenarioResult.VoltageSample> trace() {
             return volts == null ? List.of() : List.of(new ScenarioResult.VoltageSample(atSeconds, volts.clone(),
-                    copy(ocvVolts), copy(soc)));
+                    copy(ocvVolts), copy(soc), pairAmps.clone()));
         }
     }
 }

@@ -81,12 +81,14 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
     }
 
     /**
-     * Every cell at a time: its terminal voltage as read ({@code volts}), and for a simulated run (2.2; else null)
-     * its open-circuit voltage and state of charge.
+     * Every cell at a time: its terminal voltage as read ({@code volts}), for a simulated run (2.2; else null) its
+     * open-circuit voltage and state of charge, and each pair's signed current then (2.2; else null; positive from
+     * the lower cell to the upper, as {@link io.cellgate.api.balancer.Decision#signedAmps} gives it).
      */
-    public record VoltageSample(double atSeconds, double[] volts, double[] ocvVolts, double[] soc) {
+    public record VoltageSample(double atSeconds, double[] volts, double[] ocvVolts, double[] soc,
+            double[] pairAmps) {
         public VoltageSample(double atSeconds, double[] volts) {
-            this(atSeconds, volts, null, null);
+            this(atSeconds, volts, null, null, null);
         }
     }
 
@@ -148,7 +150,9 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
         events.forEach(ev::add);
         o.add("events", ev);
 
-        Gson gson = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+        // serializeNulls: a run never balanced says "balancedAtSeconds": null rather than dropping the key
+        Gson gson = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().serializeNulls()
+                .create();
         JsonWriter w = gson.newJsonWriter(out);
         w.setLenient(true); // NaN and infinities, as serializeSpecialFloatingPointValues writes them
         w.beginObject();
@@ -162,6 +166,9 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
                     if (v.ocvVolts() != null) {
                         e.add("ocvVolts", numbers(v.ocvVolts()));
                         e.add("soc", numbers(v.soc()));
+                    }
+                    if (v.pairAmps() != null) {
+                        e.add("pairAmps", numbers(v.pairAmps()));
                     }
                 }));
                 default -> gson.toJson(member.getValue(), w);

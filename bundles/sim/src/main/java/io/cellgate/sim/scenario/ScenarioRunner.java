@@ -66,6 +66,7 @@ public final class ScenarioRunner {
         double[] volts = new double[cells];
         double[] ocv = new double[cells];
         double[] soc = new double[cells];
+        double[] pairAmps = new double[cells - 1];
         double[] socStart = new double[cells];
         double[] ocvStart = new double[cells];
         for (int c = 0; c < cells; c++) {
@@ -107,8 +108,11 @@ public final class ScenarioRunner {
                     ocv[c] = pack.openCircuitVolts(c);
                     soc[c] = pack.soc(c);
                 }
+                for (int k = 0; k < cells - 1; k++) {
+                    pairAmps[k] = state.decision().signedAmps(k);
+                }
                 samples.add(t, state.reading().maxAdjacentSpreadVolts(), state.reading().spreadVolts(), volts, ocv,
-                        soc);
+                        soc, pairAmps);
                 nextTrace += s.traceEverySeconds();
             }
             if (end) {

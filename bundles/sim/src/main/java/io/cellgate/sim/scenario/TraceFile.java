@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -45,7 +46,7 @@ final class TraceFile implements Samples, Closeable {
 
     @Override
     public void add(double atSeconds, double adjacentVolts, double spreadVolts, double[] volts, double[] ocvVolts,
-            double[] soc) {
+            double[] soc, double[] pairAmps) {
         try {
             out.writeDouble(atSeconds);
             out.writeDouble(adjacentVolts);
@@ -55,12 +56,15 @@ final class TraceFile implements Samples, Closeable {
                 out.writeDouble(ocvVolts == null ? Double.NaN : ocvVolts[c]);
                 out.writeDouble(soc == null ? Double.NaN : soc[c]);
             }
+            for (int k = 0; k < cells - 1; k++) {
+                out.writeDouble(pairAmps[k]);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace to " + temporary.getParent() + ": "
                     + e.getMessage(), e);
         }
         samples++;
-        last.add(atSeconds, adjacentVolts, spreadVolts, volts, ocvVolts, soc);
+        last.add(atSeconds, adjacentVolts, spreadVolts, volts, ocvVolts, soc, pairAmps);
     }
 
     /** The last sample: the file has them all. */
@@ -86,7 +90,7 @@ final class TraceFile implements Samples, Closeable {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             result.writeJson(w, read(in -> new ScenarioResult.Sample(in[0], in[1], in[2])),
                     read(in -> new ScenarioResult.VoltageSample(in[0], column(in, 0), known(column(in, 1)),
-                            known(column(in, 2)))));
+                            known(column(in, 2)), Arrays.copyOfRange(in, 3 + 3 * cells, 3 + 3 * cells + cells - 1))));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -106,11 +110,11 @@ final class TraceFile implements Samples, Closeable {
         return values.length > 0 && Double.isNaN(values[0]) ? null : values;
     }
 
-    /** The samples read back one at a time, each as {time, adjacent, spread, (volts, ocv, soc) per cell}. */
+    /** The samples read back one at a time, each as {time, adjacent, spread, (volts, ocv, soc) per cell, each pair's amps}. */
     private <T> Iterable<T> read(Function<double[], T> sample) {
         return () -> new Iterator<>() {
             private final DataInputStream in = open();
-            private final double[] values = new double[3 * cells + 3];
+            private final double[] values = new double[4 * cells + 2];
             private long read;
 
             @Override
