@@ -2,6 +2,7 @@ package io.cellgate.sim.scenario;
 
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.driver.CellVoltageSource;
+import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.telemetry.PackState;
 import io.cellgate.sim.model.ChargeLedger;
 import io.cellgate.sim.model.SimPack;
@@ -93,11 +94,13 @@ public final class ScenarioRunner {
                 state = engine.tick(t, source);
                 nextTick += s.tickSeconds();
                 timeline.record(t, state.decision());
+                // the string's voltage as the board's own terminals see it: the reading, or the cell itself where
+                // the reading has no value (an open sense wire does not open the string)
                 packVolts = 0;
+                PackReading reading = state.reading();
                 for (int c = 0; c < cells; c++) {
                     ocv[c] = pack.openCircuitVolts(c);
-                    volts[c] = pack.terminalVolts(c);
-                    packVolts += volts[c];
+                    packVolts += reading.isValid(c) ? reading.volts(c) : pack.terminalVolts(c);
                 }
                 check.tick(t, ocv, state.reading(), state.decision(), timeline.balancedAtSeconds());
             }
