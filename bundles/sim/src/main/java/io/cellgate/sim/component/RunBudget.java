@@ -12,11 +12,13 @@ import java.util.Locale;
  */
 final class RunBudget {
 
-    /** A cell's voltage in the result's JSON: indent, 16–18 digits, comma, line break. */
+    /** A cell's value in the result's JSON: indent, 16–18 digits, comma, line break. */
     static final long JSON_BYTES_PER_VOLT = 30;
-    /** A sample's time and brackets in the trace, and its spread entry. */
-    static final long JSON_BYTES_PER_SAMPLE = 140;
-    /** While the run goes, the trace also sits in a temporary file as doubles: time, spread, volts. */
+    /** Values per cell in a trace sample: terminal voltage, open-circuit voltage, state of charge, a pair's amps. */
+    static final int VALUES_PER_CELL = 4;
+    /** A sample's time and brackets in the trace, its names, and its two spread entries. */
+    static final long JSON_BYTES_PER_SAMPLE = 260;
+    /** While the run goes, the trace also sits in a temporary file as doubles: time, both spreads, each cell's. */
     static final long TEMPORARY_BYTES_PER_VALUE = 8;
 
     private final long freeBytes;
@@ -32,7 +34,12 @@ final class RunBudget {
     }
 
     static long bytesPerSample(int cells) {
-        return JSON_BYTES_PER_SAMPLE + JSON_BYTES_PER_VOLT * cells + TEMPORARY_BYTES_PER_VALUE * (cells + 2);
+        return JSON_BYTES_PER_SAMPLE + JSON_BYTES_PER_VOLT * VALUES_PER_CELL * cells + temporaryBytesPerSample(cells);
+    }
+
+    /** What a sample takes in the temporary file while the run goes. */
+    static long temporaryBytesPerSample(int cells) {
+        return TEMPORARY_BYTES_PER_VALUE * (VALUES_PER_CELL * cells + 2);
     }
 
     static long estimatedBytes(Scenario s) {

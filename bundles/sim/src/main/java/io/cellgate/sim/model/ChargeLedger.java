@@ -17,6 +17,8 @@ public final class ChargeLedger {
     final double[] chargeOutAs;
     final double[] pairMovedAs;
     final double[] cellBleedAs;
+    final double[] pairLossJoules;
+    final double[] cellBleedJoules;
     private final double efficiency;
     private double loadAs;
     private double boardDrawAs;
@@ -29,6 +31,8 @@ public final class ChargeLedger {
         chargeOutAs = new double[cells];
         pairMovedAs = new double[cells - 1];
         cellBleedAs = new double[cells];
+        pairLossJoules = new double[cells - 1];
+        cellBleedJoules = new double[cells];
         this.efficiency = efficiency;
     }
 
@@ -62,6 +66,26 @@ public final class ChargeLedger {
     /** Charge that pair {@code pair}'s donor cells gave, whatever the direction, in A·s. */
     public double pairMovedAs(int pair) {
         return pairMovedAs[pair];
+    }
+
+    /**
+     * Energy pair {@code pair} lost in conversion, in joules, valued as {@link #conversionLossJoules()} values it;
+     * the pairs add up to that total (to rounding).
+     *
+     * @since 2.1
+     */
+    public double pairLossJoules(int pair) {
+        return pairLossJoules[pair];
+    }
+
+    /**
+     * Energy cell {@code cell}'s bleed resistor turned into heat, in joules, valued as {@link #bleedJoules()} values
+     * it; the cells add up to that total (to rounding).
+     *
+     * @since 2.1
+     */
+    public double bleedJoules(int cell) {
+        return cellBleedJoules[cell];
     }
 
     /** Charge that all donors gave, in A·s. */

@@ -145,13 +145,16 @@ public final class SimPack {
 
         // the ledger of the pairs: each donor gives |s|; the lost share is valued at the donor's OCV
         final double[] moved = ledger.pairMovedAs;
+        final double[] pairLoss = ledger.pairLossJoules;
         double lossWatts = 0;
         for (int k = 0; k < moved.length; k++) {
             double s = pairAmps[k + 1];
             if (s != 0) {
                 double amps = Math.abs(s);
                 moved[k] += amps * dt;
-                lossWatts += amps * ocv.volts(soc(s > 0 ? k : k + 1));
+                double watts = amps * ocv.volts(soc(s > 0 ? k : k + 1));
+                lossWatts += watts;
+                pairLoss[k] += watts * lossShare * dt;
             }
         }
         lossWatts *= lossShare;
@@ -193,12 +196,15 @@ public final class SimPack {
     /** The bleed ledger of one step: charge per cell, and the stored energy it took, valued at each cell's OCV. */
     private void recordBleed(double dt) {
         final double[] bled = ledger.cellBleedAs;
+        final double[] bledJoules = ledger.cellBleedJoules;
         double bleedWatts = 0;
         for (int i = 0; i < cells; i++) {
             double amps = bleedAmps[i];
             if (amps != 0) {
                 bled[i] += amps * dt;
-                bleedWatts += amps * ocv.volts(soc(i));
+                double watts = amps * ocv.volts(soc(i));
+                bleedWatts += watts;
+                bledJoules[i] += watts * dt;
             }
         }
         ledger.recordBleed(bleedWatts * dt);

@@ -47,8 +47,10 @@ public final class ReplayRunner {
         double efficiency = s.pack().balancerEfficiency();
 
         DecisionTimeline timeline = new DecisionTimeline(cells);
+        BalanceCheck check = new BalanceCheck(model.descriptor(), s.description());
         double[] volts = new double[cells];
         double[] movedAs = new double[cells - 1];
+        double[] lossJoulesPerPair = new double[cells - 1];
         double lossJoules = 0;
         double nextTrace = 0;
         double t = 0;
@@ -72,10 +74,17 @@ public final class ReplayRunner {
                         movedAs[k] += amps * dt;
                         double donorVolts = reading.volts(decision.direction(k).donor(k));
                         if (Double.isFinite(donorVolts)) {
-                            lossJoules += (1 - efficiency) * amps * dt * donorVolts;
+                            double joules = (1 - efficiency) * amps * dt * donorVolts;
+                            lossJoules += joules;
+                            lossJoulesPerPair[k] += joules;
                         }
                     }
                 }
+                double packVolts = 0;
+                for (int c = 0; c < cells; c++) {
+                    packVolts += reading.isValid(c) ? reading.volts(c) : 0;
+                }
+                check.hold(decision.boardState(), dt, decision.boardDrawAmps(), packVolts);
             }
             t = now;
             PackState state = engine.tick(t, source);
@@ -84,6 +93,10 @@ public final class ReplayRunner {
             rows++;
 
             timeline.record(t, decision);
+            for (int c = 0; c < cells; c++) {
+                volts[c] = reading.isValid(c) ? reading.volts(c) : Double.NaN;
+            }
+            check.tick(t, volts, reading, decision, timeline.balancedAtSeconds());
             if (rec.decidedByBalancer()) { // every recording of format 1 holds its decisions
                 compared++;
                 boolean amps = false;
@@ -98,26 +111,36 @@ public final class ReplayRunner {
                 differing += amps || boardState ? 1 : 0;
             }
             if (t >= nextTrace) {
-                sample(reading, t, volts, samples);
+                sample(reading, decision, t, volts, samples);
                 lastSample = t;
                 while (nextTrace <= t) {
                     nextTrace += s.traceEverySeconds();
                 }
             }
-            if (s.stopWhenBalanced() && timeline.balancedAtSeconds() != null) {
+            if (s.stopWhenBalanced() && check.balancedAtSeconds() != null) {
                 break;
             }
         }
         if (rows > 0 && lastSample != t) {
-            sample(reading, t, volts, samples);
+            sample(reading, decision, t, volts, samples);
         }
         double[] movedAh = new double[movedAs.length];
+        double[] lossWh = new double[movedAs.length];
         for (int k = 0; k < movedAh.length; k++) {
             movedAh[k] = movedAs[k] / 3600;
+            lossWh[k] = lossJoulesPerPair[k] / 3600;
         }
+        if (rows == 0) {
+            throw new IllegalArgumentException("replay: " + s.replay() + " has no rows to replay");
+        }
+        for (int c = 0; c < cells; c++) {
+            volts[c] = reading.isValid(c) ? reading.volts(c) : Double.NaN;
+        }
+        ResultDetails details = check.details(timeline.balancedAtSeconds(), reading.spreadVolts(), volts, null, null,
+                lossWh);
         ScenarioResult result = new ScenarioResult(s.name(), model.descriptor().qualifiedName(),
-                timeline.balancedAtSeconds(), t, rows, samples.spread(), movedAh, lossJoules / 3600, 0, Double.NaN,
-                timeline.indicators, timeline.pairs, timeline.boards, samples.trace(), engine.events());
+                check.balancedAtSeconds(), t, rows, samples.spread(), movedAh, lossJoules / 3600, 0, Double.NaN,
+                timeline.indicators, timeline.pairs, timeline.boards, samples.trace(), engine.events(), details);
         return new ReplayResult(result, rows, compared, otherAmps, otherBoard, differing);
     }
 
@@ -129,10 +152,14 @@ public final class ReplayRunner {
         into.setTemperatureCelsius(rec.temperatureCelsius());
     }
 
-    private static void sample(PackReading reading, double t, double[] volts, Samples samples) {
+    private static void sample(PackReading reading, Decision decision, double t, double[] volts, Samples samples) {
+        double[] pairAmps = new double[volts.length - 1];
         for (int c = 0; c < volts.length; c++) {
             volts[c] = reading.volts(c);
         }
-        samples.add(t, reading.maxAdjacentSpreadVolts(), volts);
+        for (int k = 0; k < pairAmps.length; k++) {
+            pairAmps[k] = decision.signedAmps(k);
+        }
+        samples.add(t, reading.maxAdjacentSpreadVolts(), reading.spreadVolts(), volts, null, null, pairAmps);
     }
 }

@@ -10,8 +10,13 @@ import java.util.List;
  */
 interface Samples {
 
-    /** {@code volts} is the runner's own array, refilled for the next sample: copy what you keep. */
-    void add(double atSeconds, double spreadVolts, double[] volts);
+    /**
+     * The arrays are the runner's own, refilled for the next sample: copy what you keep. {@code ocvVolts} and
+     * {@code soc} are null when the run does not know them (a replay); {@code pairAmps} are the pairs' signed
+     * currents of the decision in force.
+     */
+    void add(double atSeconds, double adjacentVolts, double spreadVolts, double[] volts, double[] ocvVolts,
+            double[] soc, double[] pairAmps);
 
     /** The spread samples the result carries. */
     List<ScenarioResult.Sample> spread();
@@ -26,9 +31,11 @@ interface Samples {
             private final List<ScenarioResult.VoltageSample> trace = new ArrayList<>();
 
             @Override
-            public void add(double atSeconds, double spreadVolts, double[] volts) {
-                spread.add(new ScenarioResult.Sample(atSeconds, spreadVolts));
-                trace.add(new ScenarioResult.VoltageSample(atSeconds, volts.clone()));
+            public void add(double atSeconds, double adjacentVolts, double spreadVolts, double[] volts,
+                    double[] ocvVolts, double[] soc, double[] pairAmps) {
+                spread.add(new ScenarioResult.Sample(atSeconds, adjacentVolts, spreadVolts));
+                trace.add(new ScenarioResult.VoltageSample(atSeconds, volts.clone(), copy(ocvVolts), copy(soc),
+                        pairAmps.clone()));
             }
 
             @Override
@@ -43,6 +50,10 @@ interface Samples {
         };
     }
 
+    private static double[] copy(double[] values) {
+        return values == null ? null : values.clone();
+    }
+
     /** The last sample only: what a summary needs (the spread at the end). */
     static Samples lastOnly() {
         return new LastSample();
@@ -50,27 +61,44 @@ interface Samples {
 
     final class LastSample implements Samples {
         private double atSeconds;
+        private double adjacentVolts;
         private double spreadVolts;
         private double[] volts;
+        private double[] ocvVolts;
+        private double[] soc;
+        private double[] pairAmps;
 
         @Override
-        public void add(double atSeconds, double spreadVolts, double[] volts) {
+        public void add(double atSeconds, double adjacentVolts, double spreadVolts, double[] volts,
+                double[] ocvVolts, double[] soc, double[] pairAmps) {
+            this.pairAmps = into(this.pairAmps, pairAmps);
             this.atSeconds = atSeconds;
+            this.adjacentVolts = adjacentVolts;
             this.spreadVolts = spreadVolts;
-            if (this.volts == null) {
-                this.volts = new double[volts.length];
+            this.volts = into(this.volts, volts);
+            this.ocvVolts = into(this.ocvVolts, ocvVolts);
+            this.soc = into(this.soc, soc);
+        }
+
+        private static double[] into(double[] kept, double[] values) {
+            if (values == null) {
+                return null;
             }
-            System.arraycopy(volts, 0, this.volts, 0, volts.length);
+            double[] into = kept == null ? new double[values.length] : kept;
+            System.arraycopy(values, 0, into, 0, values.length);
+            return into;
         }
 
         @Override
         public List<ScenarioResult.Sample> spread() {
-            return volts == null ? List.of() : List.of(new ScenarioResult.Sample(atSeconds, spreadVolts));
+            return volts == null ? List.of()
+                    : List.of(new ScenarioResult.Sample(atSeconds, adjacentVolts, spreadVolts));
         }
 
         @Override
         public List<ScenarioResult.VoltageSample> trace() {
-            return volts == null ? List.of() : List.of(new ScenarioResult.VoltageSample(atSeconds, volts.clone()));
+            return volts == null ? List.of() : List.of(new ScenarioResult.VoltageSample(atSeconds, volts.clone(),
+                    copy(ocvVolts), copy(soc), pairAmps.clone()));
         }
     }
 }

@@ -43,14 +43,30 @@ import java.util.function.ToDoubleFunction;
  * @param events              what the pack engine reported, as the gateway would log it: faults appearing (a cell
  *                            out of range, a decision refused as unsafe, a model that does not fit), plugin failures;
  *                            each prefixed with its simulated time
+ * @param details             what a reader needs to judge and check the run (2.2; null from the older constructor)
  */
 public record ScenarioResult(String scenario, String balancer, Double balancedAtSeconds, double simulatedSeconds,
         long steps, List<Sample> spread, double[] pairChargeMovedAh, double energyLostWh, double energyBledWh,
         double conservationError, List<IndicatorChange> indicators, List<PairChange> pairs,
-        List<BoardChange> boardStates, List<VoltageSample> trace, List<String> events) {
+        List<BoardChange> boardStates, List<VoltageSample> trace, List<String> events, ResultDetails details) {
 
-    /** The largest adjacent difference between valid cells at a time, in volts. */
-    public record Sample(double atSeconds, double volts) {
+    /** A result without {@link ResultDetails}, as before 2.2. */
+    public ScenarioResult(String scenario, String balancer, Double balancedAtSeconds, double simulatedSeconds,
+            long steps, List<Sample> spread, double[] pairChargeMovedAh, double energyLostWh, double energyBledWh,
+            double conservationError, List<IndicatorChange> indicators, List<PairChange> pairs,
+            List<BoardChange> boardStates, List<VoltageSample> trace, List<String> events) {
+        this(scenario, balancer, balancedAtSeconds, simulatedSeconds, steps, spread, pairChargeMovedAh, energyLostWh,
+                energyBledWh, conservationError, indicators, pairs, boardStates, trace, events, null);
+    }
+
+    /**
+     * Both spreads at a time, in volts: {@code volts} the largest adjacent difference between valid cells,
+     * {@code spreadVolts} the highest minus the lowest valid cell (2.2; NaN from the older constructor).
+     */
+    public record Sample(double atSeconds, double volts, double spreadVolts) {
+        public Sample(double atSeconds, double volts) {
+            this(atSeconds, volts, Double.NaN);
+        }
     }
 
     /** Cell {@code cell} (numbered from 1) turned to {@code state}. */
@@ -64,7 +80,16 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
     public record BoardChange(double atSeconds, BoardState state) {
     }
 
-    public record VoltageSample(double atSeconds, double[] volts) {
+    /**
+     * Every cell at a time: its terminal voltage as read ({@code volts}), for a simulated run (2.2; else null) its
+     * open-circuit voltage and state of charge, and each pair's signed current then (2.2; else null; positive from
+     * the lower cell to the upper, as {@link io.cellgate.api.balancer.Decision#signedAmps} gives it).
+     */
+    public record VoltageSample(double atSeconds, double[] volts, double[] ocvVolts, double[] soc,
+            double[] pairAmps) {
+        public VoltageSample(double atSeconds, double[] volts) {
+            this(atSeconds, volts, null, null, null);
+        }
     }
 
     /** The largest adjacent difference at the end of the run, in volts. */
@@ -105,6 +130,10 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
         o.addProperty("conservationError", conservationError);
         o.add("pairChargeMovedAh", numbers(pairChargeMovedAh));
         o.add(SPREAD, JsonNull.INSTANCE); // streamed below
+        o.add(FULL_SPREAD, JsonNull.INSTANCE); // streamed below
+        if (details != null) {
+            ResultDetailsJson.add(o, details);
+        }
         o.add("indicatorTimeline", timeline(indicators, IndicatorChange::atSeconds, (c, e) -> {
             e.addProperty("cell", c.cell());
             e.addProperty("state", c.state().name());
@@ -121,7 +150,9 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
         events.forEach(ev::add);
         o.add("events", ev);
 
-        Gson gson = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+        // serializeNulls: a run never balanced says "balancedAtSeconds": null rather than dropping the key
+        Gson gson = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().serializeNulls()
+                .create();
         JsonWriter w = gson.newJsonWriter(out);
         w.setLenient(true); // NaN and infinities, as serializeSpecialFloatingPointValues writes them
         w.beginObject();
@@ -129,8 +160,17 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
             w.name(member.getKey());
             switch (member.getKey()) {
                 case SPREAD -> stream(w, gson, spreadSamples, x -> pair(x.atSeconds(), x.volts()));
-                case TRACE -> stream(w, gson, traceSamples, timelineEntry(VoltageSample::atSeconds,
-                        (v, e) -> e.add("volts", numbers(v.volts()))));
+                case FULL_SPREAD -> stream(w, gson, spreadSamples, x -> pair(x.atSeconds(), x.spreadVolts()));
+                case TRACE -> stream(w, gson, traceSamples, timelineEntry(VoltageSample::atSeconds, (v, e) -> {
+                    e.add("volts", numbers(v.volts()));
+                    if (v.ocvVolts() != null) {
+                        e.add("ocvVolts", numbers(v.ocvVolts()));
+                        e.add("soc", numbers(v.soc()));
+                    }
+                    if (v.pairAmps() != null) {
+                        e.add("pairAmps", numbers(v.pairAmps()));
+                    }
+                }));
                 default -> gson.toJson(member.getValue(), w);
             }
         }
@@ -139,6 +179,7 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
     }
 
     private static final String SPREAD = "maxAdjacentSpreadVolts";
+    private static final String FULL_SPREAD = "spreadVolts";
     private static final String TRACE = "trace";
 
     /** An array written one entry at a time: only the entry being written is in memory. */
@@ -169,7 +210,7 @@ public record ScenarioResult(String scenario, String balancer, Double balancedAt
         };
     }
 
-    private static JsonArray numbers(double[] values) {
+    static JsonArray numbers(double[] values) {
         JsonArray array = new JsonArray();
         for (double value : values) {
             array.add(value);

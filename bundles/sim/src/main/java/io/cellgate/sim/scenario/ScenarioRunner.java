@@ -2,6 +2,7 @@ package io.cellgate.sim.scenario;
 
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.driver.CellVoltageSource;
+import io.cellgate.api.pack.PackReading;
 import io.cellgate.api.telemetry.PackState;
 import io.cellgate.sim.model.ChargeLedger;
 import io.cellgate.sim.model.SimPack;
@@ -59,10 +60,21 @@ public final class ScenarioRunner {
         int cells = pack.cells();
         HeadlessPack engine = new HeadlessPack(s.description(), model);
         CellVoltageSource source = CellVoltageSource.of(pack.cells(), pack::read);
+        BalanceCheck check = new BalanceCheck(model.descriptor(), s.description());
         PackState state = null;
 
         DecisionTimeline timeline = new DecisionTimeline(cells);
         double[] volts = new double[cells];
+        double[] ocv = new double[cells];
+        double[] soc = new double[cells];
+        double[] pairAmps = new double[cells - 1];
+        double[] socStart = new double[cells];
+        double[] ocvStart = new double[cells];
+        for (int c = 0; c < cells; c++) {
+            socStart[c] = pack.soc(c);
+            ocvStart[c] = pack.openCircuitVolts(c);
+        }
+        double packVolts = 0;
 
         double[] loadAmps = s.load().amps();
         List<FaultEvent> faults = s.faults();
@@ -82,13 +94,28 @@ public final class ScenarioRunner {
                 state = engine.tick(t, source);
                 nextTick += s.tickSeconds();
                 timeline.record(t, state.decision());
+                // the string's voltage as the board's own terminals see it: the reading, or the cell itself where
+                // the reading has no value (an open sense wire does not open the string)
+                packVolts = 0;
+                PackReading reading = state.reading();
+                for (int c = 0; c < cells; c++) {
+                    ocv[c] = pack.openCircuitVolts(c);
+                    packVolts += reading.isValid(c) ? reading.volts(c) : pack.terminalVolts(c);
+                }
+                check.tick(t, ocv, state.reading(), state.decision(), timeline.balancedAtSeconds());
             }
-            boolean end = t >= s.durationSeconds() || (s.stopWhenBalanced() && timeline.balancedAtSeconds() != null);
+            boolean end = t >= s.durationSeconds() || (s.stopWhenBalanced() && check.balancedAtSeconds() != null);
             if (t >= nextTrace || end) {
                 for (int c = 0; c < cells; c++) {
                     volts[c] = pack.terminalVolts(c);
+                    ocv[c] = pack.openCircuitVolts(c);
+                    soc[c] = pack.soc(c);
                 }
-                samples.add(t, state.reading().maxAdjacentSpreadVolts(), volts);
+                for (int k = 0; k < cells - 1; k++) {
+                    pairAmps[k] = state.decision().signedAmps(k);
+                }
+                samples.add(t, state.reading().maxAdjacentSpreadVolts(), state.reading().spreadVolts(), volts, ocv,
+                        soc, pairAmps);
                 nextTrace += s.traceEverySeconds();
             }
             if (end) {
@@ -99,17 +126,54 @@ public final class ScenarioRunner {
             }
             loadStep = s.load().stepAt(t, loadStep);
             pack.step(step, loadAmps[loadStep], state.decision());
+            check.hold(state.decision().boardState(), step, state.decision().boardDrawAmps(), packVolts);
             steps++;
             t = steps * step; // no drift from adding steps up
         }
         ChargeLedger ledger = pack.ledger();
         double[] movedAh = new double[cells - 1];
+        double[] pairLossWh = new double[cells - 1];
         for (int k = 0; k < movedAh.length; k++) {
             movedAh[k] = ledger.pairMovedAs(k) / 3600;
+            pairLossWh[k] = ledger.pairLossJoules(k) / 3600;
         }
-        return new ScenarioResult(s.name(), model.descriptor().qualifiedName(), timeline.balancedAtSeconds(), t, steps,
+        ResultDetails details = check.details(timeline.balancedAtSeconds(), state.reading().spreadVolts(), ocv,
+                cellFigures(pack, socStart, ocvStart), new ResultDetails.Ledger(ledger.efficiency(), ledger.loadAs(),
+                        ledger.boardDrawAs(), ledger.selfDischargeAs(), ledger.movedAs(), ledger.conversionLossAs(),
+                        ledger.bleedAs()), pairLossWh);
+        return new ScenarioResult(s.name(), model.descriptor().qualifiedName(), check.balancedAtSeconds(), t, steps,
                 samples.spread(), movedAh, ledger.conversionLossJoules() / 3600, ledger.bleedJoules() / 3600,
                 pack.conservationError(), timeline.indicators, timeline.pairs, timeline.boards, samples.trace(),
-                engine.events());
+                engine.events(), details);
+    }
+
+    /** Every cell's charge at the start and the end and what the ledger says went in and out. */
+    private static ResultDetails.Cells cellFigures(SimPack pack, double[] socStart, double[] ocvStart) {
+        int cells = pack.cells();
+        double[] capacity = new double[cells];
+        double[] socEnd = new double[cells];
+        double[] start = new double[cells];
+        double[] end = new double[cells];
+        double[] in = new double[cells];
+        double[] out = new double[cells];
+        double[] bled = new double[cells];
+        double[] bledWh = new double[cells];
+        double[] ocvEnd = new double[cells];
+        double[] terminalEnd = new double[cells];
+        ChargeLedger ledger = pack.ledger();
+        for (int c = 0; c < cells; c++) {
+            capacity[c] = pack.capacityAh(c) * 3600;
+            socEnd[c] = pack.soc(c);
+            start[c] = socStart[c] * capacity[c];
+            end[c] = start[c] - pack.drawnAs(c);
+            in[c] = ledger.chargeInAs(c);
+            out[c] = ledger.chargeOutAs(c);
+            bled[c] = ledger.bleedAs(c);
+            bledWh[c] = ledger.bleedJoules(c) / 3600;
+            ocvEnd[c] = pack.openCircuitVolts(c);
+            terminalEnd[c] = pack.terminalVolts(c);
+        }
+        return new ResultDetails.Cells(capacity, socStart, socEnd, start, end, in, out, bled, bledWh, ocvStart, ocvEnd,
+                terminalEnd);
     }
 }

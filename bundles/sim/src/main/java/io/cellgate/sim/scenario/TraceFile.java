@@ -45,19 +45,26 @@ final class TraceFile implements Samples, Closeable {
     }
 
     @Override
-    public void add(double atSeconds, double spreadVolts, double[] volts) {
+    public void add(double atSeconds, double adjacentVolts, double spreadVolts, double[] volts, double[] ocvVolts,
+            double[] soc, double[] pairAmps) {
         try {
             out.writeDouble(atSeconds);
+            out.writeDouble(adjacentVolts);
             out.writeDouble(spreadVolts);
             for (int c = 0; c < cells; c++) {
                 out.writeDouble(volts[c]);
+                out.writeDouble(ocvVolts == null ? Double.NaN : ocvVolts[c]);
+                out.writeDouble(soc == null ? Double.NaN : soc[c]);
+            }
+            for (int k = 0; k < cells - 1; k++) {
+                out.writeDouble(pairAmps[k]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trace to " + temporary.getParent() + ": "
                     + e.getMessage(), e);
         }
         samples++;
-        last.add(atSeconds, spreadVolts, volts);
+        last.add(atSeconds, adjacentVolts, spreadVolts, volts, ocvVolts, soc, pairAmps);
     }
 
     /** The last sample: the file has them all. */
@@ -81,19 +88,33 @@ final class TraceFile implements Samples, Closeable {
     void writeResult(ScenarioResult result, Path file) throws IOException {
         out.flush();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            result.writeJson(w, read(in -> new ScenarioResult.Sample(in[0], in[1])),
-                    read(in -> new ScenarioResult.VoltageSample(in[0], Arrays.copyOfRange(in, 2,
-                            in.length))));
+            result.writeJson(w, read(in -> new ScenarioResult.Sample(in[0], in[1], in[2])),
+                    read(in -> new ScenarioResult.VoltageSample(in[0], column(in, 0), known(column(in, 1)),
+                            known(column(in, 2)), Arrays.copyOfRange(in, 3 + 3 * cells, 3 + 3 * cells + cells - 1))));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    /** The samples read back one at a time, each as {time, spread, volts...}. */
+    /** One of a sample's per-cell columns: 0 the terminal volts, 1 the OCV, 2 the SOC. */
+    private double[] column(double[] sample, int column) {
+        double[] values = new double[cells];
+        for (int c = 0; c < cells; c++) {
+            values[c] = sample[3 + 3 * c + column];
+        }
+        return values;
+    }
+
+    /** Null for a column the run did not know (written as NaN). */
+    private static double[] known(double[] values) {
+        return values.length > 0 && Double.isNaN(values[0]) ? null : values;
+    }
+
+    /** The samples read back one at a time, each as {time, adjacent, spread, (volts, ocv, soc) per cell, each pair's amps}. */
     private <T> Iterable<T> read(Function<double[], T> sample) {
         return () -> new Iterator<>() {
             private final DataInputStream in = open();
-            private final double[] values = new double[cells + 2];
+            private final double[] values = new double[4 * cells + 2];
             private long read;
 
             @Override

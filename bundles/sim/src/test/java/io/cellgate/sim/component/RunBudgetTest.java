@@ -28,16 +28,16 @@ class RunBudgetTest {
         assertEquals(31_536_002, RunBudget.samples(year));
         String refusal = assertThrows(IllegalArgumentException.class,
                 () -> new RunBudget(8L << 30).check(year, "year.json", "/tmp/year-result.json")).getMessage();
-        assertEquals("year.json would write 31,536,002 trace samples of 20 cells (about 26.9 GiB) to "
-                + "/tmp/year-result.json, more than half of the 8.0 GiB free there: set traceEverySeconds to 7 s or "
+        assertEquals("year.json would write 31,536,002 trace samples of 20 cells (about 97.4 GiB) to "
+                + "/tmp/year-result.json, more than half of the 8.0 GiB free there: set traceEverySeconds to 25 s or "
                 + "more, or write the result where there is more room", refusal);
     }
 
     @Test
     void theSuggestedTraceStepFits() throws IOException {
         RunBudget budget = new RunBudget(8L << 30);
-        budget.check(scenario(20, 365 * 86400.0, 7), "year.json", "r.json");
-        assertTrue(RunBudget.estimatedBytes(scenario(20, 365 * 86400.0, 7)) <= 4L << 30);
+        budget.check(scenario(20, 365 * 86400.0, 25), "year.json", "r.json");
+        assertTrue(RunBudget.estimatedBytes(scenario(20, 365 * 86400.0, 25)) <= 4L << 30);
     }
 
     @Test
@@ -46,7 +46,7 @@ class RunBudgetTest {
                 + "\"balancer\": \"X\", \"durationSeconds\": 2000, \"traceEverySeconds\": 1}", null);
         Path result = dir.resolve("r.json");
         ScenarioRunner.run(s, new EkModel(EkProfile.DATASHEET, "datasheet"), result);
-        long json = RunBudget.samples(s) * (RunBudget.bytesPerSample(20) - RunBudget.TEMPORARY_BYTES_PER_VALUE * 22);
+        long json = RunBudget.samples(s) * (RunBudget.bytesPerSample(20) - RunBudget.temporaryBytesPerSample(20));
         assertTrue(Files.size(result) <= json, Files.size(result) + " bytes written, " + json + " estimated");
     }
 

@@ -96,6 +96,10 @@ class StreamedTraceTest {
                     }
                     assertEquals(StreamedTraceMain.CELLS, cells);
                     in.endArray();
+                    while (in.hasNext()) { // the open-circuit voltages and states of charge
+                        in.nextName();
+                        in.skipValue();
+                    }
                     in.endObject();
                     n++;
                 }
