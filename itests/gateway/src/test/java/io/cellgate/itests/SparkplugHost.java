@@ -182,7 +182,7 @@ final class SparkplugHost implements AutoCloseable {
         Map<String, Long> last = new HashMap<>();
         StringBuilder bad = new StringBuilder();
         for (Received r : received) {
-            if (!r.node().equals(node) || r.type().equals("NDEATH")) {
+            if (!r.node().equals(node) || r.type().equals("NDEATH") || r.type().endsWith("CMD")) {
                 continue;
             }
             if (r.type().equals("NBIRTH")) {
