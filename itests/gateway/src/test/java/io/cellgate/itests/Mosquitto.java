@@ -39,6 +39,18 @@ final class Mosquitto implements AutoCloseable {
                 + "\npersistence false\n");
     }
 
+    /**
+     * A broker configured by {@code settings} (Mosquitto's own lines after its {@code listener}: TLS files, a password
+     * file, an ACL), started on {@code port}.
+     */
+    static Mosquitto start(Path dir, int port, String settings) throws IOException, InterruptedException {
+        Mosquitto m = new Mosquitto(binary(), dir, port);
+        Files.writeString(m.config, "listener " + port + " 127.0.0.1\n" + settings + "\npersistence false\n"
+                + "user root\n"); // as root Mosquitto would otherwise read its files as user mosquitto
+        m.restart();
+        return m;
+    }
+
     /** Starts a broker on {@code port}; fails the test when Mosquitto is not installed. */
     static Mosquitto start(Path dir, int port) throws IOException, InterruptedException {
         Mosquitto m = new Mosquitto(binary(), dir, port);
@@ -62,6 +74,16 @@ final class Mosquitto implements AutoCloseable {
 
     String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** The same broker over TLS, for a listener configured with certificates. */
+    String sslUrl() {
+        return "ssl://127.0.0.1:" + port;
+    }
+
+    /** What the broker logged: refused logins and handshakes show here. */
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     int port() {

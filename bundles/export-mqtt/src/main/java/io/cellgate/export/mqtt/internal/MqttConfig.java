@@ -52,11 +52,28 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "inline (.password) is refused.")
     String password_file() default "";
 
+    @AttributeDefinition(name = "CA file", description = "ssl:// only: a PEM file with the CA certificate(s) the "
+            + "broker's certificate must be signed by; empty for tls.truststore or the JVM's default trust.")
+    String tls_ca_file() default "";
+
+    @AttributeDefinition(name = "Client certificate file", description = "ssl:// only: a PEM file with the "
+            + "certificate this gateway shows the broker (and its chain); empty for none.")
+    String tls_cert_file() default "";
+
+    @AttributeDefinition(name = "Client key file", description = "ssl:// only: the client certificate's private key, "
+            + "unencrypted PKCS#8 PEM, readable by the gateway's user only (chmod 600).")
+    String tls_key_file() default "";
+
     @AttributeDefinition(name = "Trust store", description = "ssl:// only: a PKCS12 or JKS file with the broker's "
-            + "CA; empty for the JVM's default trust.")
+            + "CA (instead of tls.ca.file); empty for the JVM's default trust.")
     String tls_truststore() default "";
 
     @AttributeDefinition(name = "Trust store password file", description = "As password.file, for the trust store's "
             + "password. Empty for none.")
     String tls_truststore_password_file() default "";
+
+    @AttributeDefinition(name = "Model select", description = "Publish a Home Assistant select per pack (options: "
+            + "the balancer models that fit it) whose command swaps the pack's model as cellgate:swap does. Off by "
+            + "default: anyone who may publish to the broker may then swap.")
+    boolean model_select_enabled() default false;
 }

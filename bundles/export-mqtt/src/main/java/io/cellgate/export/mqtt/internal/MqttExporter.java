@@ -8,6 +8,7 @@ import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.api.telemetry.RateGate;
+import io.cellgate.broker.ChangeWatch;
 import io.cellgate.export.mqtt.api.MqttExporterStatus;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;

@@ -1,34 +1,21 @@
 package io.cellgate.export.mqtt.internal;
 
 import io.cellgate.api.config.ConfigurationValues;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.util.EnumSet;
+import io.cellgate.broker.BrokerLink;
+import io.cellgate.broker.HostName;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A validated MQTT exporter configuration.
  *
- * @param socketFactory the TLS socket factory for an ssl:// broker with its own trust store, else null
+ * @param link the broker: its URL, the login and TLS ({@code io.cellgate.broker}, shared with the Sparkplug node)
  */
-record MqttSettings(String brokerUrl, String clientId, Topics topics, boolean discovery, long publishNanos,
-        int bufferMessages, int qos, String username, char[] password, SSLSocketFactory socketFactory) {
+record MqttSettings(BrokerLink link, String clientId, Topics topics, boolean discovery, long publishNanos,
+        int bufferMessages, int qos, boolean modelSelect) {
 
     static final long MIN_PUBLISH_MS = 100;
     static final long MAX_PUBLISH_MS = 3_600_000;
@@ -50,12 +37,7 @@ record MqttSettings(String brokerUrl, String clientId, Topics topics, boolean di
 
     /** @param hostName the machine's name, for an empty {@code gateway.id} */
     static MqttSettings of(MqttConfig c, Supplier<String> hostName) {
-        String url = c.broker_url() == null ? "" : c.broker_url().trim();
-        boolean tls = url.startsWith("ssl://");
-        if (!(url.startsWith("tcp://") || tls) || !hasHostAndPort(url)) {
-            throw new IllegalArgumentException("broker.url '" + url + "' is invalid: use tcp://host:port or "
-                    + "ssl://host:port");
-        }
+        BrokerLink.checkUrl(c.broker_url());
         String gateway = c.gateway_id() == null || c.gateway_id().isBlank() ? gatewayIdOf(hostName.get())
                 : c.gateway_id().trim();
         if (!ID.matcher(gateway).matches()) {
@@ -78,34 +60,16 @@ record MqttSettings(String brokerUrl, String clientId, Topics topics, boolean di
         }
         String clientId = c.client_id() == null || c.client_id().isBlank() ? "cellgate-" + gateway
                 : c.client_id().trim();
-        String truststore = c.tls_truststore() == null ? "" : c.tls_truststore().trim();
-        if (!truststore.isEmpty() && !tls) {
-            throw new IllegalArgumentException("tls.truststore is set but broker.url '" + url + "' is not ssl://");
-        }
-        char[] truststorePassword = secret("tls.truststore.password.file", c.tls_truststore_password_file());
-        SSLSocketFactory factory = truststore.isEmpty() ? null : socketFactory(Path.of(truststore), truststorePassword);
-        String user = c.username() == null || c.username().isBlank() ? null : c.username().trim();
-        char[] password = secret("password.file", c.password_file());
-        return new MqttSettings(url, clientId, new Topics(prefix, gateway, discoveryPrefix), c.discovery_enabled(),
-                TimeUnit.MILLISECONDS.toNanos(publishMs), buffer, c.qos(), user, password, factory);
+        BrokerLink link = BrokerLink.of(new BrokerLink.Properties(c.broker_url(), c.username(), c.password_file(),
+                c.tls_ca_file(), c.tls_truststore(), c.tls_truststore_password_file(), c.tls_cert_file(),
+                c.tls_key_file()));
+        return new MqttSettings(link, clientId, new Topics(prefix, gateway, discoveryPrefix), c.discovery_enabled(),
+                TimeUnit.MILLISECONDS.toNanos(publishMs), buffer, c.qos(), c.model_select_enabled());
     }
 
     /** The host's short name (before the first dot) as an id: other characters become '-'. */
     static String gatewayIdOf(String hostName) {
-        String name = hostName == null ? "" : hostName.trim();
-        int dot = name.indexOf('.');
-        name = (dot >= 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_-]", "-");
-        name = name.length() > 64 ? name.substring(0, 64) : name;
-        return name.isEmpty() ? FALLBACK_GATEWAY_ID : name;
-    }
-
-    private static boolean hasHostAndPort(String url) {
-        try {
-            URI u = new URI(url);
-            return u.getHost() != null && u.getPort() > 0 && (u.getPath() == null || u.getPath().isEmpty());
-        } catch (Exception e) {
-            return false;
-        }
+        return HostName.asId(hostName, FALLBACK_GATEWAY_ID);
     }
 
     /** One or more topic levels, without wildcards or empty levels. */
@@ -118,54 +82,19 @@ record MqttSettings(String brokerUrl, String clientId, Topics topics, boolean di
         return value;
     }
 
-    /**
-     * A secret in a file only the gateway's user can read, or null for none. One given inline never gets here: the
-     * bundle's gate refuses it ({@link MqttGate}).
-     *
-     * @throws IllegalArgumentException when the file is missing, empty or readable by others
-     */
-    static char[] secret(String fileKey, String file) {
-        String path = file == null ? "" : file.trim();
-        if (path.isEmpty()) {
-            return null;
-        }
-        Path f = Path.of(path);
-        try {
-            Set<PosixFilePermission> mode = Files.getFileAttributeView(f, PosixFileAttributeView.class) == null
-                    ? Set.of() : Files.getPosixFilePermissions(f);
-            Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ,
-                    PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
-            others.retainAll(mode);
-            if (!others.isEmpty()) {
-                throw new IllegalArgumentException(fileKey + "=" + f + " is readable or writable by others ("
-                        + PosixFilePermissions.toString(mode) + "): chmod 600 " + f);
-            }
-            String text = Files.readString(f).replaceFirst("\\R\\z", "");
-            if (text.isEmpty()) {
-                throw new IllegalArgumentException(fileKey + "=" + f + " is empty: write the secret into it");
-            }
-            return text.toCharArray();
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(fileKey + "=" + f + " does not exist: create it (chmod 600) or leave "
-                    + fileKey + " out");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(fileKey + "=" + f + " cannot be read: " + e.getMessage());
-        }
+    String brokerUrl() {
+        return link.url();
     }
 
-    private static SSLSocketFactory socketFactory(Path truststore, char[] secret) {
-        try (InputStream in = Files.newInputStream(truststore)) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType()); // PKCS12, and reads JKS as well
-            store.load(in, secret);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context.getSocketFactory();
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("tls.truststore '" + truststore + "' does not exist");
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("tls.truststore '" + truststore + "' cannot be used: " + e.getMessage());
-        }
+    String username() {
+        return link.username();
+    }
+
+    char[] password() {
+        return link.password();
+    }
+
+    SSLSocketFactory socketFactory() {
+        return link.socketFactory();
     }
 }

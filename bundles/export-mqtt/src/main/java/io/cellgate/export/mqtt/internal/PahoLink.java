@@ -85,15 +85,7 @@ final class PahoLink implements Link {
         o.setMaxInflight(WINDOW);
         o.setWill(settings.topics().availability(), Topics.OFFLINE.getBytes(StandardCharsets.UTF_8),
                 1, true);
-        if (settings.username() != null) {
-            o.setUserName(settings.username());
-        }
-        if (settings.password() != null) {
-            o.setPassword(settings.password());
-        }
-        if (settings.socketFactory() != null) {
-            o.setSocketFactory(settings.socketFactory());
-        }
+        settings.link().applyTo(o);
         return o;
     }
 

@@ -5,6 +5,8 @@ import io.cellgate.api.insight.PackInsight;
 import io.cellgate.api.insight.PackInsights;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackView;
+import io.cellgate.broker.Backoff;
+import io.cellgate.broker.BrokerProblems;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -382,13 +384,13 @@ final class PublishLoop implements Runnable, Link.Events {
     /** Logs the first failure of an outage only; every failure schedules the next attempt. */
     private void outage(Throwable cause) {
         long now = clock.getAsLong();
-        outageProblem = "cannot reach the broker: " + (cause == null ? "connection failed" : describe(cause))
+        outageProblem = "cannot reach the broker: " + BrokerProblems.describe(cause)
                 + "; retrying every 1 s to 30 s";
         failures.incrementAndGet();
         if (outageStartNanos < 0) {
             outageStartNanos = now;
             outageDroppedBefore = outbox.dropped();
-            warn.accept("mqtt " + settings.brokerUrl() + ": " + (cause == null ? "connection failed" : describe(cause))
+            warn.accept("mqtt " + settings.brokerUrl() + ": " + BrokerProblems.describe(cause)
                     + "; retrying every 1 s to 30 s and keeping up to " + settings.bufferMessages()
                     + " messages, the oldest dropped first");
         }

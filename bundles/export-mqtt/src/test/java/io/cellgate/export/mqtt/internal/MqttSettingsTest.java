@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.cellgate.broker.HostName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.util.converter.Converters;
@@ -79,7 +80,8 @@ class MqttSettingsTest {
         assertEquals("qos=3 is out of range: 0 to 2", refusal("qos", 3));
         assertEquals("topic.prefix 'a/#' is invalid: use topic levels such as 'cellgate' or 'site/cellgate', "
                 + "without wildcards or empty levels", refusal("topic.prefix", "a/#"));
-        assertEquals("tls.truststore is set but broker.url 'tcp://127.0.0.1:1883' is not ssl://",
+        assertEquals("TLS settings (tls.truststore) are set but broker.url 'tcp://127.0.0.1:1883' is not ssl://: "
+                + "write ssl://host:port",
                 refusal("tls.truststore", "/x.p12"));
     }
 

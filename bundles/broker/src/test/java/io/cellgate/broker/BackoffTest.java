@@ -1,4 +1,4 @@
-package io.cellgate.export.mqtt.internal;
+package io.cellgate.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,7 +9,7 @@ class BackoffTest {
 
     @Test
     void doublesFromOneSecondUpToThirtyAndStartsOverAfterAReset() {
-        Backoff b = new Backoff(PublishLoop.FIRST_RETRY_NANOS, PublishLoop.MAX_RETRY_NANOS);
+        Backoff b = new Backoff(TimeUnit.SECONDS.toNanos(1), TimeUnit.SECONDS.toNanos(30));
         long[] expected = {1, 2, 4, 8, 16, 30, 30};
         for (long seconds : expected) {
             assertEquals(seconds, TimeUnit.NANOSECONDS.toSeconds(b.nextDelayNanos()));

@@ -1,25 +1,25 @@
-package io.cellgate.export.mqtt.internal;
+package io.cellgate.broker;
 
 /** Reconnect delays that double from the first to the longest: 1, 2, 4, 8, 16, 30, 30 ... s by default. */
-final class Backoff {
+public final class Backoff {
 
     private final long firstNanos;
     private final long maxNanos;
     private long nextNanos;
 
-    Backoff(long firstNanos, long maxNanos) {
+    public Backoff(long firstNanos, long maxNanos) {
         this.firstNanos = firstNanos;
         this.maxNanos = maxNanos;
         this.nextNanos = firstNanos;
     }
 
-    long nextDelayNanos() {
+    public long nextDelayNanos() {
         long delay = nextNanos;
         nextNanos = Math.min(maxNanos, nextNanos * 2);
         return delay;
     }
 
-    void reset() {
+    public void reset() {
         nextNanos = firstNanos;
     }
 }

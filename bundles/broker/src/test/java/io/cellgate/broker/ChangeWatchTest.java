@@ -1,4 +1,4 @@
-package io.cellgate.export.mqtt.internal;
+package io.cellgate.broker;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +33,16 @@ class ChangeWatchTest {
         p.decision().addFault("cell 2: open wire");
         assertTrue(watch.changed(p));
         assertFalse(watch.changed(p));
+    }
+
+    @Test
+    void aSwappedModelIsSentAtOnce() {
+        p.setModel("EK-L20S1A/datasheet");
+        watch.changed(p);
+        assertFalse(watch.changed(p));
+        p.setModel("EK-L20S1A/tight");
+        assertTrue(watch.changed(p));
+        assertFalse(watch.changed(p), "once");
     }
 
     @Test
