@@ -99,8 +99,9 @@ public class MqttExportIT extends TelemetrySupport {
         assertEquals("health agrees with the board", "FAULT".equals(boardState) ? "BOARD_FAULT" : "OK",
                 board.get("health").getAsString());
 
-        // 8 cell voltages, 7 pair differences and currents, two spreads, balancing pairs, board state, health
-        assertEquals(27, subscriber.under("homeassistant/sensor/cellgate_itgw_itm1_").stream()
+        // 8 cell voltages, 7 pair differences and currents, two spreads, balancing pairs, board state, health,
+        // and the insight's four sensors a cell (state of charge, capacity, charge balanced in and out)
+        assertEquals(sensors(8), subscriber.under("homeassistant/sensor/cellgate_itgw_itm1_").stream()
                 .map(Subscriber.Received::topic).distinct().count());
         JsonObject cell1 = json(subscriber.last("homeassistant/sensor/cellgate_itgw_itm1_cell1_volts/config"));
         assertEquals("cellgate_itgw_itm1_cell1_volts", cell1.get("unique_id").getAsString());
@@ -211,6 +212,19 @@ public class MqttExportIT extends TelemetrySupport {
      * retained availability of the gateway arrives in the same burst at subscription, so once it is there, whatever
      * the broker kept under the prefixes is there too.
      */
+    /** Home Assistant sensors of a pack of {@code cells}: per cell its volts and the insight's four, per pair ΔV and
+     * amps, and the pack's two spreads, balancing pairs, board state and health. */
+    private static int sensors(int cells) {
+        return cells + 4 * cells + 2 * (cells - 1) + 5;
+    }
+
+    /** Retained topics of a pack of {@code cells}: state, cells, pairs, board, its insight and each cell's, then its
+     * discovery: the sensors and a problem binary_sensor per alert. */
+    private static int retained(int cells) {
+        return 1 + cells + (cells - 1) + 1 + 1 + cells + sensors(cells)
+                + io.cellgate.api.insight.AlertKind.values().length;
+    }
+
     private List<String> retainedUnder(String... prefixes) throws Exception {
         try (Subscriber fresh = new Subscriber(broker.url())) {
             await("the retained availability", () -> fresh.first("cellgate/itgw/availability") != null);
@@ -229,10 +243,11 @@ public class MqttExportIT extends TelemetrySupport {
         awaitPack("itm4");
         awaitPack("itm5");
         exporter("ghosts", 10_000);
-        String[] itm4 = {"cellgate/itm4/", "homeassistant/sensor/cellgate_itgw_itm4_"};
+        String[] itm4 = {"cellgate/itm4/", "homeassistant/sensor/cellgate_itgw_itm4_",
+                "homeassistant/binary_sensor/cellgate_itgw_itm4_"};
         await("itm4 retained with its discovery", () -> {
             try {
-                return retainedUnder(itm4).size() == 1 + 8 + 7 + 1 + 27; // state, cells, pairs, board; 27 sensors
+                return retainedUnder(itm4).size() == retained(8);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -249,15 +264,15 @@ public class MqttExportIT extends TelemetrySupport {
                 throw new IllegalStateException(e);
             }
         });
-        assertEquals("itm5 stays", 1 + 4 + 3 + 1 + (4 + 2 * 3 + 5), retainedUnder("cellgate/itm5/",
-                "homeassistant/sensor/cellgate_itgw_itm5_").size());
+        assertEquals("itm5 stays", retained(4), retainedUnder("cellgate/itm5/",
+                "homeassistant/sensor/cellgate_itgw_itm5_", "homeassistant/binary_sensor/cellgate_itgw_itm5_").size());
 
         MqttExporterStatus status = status();
         broker.restart(); // no persistence: the broker forgot everything, the exporter tells it again
         await("the exporter to reconnect", status::connected);
         await("itm5's discovery again", () -> {
             try {
-                return retainedUnder("homeassistant/sensor/cellgate_itgw_itm5_").size() == 4 + 2 * 3 + 5;
+                return retainedUnder("homeassistant/sensor/cellgate_itgw_itm5_").size() == sensors(4);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

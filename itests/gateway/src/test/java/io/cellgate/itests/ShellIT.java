@@ -111,14 +111,15 @@ public class ShellIT extends GatewaySupport {
     public void aScenarioWhoseTraceWouldNotFitItsResultsDiskIsRefusedWithTheFigureAndThePacksTickOn()
             throws Exception {
         java.nio.file.Path year = java.nio.file.Files.createTempFile("year", ".json");
-        // 48 cells a second for a year: about 58 GiB of trace, more than half of what this machine's disk has free
+        // 48 cells a second for a year: about 222 GiB of trace (a cell's volts, open-circuit volts, state of charge
+        // and charge), more than half of what this machine's disk has free
         java.nio.file.Files.writeString(year, "{\"pack\": {\"cells\": 48, \"chemistry\": \"NCM\"}, "
                 + "\"balancer\": \"EK-L20S1A\", \"durationSeconds\": 31536000, \"traceEverySeconds\": 1}");
         java.nio.file.Path result = year.resolveSibling("year-result.json");
         long ticks = pack("shell1").stats().ticks();
         String refusal = error("sim:run " + year + " " + result);
         assertTrue(refusal, refusal.startsWith(year + " would write 31,536,002 trace samples of 48 cells (about "
-                + "58.2 GiB) to " + result + ", more than half of the "));
+                + "222.4 GiB) to " + result + ", more than half of the "));
         assertTrue(refusal, refusal.endsWith("or write the result where there is more room"));
         assertFalse("nothing written", java.nio.file.Files.exists(result));
         Thread.sleep(300);
