@@ -13,7 +13,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 . "$root/itests/bench/packs.sh"
 work=$(mktemp -d)
 pid=
-trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; } || true; rm -rf "$work"' EXIT
 mkdir -p "$work/config" "$work/gosh/etc"
 : > "$work/gosh/etc/gosh_profile"
 cp "$root/config/org.osgi.service.log.admin.cfg" "$work/config/"
@@ -33,7 +33,7 @@ stats() {
     -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR operator@127.0.0.1 cellgate:stats 2>/dev/null | grep '^packs ' || true
 }
 until stats | grep -q "^packs $packs (0 not OK)"; do
-  kill -0 "$pid" 2>/dev/null || { echo "gateway died:" >&2; cat "$work/out.txt" >&2; exit 1; }
+  kill -0 "$pid" 2>/dev/null || { echo "gateway died:" >&2; tail -5 "$work/out.txt" >&2; exit 1; }
   sleep 2
 done
 a=$(stats); c0=$(awk '{ print $14 + $15 }' /proc/$pid/stat); t0=$(date +%s%N)
@@ -49,5 +49,7 @@ awk -v a="$ta" -v b="$tb" -v s="$secs" -v p="$packs" -v c="$((c1 - c0))" -v hz="
 awk '/VmHWM/ { h = $2 } /VmRSS/ { r = $2 } /Threads/ { t = $2 } END {
   printf "peak RSS %.1f MiB, RSS at end %.1f MiB, %d threads\n", h / 1024, r / 1024, t }' "/proc/$pid/status"
 jcmd "$pid" GC.run > /dev/null
-echo "heap after a full collection: $(jcmd "$pid" GC.heap_info | grep -E 'total|used' | head -3 | tr -s ' ' | tr '\n' ';')"
+echo "heap after a full collection:$(jcmd "$pid" GC.heap_info | sed -n 's/^ *\([a-z ]*\) generation *total \([0-9]*K\), used \([0-9]*K\).*/ \1 \3 used of \2;/p' | tr -d '\n')"
+# HISTO=N: the N classes that hold the most of the heap
+[ -z "${HISTO:-}" ] || jcmd "$pid" GC.class_histogram | sed -n "3,$((HISTO + 3))p"
 grep -E "OutOfMemory|Exception" "$work/out.txt" | head -5 || true

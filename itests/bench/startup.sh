@@ -35,7 +35,9 @@ time_until() {
 
 heap_used_kb() {
   jcmd "$1" GC.run > /dev/null
-  jcmd "$1" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i+1); exit } }'
+  # every generation's or region heap's "total …, used NK" (G1 has one line, the serial collector two)
+  jcmd "$1" GC.heap_info | awk '/ total .*, used / { for (i = 1; i <= NF; i++) if ($i == "used") { sub(/K,?$/, "", $(i+1)); kb += $(i+1) } }
+    END { print kb "K" }'
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
@@ -74,4 +76,4 @@ if [ -n "${CDS:-}" ]; then
   c=$(printf '%s\n' "${cds[@]}" | median)
   echo "gateway with AppCDS to first healthy tick (ms): ${cds[*]} -> median $c ($(awk -v g="$g" -v c="$c" 'BEGIN { printf "%.0f", 100 * (g - c) / g }') % faster)"
 fi
-echo "gateway heap used after GC, one pack, -Xmx64m (KB): ${heap[*]} -> median $h"
+echo "gateway heap used after GC, one pack, $opts (KB): ${heap[*]} -> median $h"

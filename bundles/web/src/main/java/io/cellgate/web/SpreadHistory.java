@@ -8,9 +8,10 @@ import java.util.Arrays;
  * One pack's recent past for the console's charts, bounded: a ring of {@code capacity} samples, one per step, each
  * the time, both spreads and every cell's voltage (NaN when the cell had no valid reading). Everything is allocated
  * when the ring is made; {@link #record} copies primitives only, under a lock a reader holds for one copy of the ring.
- * Volts are kept in tenths of a millivolt ({@link TenthMillivolts}, two bytes each): a ring of {@code n} samples of
- * {@code c} cells holds {@code n × (12 + 2c)} bytes (the hour of a 24S pack 43 KB, its day 17 KB; with floats they
- * were 81 and 23 KB).
+ * Volts are kept in tenths of a millivolt ({@link TenthMillivolts}, two bytes each) and times to the second (an
+ * unsigned int of seconds since the epoch, to 2106; a time before 1970 is kept as 1970): a ring of {@code n} samples
+ * of {@code c} cells holds {@code n × (8 + 2c)} bytes (the hour of a 24S pack 40 KB, its day 12 KB; with floats and
+ * milliseconds they were 81 and 23 KB).
  */
 final class SpreadHistory {
 
@@ -21,7 +22,8 @@ final class SpreadHistory {
 
     private final long stepMillis;
     private final int cells;
-    private final long[] time;
+    /** Seconds since the epoch, unsigned. */
+    private final int[] time;
     private final char[] spread;
     private final char[] adjacent;
     /** Sample-major: the volts of sample s are at [s * cells, (s + 1) * cells). */
@@ -32,7 +34,7 @@ final class SpreadHistory {
     SpreadHistory(int capacity, int cells, long stepMillis) {
         this.stepMillis = stepMillis;
         this.cells = cells;
-        time = new long[capacity];
+        time = new int[capacity];
         spread = new char[capacity];
         adjacent = new char[capacity];
         volts = new char[capacity * cells];
@@ -46,9 +48,9 @@ final class SpreadHistory {
         return stepMillis;
     }
 
-    /** Adds one sample of {@code reading}, taken at {@code timeMillis}; the oldest goes when the ring is full. */
+    /** Adds one sample of {@code reading}, taken at {@code timeMillis} (kept to the second); the oldest goes when the ring is full. */
     synchronized void record(long timeMillis, PackReading reading) {
-        time[next] = timeMillis;
+        time[next] = (int) Math.min(Math.max(timeMillis / 1000, 0), 0xFFFF_FFFFL);
         spread[next] = TenthMillivolts.encode(reading.spreadVolts());
         adjacent[next] = TenthMillivolts.encode(reading.maxAdjacentSpreadVolts());
         int base = next * cells;
@@ -68,7 +70,7 @@ final class SpreadHistory {
         float[][] v = new float[cells][size];
         for (int i = 0; i < size; i++) {
             int at = (first + i) % time.length;
-            t[i] = time[at];
+            t[i] = Integer.toUnsignedLong(time[at]) * 1000;
             s[i] = TenthMillivolts.decodeFloat(spread[at]);
             a[i] = TenthMillivolts.decodeFloat(adjacent[at]);
             for (int c = 0; c < cells; c++) {

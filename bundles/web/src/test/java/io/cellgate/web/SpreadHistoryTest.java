@@ -42,6 +42,17 @@ class SpreadHistoryTest {
     }
 
     @Test
+    void keepsTimesToTheSecondPast2038() {
+        SpreadHistory h = new SpreadHistory(3, 2, 5000);
+        PackStateBuffer s = DummyPackState.of("p1", 2);
+        long after2038 = 4_102_444_800_000L; // 2100-01-01
+        h.record(1_767_225_600_999L, s.reading());
+        h.record(after2038 + 5_000, s.reading());
+        h.record(-1_000, s.reading()); // a clock before 1970 is kept as 1970
+        assertArrayEquals(new long[] {1_767_225_600_000L, after2038 + 5_000, 0}, h.snapshot().timeMillis());
+    }
+
+    @Test
     void aCellWithoutAValidReadingIsAGapAndTheJsonSaysNull() {
         SpreadHistory h = new SpreadHistory(10, 3, 5000);
         PackStateBuffer s = DummyPackState.of("p1", 3);
