@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -29,9 +28,10 @@ import java.util.stream.Stream;
  * <p>Each round is a pair of windows, without and with the streams, in alternating order (off-on, on-off, off-on, …)
  * so that a drift of the machine's load falls on both kinds alike. Its ratio (CPU with / CPU without) is the round's
  * figure, and the median of the rounds' ratios the run's: one round disturbed by another program on the machine
- * moves a mean, hardly a median. The CPU is also split by thread (/proc/PID/task/TID/stat): the ticks
- * ({@code cellgate-tick-*}), the HTTP server's threads (Jetty's {@code qtp*} pool, where the streams and the lateness
- * reads run) and the rest, so the streams' own cost shows apart from the machine's noise in the rest.
+ * moves a mean, hardly a median. The CPU is also split by thread (/proc/PID/task/TID/stat, each thread's own time in
+ * the window): the ticks ({@code cellgate-tick-*}), the HTTP server's threads (Jetty's {@code qtp*} pool, where the
+ * streams and the lateness reads run) and the rest (with the threads that ended in the window), so the streams' own
+ * cost shows apart from the machine's noise in the rest.
  *
  * <p>Usage: java ConsoleLoad.java BASE_URL PID STREAMS WINDOW_SECONDS ROUNDS
  */
@@ -119,7 +119,7 @@ public class ConsoleLoad {
         }
         Thread.sleep(2000); // the first event of each stream (the whole pack at once) is not the steady rate
         long bytes0 = bytes.get();
-        Map<String, Long> cpu0 = cpuTicksByGroup(pid);
+        Map<String, long[]> cpu0 = cpuTicksByThread(pid);
         long t0 = System.nanoTime();
         List<Double> late = new ArrayList<>();
         long end = t0 + seconds * 1_000_000_000L;
@@ -133,20 +133,32 @@ public class ConsoleLoad {
             Thread.sleep(500);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        Map<String, Long> cpu1 = cpuTicksByGroup(pid);
+        Map<String, long[]> cpu1 = cpuTicksByThread(pid);
         long bytes1 = bytes.get();
         open.set(false);
         for (InputStream in : bodies) {
             in.close();
         }
         Map<String, Double> groups = new HashMap<>();
-        double total = 0;
-        for (String g : GROUPS) {
-            double cores = (cpu1.get(g) - cpu0.getOrDefault(g, 0L)) / (double) hz / secs;
-            groups.put(g, cores);
-            total += cores;
+        GROUPS.forEach(g -> groups.put(g, 0.0));
+        // per thread, its time in the window (all of it for a thread that began in it); the process's total less
+        // these is the time of the threads that ended in the window (Jetty lets an idle pool thread go after a
+        // minute), counted as "other"
+        long known = 0;
+        for (Map.Entry<String, long[]> t : cpu1.entrySet()) {
+            if (t.getKey().equals(TOTAL)) {
+                continue;
+            }
+            long[] before = cpu0.get(t.getKey());
+            boolean same = before != null && before[0] == t.getValue()[0] && before[1] <= t.getValue()[1];
+            long ticks = t.getValue()[1] - (same ? before[1] : 0); // else a new thread, perhaps with an old id
+            known += ticks;
+            groups.merge(GROUPS.get((int) t.getValue()[0]), ticks / (double) hz / secs, Double::sum);
         }
-        Window w = new Window(streams, secs, total, groups,
+        long total = cpu1.get(TOTAL)[1] - cpu0.get(TOTAL)[1];
+        groups.merge("other", (total - known) / (double) hz / secs, Double::sum);
+        double totalCores = total / (double) hz / secs;
+        Window w = new Window(streams, secs, totalCores, groups,
                 late.stream().mapToDouble(Double::doubleValue).sorted().toArray(),
                 streams == 0 ? 0 : (bytes1 - bytes0) / secs / streams);
         System.err.println(row(name, w));
@@ -209,10 +221,14 @@ public class ConsoleLoad {
         return String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList());
     }
 
-    /** utime + stime of each of the process's threads, in clock ticks, summed by group. */
-    static Map<String, Long> cpuTicksByGroup(long pid) throws IOException {
-        Map<String, Long> sums = new TreeMap<>();
-        GROUPS.forEach(g -> sums.put(g, 0L));
+    private static final String TOTAL = "total";
+
+    /**
+     * utime + stime of each of the process's threads, in clock ticks, by thread id: {group index, ticks}; under
+     * {@link #TOTAL} the process's own total, which keeps the time of the threads that ended.
+     */
+    static Map<String, long[]> cpuTicksByThread(long pid) throws IOException {
+        Map<String, long[]> threads = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
                 String stat;
@@ -222,23 +238,20 @@ public class ConsoleLoad {
                     continue; // the thread ended between the listing and the read
                 }
                 String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                sums.merge(group(comm), ticks, Long::sum);
+                threads.put(task.getFileName().toString(), new long[] {GROUPS.indexOf(group(comm)), ticks(stat)});
             }
         }
-        // the process's own total keeps the time of threads that ended: it goes to "other"
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long total = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        sums.put("other", total - sums.get("tick") - sums.get("http"));
-        return sums;
+        threads.put(TOTAL, new long[] {-1, ticks(Files.readString(Path.of("/proc/" + pid + "/stat")))});
+        return threads;
     }
 
-    /**
-     * A thread's group by its name. A thread that ends during a window (Jetty lets an idle pool thread go after a
-     * minute) is no longer listed; its time stays in the process's total and so falls into "other".
-     */
+    /** utime + stime of a /proc stat line. */
+    static long ticks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** A thread's group by its name (Linux keeps its first 15 characters). */
     static String group(String comm) {
         if (comm.startsWith("cellgate-tick")) {
             return "tick";

@@ -15,8 +15,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +57,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * A stream holds its HTTP request's thread and a bounded queue; it ends when the client goes away (found at the
  * next write, an event or a keep-alive comment), when the console stops, or when the gateway does.
  */
-@Component(configurationPid = "io.cellgate.web", service = Servlet.class)
+@Component(service = Servlet.class)
 @HttpWhiteboardServletName("cellgate-web-api")
 @HttpWhiteboardServletPattern("/api/*")
 @RequireHttpWhiteboard
@@ -70,25 +73,22 @@ public final class ApiServlet extends HttpServlet {
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile List<Pack> packs;
+    private transient volatile PackIndex index;
 
     private final transient LiveFeed feed;
     private final transient ConsoleAccess access;
     private final transient ConsoleActions actions;
     private final transient Logger log;
-    private final int maxStreams;
-    private final long keepaliveMillis;
     private final AtomicInteger streams = new AtomicInteger();
     private final transient Set<Subscription> open = ConcurrentHashMap.newKeySet();
 
     @Activate
     public ApiServlet(@Reference LiveFeed feed, @Reference ConsoleAccess access, @Reference ConsoleActions actions,
-            @Reference(service = LoggerFactory.class) Logger log, WebConfig config) {
+            @Reference(service = LoggerFactory.class) Logger log) {
         this.feed = feed;
         this.access = access;
         this.actions = actions;
         this.log = log;
-        this.maxStreams = Math.max(1, Math.min(1000, config.max_streams()));
-        this.keepaliveMillis = Math.max(1000, Math.min(60_000, config.keepalive_ms()));
     }
 
     /**
@@ -259,6 +259,8 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private void stream(HttpServletRequest req, HttpServletResponse resp, String packId) throws IOException {
+        LiveFeed.Settings settings = feed.settings();
+        int maxStreams = settings.maxStreams();
         if (streams.incrementAndGet() > maxStreams) {
             streams.decrementAndGet();
             resp.setHeader("Retry-After", "10");
@@ -278,30 +280,25 @@ public final class ApiServlet extends HttpServlet {
             ServletOutputStream out = resp.getOutputStream();
             // the browser reconnects 2 s after a stream ends (a gateway restart), and asks again from scratch
             out.write(RETRY);
-            for (Pack p : packId == null ? sorted() : List.of(find(packId))) {
-                if (p != null) {
+            for (Pack p : packId == null ? sorted() : Collections.singletonList(find(packId))) {
+                if (p != null) { // a pack may go away between the request and here: its stream waits for it
                     out.write(frames.frame("pack", w -> write(w, detailed, p, p.latest())));
                 }
             }
             out.flush();
             while (!sub.isClosed()) {
-                Subscription.Event e = sub.poll(keepaliveMillis);
+                Subscription.Event e = sub.poll(feed.settings().keepaliveMillis());
                 if (sub.isClosed()) {
                     break;
                 }
                 if (e == null) {
                     out.write(KEEP_ALIVE);
-                } else if (e.removed()) {
-                    out.write(frames.frame("removed", w -> w.beginObject().name("pack").value(e.pack().id())
-                            .endObject()));
-                } else {
-                    Pack p = find(e.pack().id());
-                    if (p == null) {
-                        continue;
-                    }
-                    out.write(e.frame(detailed, () -> frames.frame("pack", w -> write(w, detailed, p, e.view()))));
                 }
-                out.flush(); // one flush, so one write to the client, per event
+                // what is queued by now goes out with it, in one flush: the overview's stream has an event per pack
+                for (; e != null; e = sub.poll(0)) {
+                    send(out, frames, detailed, e);
+                }
+                out.flush();
             }
         } catch (IOException clientGone) {
             // a closed tab or a lost connection (Jetty throws on the write): the stream is freed below
@@ -311,6 +308,18 @@ public final class ApiServlet extends HttpServlet {
             open.remove(sub);
             feed.unsubscribe(sub);
             streams.decrementAndGet();
+        }
+    }
+
+    private void send(ServletOutputStream out, FrameBuffer frames, boolean detailed, Subscription.Event e)
+            throws IOException {
+        if (e.removed()) {
+            out.write(frames.frame("removed", w -> w.beginObject().name("pack").value(e.pack().id()).endObject()));
+            return;
+        }
+        Pack p = find(e.pack().id());
+        if (p != null) {
+            out.write(e.frame(detailed, () -> frames.frame("pack", w -> write(w, detailed, p, e.view()))));
         }
     }
 
@@ -336,15 +345,30 @@ public final class ApiServlet extends HttpServlet {
                 : list.stream().sorted(Comparator.comparing(p -> p.description().id())).toList();
     }
 
-    /** Unsorted: an event stream looks its pack up once an event, and sorting 100 packs for it showed in profiles. */
+    /**
+     * A pack by its id, from an index made again whenever the reference's list changes (SCR sets a new list at each
+     * change): an event stream looks its pack up once an event, and going through 100 packs for it showed in profiles.
+     */
     private Pack find(String id) {
         List<Pack> list = packs;
-        for (Pack p : list == null ? List.<Pack>of() : list) {
-            if (p.description().id().equals(id)) {
-                return p;
-            }
+        PackIndex i = index;
+        if (i == null || i.list() != list) {
+            i = PackIndex.of(list);
+            index = i;
         }
-        return null;
+        Pack p = i.byId().get(id);
+        return p == null || p.description().id().equals(id) ? p : PackIndex.of(list).byId().get(id);
+    }
+
+    /** The packs of one list of the reference, by id. */
+    private record PackIndex(List<Pack> list, Map<String, Pack> byId) {
+        static PackIndex of(List<Pack> list) {
+            Map<String, Pack> byId = new HashMap<>();
+            for (Pack p : list == null ? List.<Pack>of() : list) {
+                byId.put(p.description().id(), p);
+            }
+            return new PackIndex(list, byId);
+        }
     }
 
     private String known() {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -27,19 +28,39 @@ public final class ConsoleAccess {
     static final String COOKIE = "cellgate-session";
     static final long SESSION_HOURS = 12;
 
-    private final AccessRules rules;
-    private final PasswordHash password;
-    private final String user;
     private final Sessions sessions = new Sessions(TimeUnit.HOURS.toMillis(SESSION_HOURS), 16,
             System::currentTimeMillis);
     /** Without a password, the one token the gateway's own (loopback) pages change with; new at each start. */
     private final String loopbackToken = Sessions.randomToken();
     private final Logger log;
+    private volatile Door door;
+
+    /** What the configuration sets, replaced whole when it changes: a request reads it once. */
+    private record Door(AccessRules rules, PasswordHash password, String user, String passwordHash) {
+    }
 
     @Activate
     public ConsoleAccess(WebConfig config, @Reference(service = LoggerFactory.class) Logger log) {
         this.log = log;
-        this.user = config.user().isBlank() ? "admin" : config.user().strip();
+        this.door = door(config, log);
+    }
+
+    /**
+     * A new configuration applies at once, without deactivating the console (its servlet would go from Jetty for a
+     * moment, and a request in between get Jetty's own answer); a new password or user ends every session.
+     */
+    @Modified
+    void modified(WebConfig config) {
+        Door next = door(config, log);
+        Door before = door;
+        door = next;
+        if (!next.passwordHash().equals(before.passwordHash()) || !next.user().equals(before.user())) {
+            sessions.clear();
+        }
+    }
+
+    private static Door door(WebConfig config, Logger log) {
+        String user = config.user().isBlank() ? "admin" : config.user().strip();
         PasswordHash hash = null;
         boolean set = !config.password_hash().isBlank();
         if (set) {
@@ -50,10 +71,10 @@ public final class ConsoleAccess {
                 log.error("web console: {}; nobody can log in until it is fixed", e.getMessage());
             }
         }
-        this.password = hash;
         Set<String> hosts = Arrays.stream(config.allowed_hosts()).map(String::strip).filter(h -> !h.isEmpty())
                 .collect(Collectors.toSet());
-        this.rules = new AccessRules(set, config.reads_require_login(), hosts);
+        return new Door(new AccessRules(set, config.reads_require_login(), hosts), hash, user,
+                config.password_hash().strip());
     }
 
     /** Whether the path is the door's own: /session, /login, /logout. */
@@ -62,6 +83,8 @@ public final class ConsoleAccess {
     }
 
     void serve(String path, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Door d = door;
+        AccessRules rules = d.rules();
         AccessRules.Request r = request(req);
         if (path.equals("/session")) {
             if (!"GET".equals(req.getMethod())) {
@@ -73,7 +96,7 @@ public final class ConsoleAccess {
                 JsonHttp.error(resp, refused.status(), refused.message());
                 return;
             }
-            JsonHttp.json(resp, session(r, expectedToken(req)));
+            JsonHttp.json(resp, session(rules, r, expectedToken(rules, req)));
             return;
         }
         if (!"POST".equals(req.getMethod())) {
@@ -81,9 +104,9 @@ public final class ConsoleAccess {
             return;
         }
         if (path.equals("/login")) {
-            login(r, req, resp);
+            login(d, r, req, resp);
         } else {
-            AccessRules.Refused refused = rules.change(r, expectedToken(req));
+            AccessRules.Refused refused = rules.change(r, expectedToken(rules, req));
             if (refused != null) {
                 JsonHttp.error(resp, refused.status(), refused.message());
                 return;
@@ -91,7 +114,7 @@ public final class ConsoleAccess {
             sessions.close(sessionId(req));
             resp.addHeader("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
             log.info("web console: {} logged out from {}", r.session(), req.getRemoteAddr());
-            JsonHttp.json(resp, session(withSession(r, null), null));
+            JsonHttp.json(resp, session(rules, withSession(r, null), null));
         }
     }
 
@@ -100,7 +123,7 @@ public final class ConsoleAccess {
     }
 
     /** What a page is told: whether it may change, with the token to send, or why it may not. */
-    private JsonObject session(AccessRules.Request r, String token) {
+    private static JsonObject session(AccessRules rules, AccessRules.Request r, String token) {
         JsonObject o = new JsonObject();
         o.addProperty("passwordSet", rules.passwordSet());
         o.addProperty("loggedIn", r.session() != null);
@@ -113,8 +136,9 @@ public final class ConsoleAccess {
         return o;
     }
 
-    private void login(AccessRules.Request r, HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        AccessRules.Refused refused = rules.login(r);
+    private void login(Door d, AccessRules.Request r, HttpServletRequest req, HttpServletResponse resp)
+            throws IOException {
+        AccessRules.Refused refused = d.rules().login(r);
         if (refused != null) {
             JsonHttp.error(resp, refused.status(), refused.message());
             return;
@@ -124,7 +148,7 @@ public final class ConsoleAccess {
         char[] given = JsonHttp.text(body, "password").toCharArray();
         boolean good;
         synchronized (this) { // one check at a time: each costs a fifth of a second of a core on purpose
-            good = password != null && name.equals(user) && password.matches(given);
+            good = d.password() != null && name.equals(d.user()) && d.password().matches(given);
         }
         Arrays.fill(given, '\0');
         if (!good) {
@@ -132,21 +156,22 @@ public final class ConsoleAccess {
             JsonHttp.error(resp, HttpServletResponse.SC_UNAUTHORIZED, "wrong user or password");
             return;
         }
-        String id = sessions.open(user);
+        String id = sessions.open(d.user());
         resp.addHeader("Set-Cookie", COOKIE + "=" + id + "; Path=/; Max-Age=" + TimeUnit.HOURS.toSeconds(SESSION_HOURS)
                 + "; HttpOnly; SameSite=Strict" + (req.isSecure() ? "; Secure" : ""));
-        log.info("web console: {} logged in from {}", user, req.getRemoteAddr());
-        JsonHttp.json(resp, session(withSession(r, user), sessions.find(id).token()));
+        log.info("web console: {} logged in from {}", d.user(), req.getRemoteAddr());
+        JsonHttp.json(resp, session(d.rules(), withSession(r, d.user()), sessions.find(id).token()));
     }
 
     /** Null when the request may read; else why not. */
     AccessRules.Refused read(HttpServletRequest req) {
-        return rules.read(request(req));
+        return door.rules().read(request(req));
     }
 
     /** Null when the request may change; else why not. */
     AccessRules.Refused change(HttpServletRequest req) {
-        return rules.change(request(req), expectedToken(req));
+        AccessRules rules = door.rules();
+        return rules.change(request(req), expectedToken(rules, req));
     }
 
     /** Who asked, for the pack's log: "web console user admin from 192.0.2.7". */
@@ -157,7 +182,7 @@ public final class ConsoleAccess {
     }
 
     /** The token a change must carry: the session's, or without a password the console's one. */
-    private String expectedToken(HttpServletRequest req) {
+    private String expectedToken(AccessRules rules, HttpServletRequest req) {
         if (!rules.passwordSet()) {
             return loopbackToken;
         }

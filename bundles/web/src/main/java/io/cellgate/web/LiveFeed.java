@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -47,19 +48,41 @@ public final class LiveFeed implements PackListener {
     private final Map<String, SpreadHistory> day = new ConcurrentHashMap<>();
     private final RateGate hourGate = new RateGate(TimeUnit.MILLISECONDS.toNanos(HOUR_STEP_MILLIS));
     private final RateGate dayGate = new RateGate(TimeUnit.MILLISECONDS.toNanos(DAY_STEP_MILLIS));
-    private final RateGate gate;
-    private final int queue;
+    private volatile Settings settings;
+
+    /**
+     * What the configuration sets for the streams, bounded, in one place: the servlet reads the streams' limits here
+     * too, so that only this component (and {@link ConsoleAccess}) takes the configuration, and a change of it reaches
+     * them without deactivating anything: the servlet's registration and the open streams stay.
+     */
+    record Settings(RateGate gate, int queue, int maxStreams, long keepaliveMillis) {
+        static Settings of(WebConfig config) {
+            long interval = Math.max(100, Math.min(60_000, config.events_interval_ms()));
+            return new Settings(new RateGate(TimeUnit.MILLISECONDS.toNanos(interval)),
+                    Math.max(1, Math.min(1000, config.stream_queue())),
+                    Math.max(1, Math.min(1000, config.max_streams())),
+                    Math.max(1000, Math.min(60_000, config.keepalive_ms())));
+        }
+    }
 
     @Activate
     public LiveFeed(WebConfig config) {
-        long interval = Math.max(100, Math.min(60_000, config.events_interval_ms()));
-        this.gate = new RateGate(TimeUnit.MILLISECONDS.toNanos(interval));
-        this.queue = Math.max(1, Math.min(1000, config.stream_queue()));
+        this.settings = Settings.of(config);
+    }
+
+    /** A new configuration: new streams and the next events follow it; open streams stay open. */
+    @Modified
+    void modified(WebConfig config) {
+        this.settings = Settings.of(config);
+    }
+
+    Settings settings() {
+        return settings;
     }
 
     /** A new stream of one pack's views ({@code pack} its id), or of every pack's ({@code pack} null). */
     Subscription subscribe(String pack) {
-        Subscription s = new Subscription(pack, queue);
+        Subscription s = new Subscription(pack, settings.queue());
         subscriptions.add(s);
         if (pack == null) {
             everyPack.add(s);
@@ -109,7 +132,7 @@ public final class LiveFeed implements PackListener {
         }
         String id = state.pack().id();
         List<Subscription> mine = byPack.get(id);
-        if (mine == null && everyPack.isEmpty() || !gate.due(id, System.nanoTime())) {
+        if (mine == null && everyPack.isEmpty() || !settings.gate().due(id, System.nanoTime())) {
             return;
         }
         offer(mine, new Subscription.Event(state.pack(), PackView.of(state)));

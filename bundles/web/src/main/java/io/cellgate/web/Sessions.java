@@ -63,6 +63,11 @@ final class Sessions {
         }
     }
 
+    /** Ends every session (the password or the user changed). */
+    synchronized void clear() {
+        byId.clear();
+    }
+
     synchronized int size() {
         return byId.size();
     }

@@ -118,4 +118,20 @@ class LiveFeedTest {
         assertTrue(a.isClosed() && b.isClosed());
         assertEquals(0, feed.streams());
     }
+
+    @Test
+    void aNewConfigurationKeepsTheOpenStreamsAndAppliesToTheNextOnes() throws Exception {
+        Subscription open = feed.subscribe("p1");
+        feed.modified(config(Map.of("events.interval.ms", 100L, "stream.queue", 1, "max.streams", 2,
+                "keepalive.ms", 5_000L)));
+        assertEquals(2, feed.settings().maxStreams());
+        assertEquals(5_000, feed.settings().keepaliveMillis());
+        feed.onTick(DummyPackState.of("p1", 4).setTick(1));
+        assertEquals(1, open.poll(0).view().tick(), "the stream opened before the change goes on");
+        Subscription next = feed.subscribe(null);
+        feed.onTick(DummyPackState.of("p2", 4));
+        feed.onTick(DummyPackState.of("p3", 4));
+        assertEquals(1, next.queued(), "a new stream has the new queue of one");
+        assertEquals(1, next.dropped());
+    }
 }

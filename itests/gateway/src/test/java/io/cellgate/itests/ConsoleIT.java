@@ -41,12 +41,15 @@ public class ConsoleIT {
     /**
      * Types Ctrl-C, waits for the fresh prompt it brings and checks that the gateway runs on. Each key is typed only
      * once the console has shown the previous one's effect: on a loaded machine the signal behind Ctrl-C can take
-     * well over a second to reach JLine.
+     * well over a second to reach JLine. A fresh prompt is one with nothing typed after it: a log line printed while
+     * the operator types draws the prompt again too, with the typed text (aLogLineIsPrintedAboveTheLineBeingTyped…),
+     * and counting prompts alone took that for Ctrl-C's, so the next command was typed onto the old text before the
+     * signal arrived.
      */
     private static void ctrlCBringsAFreshPrompt(GatewayConsole console, String where) throws Exception {
         int before = prompts(console.screen());
         console.type(GatewayConsole.CTRL_C);
-        console.await("a fresh prompt after Ctrl-C " + where, s -> prompts(s) > before);
+        console.await("a fresh prompt after Ctrl-C " + where, s -> prompts(s) > before && endsWithEmptyPrompt(s));
         assertTrue("Ctrl-C " + where + " leaves the gateway running", console.alive());
     }
 
@@ -110,6 +113,16 @@ public class ConsoleIT {
             assertEquals(0, console.awaitExit());
         }
     }
+
+    /**
+     * Whether the console shows a prompt last, with nothing typed after it: {@code g!}, then only the time that Gogo
+     * shows at the right end of the line (JLine draws it before the cursor goes back to echo what is typed).
+     */
+    private static boolean endsWithEmptyPrompt(String screen) {
+        return EMPTY_PROMPT.matcher(screen.stripTrailing()).find();
+    }
+
+    private static final Pattern EMPTY_PROMPT = Pattern.compile("g!\\s*(\\d{1,2}:\\d{2}:\\d{2})?$");
 
     /** How many prompts the console has shown. */
     private static int prompts(String screen) {

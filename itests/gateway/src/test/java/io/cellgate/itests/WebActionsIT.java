@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
@@ -216,12 +217,20 @@ public class WebActionsIT {
         assertTrue(line.find());
         assertFalse(screen.substring(screen.indexOf("password.hash=")).contains(PASSWORD));
         Files.writeString(gateway.dir.resolve("config/io.cellgate.web.cfg"), "password.hash=" + line.group(1) + "\n");
-        chromium.waitFor("the console to ask for its password", 15, () -> "", b -> {
+        // The console takes the new configuration without going away (@Modified): an empty change is refused for
+        // its body (400) until the password applies, and then for want of a login (401), never anything between
+        // (when the servlets were deactivated and activated again, Jetty once answered a POST with its own 405).
+        List<Integer> statuses = new ArrayList<>();
+        chromium.waitFor("the console to ask for its password", 15, () -> "statuses " + statuses, b -> {
+            statuses.add(setStatus(loopback, token));
             JsonObject s = session(network, null);
-            // The console's servlets take the new configuration one after another: wait until the one that
-            // changes state answers too (in between, Jetty answered a POST with its own 405).
-            return s != null && s.get("passwordSet").getAsBoolean() && setStatus(loopback, token) != 405 ? s : null;
+            return s != null && s.get("passwordSet").getAsBoolean() && statuses.get(statuses.size() - 1) == 401
+                    ? s : null;
         });
+        int firstLogin = statuses.indexOf(401);
+        assertTrue("400 before the password, 401 after: " + statuses, firstLogin >= 0
+                && statuses.subList(0, firstLogin).stream().allMatch(st -> st == 400)
+                && statuses.subList(firstLogin, statuses.size()).stream().allMatch(st -> st == 401));
 
         // Now even the gateway itself needs to log in, and the wrong password is refused.
         assertRefused(401, "log in first", post(loopback, "/api/packs/pack1/set", "{\"property\": \"tick.ms\", "
