@@ -42,7 +42,7 @@ final class CellEstimator {
     private boolean measured;
     /** Charge into every cell through the pack's terminals, minus the board's draw, since counting began. */
     private double packCoulombs;
-    /** Per cell, net charge the balancer moved into it since counting began. */
+    /** Per cell, net charge the balancer moved into it since counting began, as the ledger last gave it. */
     private final double[] balanceCoulombs;
     /** Per cell, the last time a balancing current passed it; the pack's, the last time its current flowed. */
     private final long[] cellBusyNanos;
@@ -89,29 +89,17 @@ final class CellEstimator {
     }
 
     /**
-     * Counts {@code seconds} up to {@code nowNanos} of the decision held and the pack current held ({@code NaN}: not
-     * measured). On the tick; allocates nothing.
+     * Counts {@code seconds} up to {@code nowNanos} of the board draw held and the pack current held ({@code NaN}:
+     * not measured). The balancing charge of each cell is the ledger's ({@link #balance}), and a cell's or the pack's
+     * last busy moment is marked when a tick's decision and current are {@link #hold held}: a span ends a tick after
+     * it, which {@code rest.s} dwarfs. On the tick; allocates nothing.
      */
-    void count(HeldDecision held, double packAmps, double seconds, long nowNanos) {
+    void count(double boardDrawAmps, double packAmps, double seconds, long nowNanos) {
         if (packAmps == packAmps) {
             packCoulombs += packAmps * seconds;
             measured = true;
         }
-        if (!(Math.abs(packAmps) <= settings.restAmps())) {
-            packBusyNanos = nowNanos;
-        }
-        packCoulombs -= held.boardDrawAmps() * seconds;
-        for (int i = 0; i < held.activePairs(); i++) {
-            double coulombs = held.amps(i) * seconds;
-            balanceCoulombs[held.donor(i)] -= coulombs;
-            balanceCoulombs[held.receiver(i)] += coulombs;
-            cellBusyNanos[held.donor(i)] = nowNanos;
-            cellBusyNanos[held.receiver(i)] = nowNanos;
-        }
-        for (int i = 0; i < held.bleeding(); i++) {
-            balanceCoulombs[held.bleedCell(i)] -= held.bleedAmps(i) * seconds;
-            cellBusyNanos[held.bleedCell(i)] = nowNanos;
-        }
+        packCoulombs -= boardDrawAmps * seconds;
         lastNanos = nowNanos;
     }
 
@@ -135,6 +123,14 @@ final class CellEstimator {
         }
         lastNanos = nowNanos;
         lastMillis = nowMillis;
+    }
+
+    /**
+     * The net charge the balancer moved into cell {@code cell} since this estimator began counting (in − out − bled,
+     * from the ledger), in coulombs. Off the tick, before {@link #observe} and {@link #estimates}.
+     */
+    void balance(int cell, double netCoulombs) {
+        balanceCoulombs[cell] = netCoulombs;
     }
 
     /** True when the pack current has stayed below the rest current for the rest time, as of the last tick. */

@@ -40,6 +40,11 @@ final class PackLedger {
     private final BoardFindings board;
     private final PackAlerts alerts;
     private volatile PackInsight latestInsight;
+    /**
+     * Per cell, what the ledger's net balancing charge lacks against the estimator's, which counts from its first
+     * tick on: a reset or a restored ledger moves the ledger's total, not the cell's charge.
+     */
+    private final double[] balanceOffset;
     private double appliedPackAmps = Double.NaN;
     private long appliedNanos;
     private boolean anyApplied;
@@ -80,6 +85,7 @@ final class PackLedger {
         this.estimator = new CellEstimator(pack, settings);
         this.board = new BoardFindings(pack);
         this.alerts = new PackAlerts(pack.id(), raised, cleared);
+        this.balanceOffset = new double[pack.cells()];
         this.total = new Counters(pack.cells());
         this.pending = new Counters(pack.cells());
         for (int i = 0; i < days.length; i++) {
@@ -106,8 +112,8 @@ final class PackLedger {
                 }
                 packMeasuredSeconds += seconds;
             }
-            estimator.count(applied, appliedPackAmps, seconds, nowNanos);
-            board.count(applied, seconds, estimator.settings().windowSeconds());
+            estimator.count(applied.boardDrawAmps(), appliedPackAmps, seconds, nowNanos);
+            board.count(applied, seconds);
         }
         applied.hold(state.decision());
         appliedPackAmps = state.reading().packAmps();
@@ -126,6 +132,11 @@ final class PackLedger {
      * the estimates and findings and raises or clears the alerts. On the insight's thread.
      */
     synchronized PackInsight observe(PackView view, long nowMillis) {
+        fold();
+        for (int c = 0; c < pack.cells(); c++) {
+            estimator.balance(c, total.net(c) + balanceOffset[c]);
+        }
+        board.ledger(total::pairActive, estimator.settings().windowSeconds());
         if (view != null && view.pack().equals(pack)) {
             estimator.observe(view);
             board.observe(view, estimator.countedSeconds(), estimator.packResting());
@@ -192,6 +203,11 @@ final class PackLedger {
 
     /** Counting starts again from zero at {@code nowMillis}; the decision in force goes on being counted. */
     synchronized void reset(long nowMillis) {
+        fold();
+        for (int c = 0; c < pack.cells(); c++) {
+            balanceOffset[c] += total.net(c);
+        }
+        board.shiftBaseline(k -> -total.pairActive(k));
         total.clear();
         pending.clear();
         for (int i = 0; i < days.length; i++) {
@@ -214,6 +230,10 @@ final class PackLedger {
         }
         reset(saved.sinceMillis());
         total.copyFrom(saved.total());
+        for (int c = 0; c < pack.cells(); c++) {
+            balanceOffset[c] -= total.net(c);
+        }
+        board.shiftBaseline(total::pairActive);
         List<LedgerDay> newestFirst = saved.days();
         for (int i = newestFirst.size() - 1; i >= 0; i--) { // oldest first, so that the newest ends up newest
             if (i < newestFirst.size() - 1) {
