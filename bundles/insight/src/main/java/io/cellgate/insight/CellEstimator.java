@@ -58,6 +58,12 @@ final class CellEstimator {
     private final long[] anchorMillis;
     private final long[] anchorRestNanos;
     private final boolean[] pending;
+    /** Per cell, the estimates saved before the last restart, shown until this run measures its own. */
+    private final double[] priorCapacity;
+    private final double[] priorConfidence;
+    private final double[] priorLeak;
+    private final int[] priorPoints;
+    private long priorMillis;
 
     CellEstimator(PackDescription pack, PackSettings settings) {
         this.pack = pack;
@@ -78,6 +84,68 @@ final class CellEstimator {
         anchorMillis = new long[cells];
         anchorRestNanos = new long[cells];
         pending = new boolean[cells];
+        priorCapacity = new double[cells];
+        priorConfidence = new double[cells];
+        priorLeak = new double[cells];
+        priorPoints = new int[cells];
+        Arrays.fill(priorCapacity, Double.NaN);
+        Arrays.fill(priorLeak, Double.NaN);
+    }
+
+    /** Takes the estimates saved before a restart, of a pack of as many cells. */
+    void restore(EstimatesFile.Saved saved) {
+        System.arraycopy(saved.capacityCoulombs(), 0, priorCapacity, 0, priorCapacity.length);
+        System.arraycopy(saved.confidence(), 0, priorConfidence, 0, priorConfidence.length);
+        System.arraycopy(saved.leakAmps(), 0, priorLeak, 0, priorLeak.length);
+        System.arraycopy(saved.points(), 0, priorPoints, 0, priorPoints.length);
+        priorMillis = saved.atMillis();
+    }
+
+    /** What to keep across a restart: each cell's capacity, confidence, self-discharge and rest points. Off the tick. */
+    EstimatesFile.Saved saved(long nowMillis) {
+        int cells = pack.cells();
+        double[] capacity = new double[cells];
+        double[] confidence = new double[cells];
+        double[] leak = new double[cells];
+        int[] points = new int[cells];
+        for (int c = 0; c < cells; c++) {
+            Solved s = solved(c);
+            capacity[c] = s.capacity();
+            confidence[c] = s.confidence();
+            leak[c] = s.leak();
+            points[c] = s.points();
+        }
+        return new EstimatesFile.Saved(pack, nowMillis, capacity, confidence, leak, points);
+    }
+
+    /** True when some cell shows an estimate from before the restart. */
+    boolean showsPrior() {
+        for (int c = 0; c < pack.cells(); c++) {
+            Solved s = solved(c);
+            if (s.capacityPrior() || s.leakPrior()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    long priorMillis() {
+        return priorMillis;
+    }
+
+    /** A cell's capacity, confidence and self-discharge: this run's where it measured them, else the saved ones. */
+    private record Solved(double capacity, double confidence, double leak, int points, boolean capacityPrior,
+            boolean leakPrior) {
+    }
+
+    private Solved solved(int c) {
+        RestFit fit = withAnchor(c);
+        RestFit.Solution s = fit.solve(settings.minSwing(), MIN_LEAK_SECONDS);
+        boolean capacityPrior = !s.hasCapacity() && priorCapacity[c] == priorCapacity[c];
+        boolean leakPrior = s.leakAmps() != s.leakAmps() && priorLeak[c] == priorLeak[c];
+        return new Solved(capacityPrior ? priorCapacity[c] : s.capacityCoulombs(),
+                capacityPrior ? priorConfidence[c] : s.confidence(), leakPrior ? priorLeak[c] : s.leakAmps(),
+                capacityPrior ? priorPoints[c] : fit.points(), capacityPrior, leakPrior);
     }
 
     void configure(PackSettings newSettings) {
@@ -103,8 +171,11 @@ final class CellEstimator {
         lastNanos = nowNanos;
     }
 
-    /** From {@code nowNanos} on, {@code held} and {@code packAmps} hold: their cells are busy. On the tick. */
-    void hold(HeldDecision held, double packAmps, long nowNanos, long nowMillis) {
+    /**
+     * From {@code nowNanos} on, {@code packAmps} holds; the decision held from now on has marked its cells busy in
+     * {@link #cellBusyNanos()} as it was held. On the tick.
+     */
+    void hold(double packAmps, long nowNanos, long nowMillis) {
         if (!counting) { // what ran before the first tick is unknown: nothing has rested yet
             counting = true;
             firstNanos = nowNanos;
@@ -114,15 +185,13 @@ final class CellEstimator {
         if (!(Math.abs(packAmps) <= settings.restAmps())) {
             packBusyNanos = nowNanos;
         }
-        for (int i = 0; i < held.activePairs(); i++) {
-            cellBusyNanos[held.donor(i)] = nowNanos;
-            cellBusyNanos[held.receiver(i)] = nowNanos;
-        }
-        for (int i = 0; i < held.bleeding(); i++) {
-            cellBusyNanos[held.bleedCell(i)] = nowNanos;
-        }
         lastNanos = nowNanos;
         lastMillis = nowMillis;
+    }
+
+    /** Per cell, the last moment a balancing current passed it, written as each tick's decision is held. */
+    long[] cellBusyNanos() {
+        return cellBusyNanos;
     }
 
     /**
@@ -192,12 +261,11 @@ final class CellEstimator {
         double[] leak = new double[cells];
         int[] points = new int[cells];
         for (int c = 0; c < cells; c++) {
-            RestFit fit = withAnchor(c);
-            RestFit.Solution s = fit.solve(settings.minSwing(), MIN_LEAK_SECONDS);
-            capacity[c] = s.capacityCoulombs();
+            Solved s = solved(c);
+            capacity[c] = s.capacity();
             confidence[c] = s.confidence();
-            leak[c] = s.leakAmps();
-            points[c] = fit.points();
+            leak[c] = s.leak();
+            points[c] = s.points();
         }
         double medianLeak = median(leak);
         double seconds = (lastNanos - firstNanos) / 1e9;

@@ -115,11 +115,11 @@ final class PackLedger {
             estimator.count(applied.boardDrawAmps(), appliedPackAmps, seconds, nowNanos);
             board.count(applied, seconds);
         }
-        applied.hold(state.decision());
+        applied.hold(state.decision(), estimator.cellBusyNanos(), nowNanos);
         appliedPackAmps = state.reading().packAmps();
         appliedNanos = nowNanos;
         anyApplied = true;
-        estimator.hold(applied, appliedPackAmps, nowNanos, state.timeMillis());
+        estimator.hold(appliedPackAmps, nowNanos, state.timeMillis());
     }
 
     /** From now on the pack's insight works with {@code settings}. */
@@ -150,9 +150,28 @@ final class PackLedger {
         return insight;
     }
 
+    /** What to keep of the estimates across a restart. */
+    synchronized EstimatesFile.Saved savedEstimates(long nowMillis) {
+        fold();
+        for (int c = 0; c < pack.cells(); c++) {
+            estimator.balance(c, total.net(c) + balanceOffset[c]);
+        }
+        return estimator.saved(nowMillis);
+    }
+
+    /** Takes the estimates saved before a restart. */
+    synchronized void restoreEstimates(EstimatesFile.Saved saved) {
+        estimator.restore(saved);
+    }
+
     /** What the insight cannot work out for this pack, and why. */
     private List<String> notes() {
-        List<String> notes = new ArrayList<>(2);
+        List<String> notes = new ArrayList<>(3);
+        if (estimator.showsPrior()) {
+            notes.add("capacities and self-discharges not measured since the gateway started are those saved at "
+                    + java.time.Instant.ofEpochMilli(estimator.priorMillis()) + ", until the next rests measure "
+                    + "them again");
+        }
         if (!estimator.currentMeasured()) {
             notes.add(pack.id() + "'s voltage source gives no pack current: no charge is counted, so the state of "
                     + "charge is known only at rest, and no capacity or self-discharge is measured");
