@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -169,7 +170,7 @@ final class PackLedger {
         List<String> notes = new ArrayList<>(3);
         if (estimator.showsPrior()) {
             notes.add("capacities and self-discharges not measured since the gateway started are those saved at "
-                    + java.time.Instant.ofEpochMilli(estimator.priorMillis()) + ", until the next rests measure "
+                    + Instant.ofEpochMilli(estimator.priorMillis()) + ", until the next rests measure "
                     + "them again");
         }
         if (!estimator.currentMeasured()) {
@@ -177,7 +178,7 @@ final class PackLedger {
                     + "charge is known only at rest, and no capacity or self-discharge is measured");
         }
         if (estimator.curve().flatSpanVolts(CellEstimator.MIN_VOLTS_PER_SOC) > 0) {
-            notes.add(String.format(java.util.Locale.ROOT, "%s's open-circuit curve is flat over %.0f %% of its "
+            notes.add(String.format(Locale.ROOT, "%s's open-circuit curve is flat over %.0f %% of its "
                     + "charge (%.0f mV in all): a resting cell's charge is read only outside those parts, near the "
                     + "knees; in between it is carried by counting", pack.chemistry(),
                     100 * estimator.curve().flatSocShare(CellEstimator.MIN_VOLTS_PER_SOC),
