@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * What one pack's figures say about its cells and its board, in words: the weak cell (lowest capacity, or a
@@ -43,6 +44,9 @@ final class BoardFindings {
     private final boolean curveHasFlats;
     private final Window[] halves = {null, null};
     private int current;
+    /** The ledger's pair active seconds at the last {@link #ledger} and at the start of the current half. */
+    private final double[] pairTotals;
+    private final double[] baseline;
 
     private final double[] restSpreadSeconds = new double[SPREAD_SAMPLES];
     private final double[] restSpreadVolts = new double[SPREAD_SAMPLES];
@@ -57,16 +61,13 @@ final class BoardFindings {
         this.curveHasFlats = curve.flatSpanVolts(CellEstimator.MIN_VOLTS_PER_SOC) > 0;
         halves[0] = new Window(pack.pairs());
         halves[1] = new Window(pack.pairs());
+        pairTotals = new double[pack.pairs()];
+        baseline = new double[pack.pairs()];
     }
 
     /** Counts {@code seconds} of {@code held}. On the tick; allocates nothing. */
-    void count(HeldDecision held, double seconds, double windowSeconds) {
+    void count(HeldDecision held, double seconds) {
         Window w = halves[current];
-        if (w.seconds >= windowSeconds) {
-            current ^= 1;
-            w = halves[current];
-            w.clear();
-        }
         w.seconds += seconds;
         if (held.boardState() == BoardState.SLEEP) {
             w.sleepSeconds += seconds;
@@ -74,9 +75,37 @@ final class BoardFindings {
             w.awakeIdleSeconds += seconds;
             w.awakeIdleDrawCoulombs += held.boardDrawAmps() * seconds;
         }
-        for (int i = 0; i < held.activePairs(); i++) {
-            w.pairSeconds[held.pair(i)] += seconds;
+    }
+
+    /**
+     * Takes the ledger's pair active seconds (since it began), from which each half's pair time is told; starts a new
+     * half once the current one spans {@code windowSeconds}. Off the tick.
+     */
+    void ledger(IntToDoubleFunction pairActiveSeconds, double windowSeconds) {
+        for (int k = 0; k < pairTotals.length; k++) {
+            pairTotals[k] = pairActiveSeconds.applyAsDouble(k);
         }
+        Window w = halves[current];
+        if (w.seconds >= windowSeconds) {
+            for (int k = 0; k < pairTotals.length; k++) {
+                w.pairSeconds[k] = Math.max(0, pairTotals[k] - baseline[k]);
+            }
+            current ^= 1;
+            halves[current].clear();
+            System.arraycopy(pairTotals, 0, baseline, 0, baseline.length);
+        }
+    }
+
+    /** The ledger's pair totals moved by {@code delta} (a reset, a restored file): the current half's start too. */
+    void shiftBaseline(IntToDoubleFunction delta) {
+        for (int k = 0; k < baseline.length; k++) {
+            baseline[k] += delta.applyAsDouble(k);
+        }
+    }
+
+    /** The pair's active seconds over both halves. */
+    private double pairSeconds(int k) {
+        return halves[current ^ 1].pairSeconds[k] + Math.max(0, pairTotals[k] - baseline[k]);
     }
 
     /**
@@ -237,7 +266,7 @@ final class BoardFindings {
         int busiest = -1;
         double most = 0;
         for (int k = 0; k < pack.pairs(); k++) {
-            double pairSeconds = halves[0].pairSeconds[k] + halves[1].pairSeconds[k];
+            double pairSeconds = pairSeconds(k);
             if (pairSeconds > most) {
                 most = pairSeconds;
                 busiest = k;

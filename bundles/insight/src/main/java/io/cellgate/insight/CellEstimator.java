@@ -42,7 +42,7 @@ final class CellEstimator {
     private boolean measured;
     /** Charge into every cell through the pack's terminals, minus the board's draw, since counting began. */
     private double packCoulombs;
-    /** Per cell, net charge the balancer moved into it since counting began. */
+    /** Per cell, net charge the balancer moved into it since counting began, as the ledger last gave it. */
     private final double[] balanceCoulombs;
     /** Per cell, the last time a balancing current passed it; the pack's, the last time its current flowed. */
     private final long[] cellBusyNanos;
@@ -58,6 +58,12 @@ final class CellEstimator {
     private final long[] anchorMillis;
     private final long[] anchorRestNanos;
     private final boolean[] pending;
+    /** Per cell, the estimates saved before the last restart, shown until this run measures its own. */
+    private final double[] priorCapacity;
+    private final double[] priorConfidence;
+    private final double[] priorLeak;
+    private final int[] priorPoints;
+    private long priorMillis;
 
     CellEstimator(PackDescription pack, PackSettings settings) {
         this.pack = pack;
@@ -78,6 +84,68 @@ final class CellEstimator {
         anchorMillis = new long[cells];
         anchorRestNanos = new long[cells];
         pending = new boolean[cells];
+        priorCapacity = new double[cells];
+        priorConfidence = new double[cells];
+        priorLeak = new double[cells];
+        priorPoints = new int[cells];
+        Arrays.fill(priorCapacity, Double.NaN);
+        Arrays.fill(priorLeak, Double.NaN);
+    }
+
+    /** Takes the estimates saved before a restart, of a pack of as many cells. */
+    void restore(EstimatesFile.Saved saved) {
+        System.arraycopy(saved.capacityCoulombs(), 0, priorCapacity, 0, priorCapacity.length);
+        System.arraycopy(saved.confidence(), 0, priorConfidence, 0, priorConfidence.length);
+        System.arraycopy(saved.leakAmps(), 0, priorLeak, 0, priorLeak.length);
+        System.arraycopy(saved.points(), 0, priorPoints, 0, priorPoints.length);
+        priorMillis = saved.atMillis();
+    }
+
+    /** What to keep across a restart: each cell's capacity, confidence, self-discharge and rest points. Off the tick. */
+    EstimatesFile.Saved saved(long nowMillis) {
+        int cells = pack.cells();
+        double[] capacity = new double[cells];
+        double[] confidence = new double[cells];
+        double[] leak = new double[cells];
+        int[] points = new int[cells];
+        for (int c = 0; c < cells; c++) {
+            Solved s = solved(c);
+            capacity[c] = s.capacity();
+            confidence[c] = s.confidence();
+            leak[c] = s.leak();
+            points[c] = s.points();
+        }
+        return new EstimatesFile.Saved(pack, nowMillis, capacity, confidence, leak, points);
+    }
+
+    /** True when some cell shows an estimate from before the restart. */
+    boolean showsPrior() {
+        for (int c = 0; c < pack.cells(); c++) {
+            Solved s = solved(c);
+            if (s.capacityPrior() || s.leakPrior()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    long priorMillis() {
+        return priorMillis;
+    }
+
+    /** A cell's capacity, confidence and self-discharge: this run's where it measured them, else the saved ones. */
+    private record Solved(double capacity, double confidence, double leak, int points, boolean capacityPrior,
+            boolean leakPrior) {
+    }
+
+    private Solved solved(int c) {
+        RestFit fit = withAnchor(c);
+        RestFit.Solution s = fit.solve(settings.minSwing(), MIN_LEAK_SECONDS);
+        boolean capacityPrior = !s.hasCapacity() && priorCapacity[c] == priorCapacity[c];
+        boolean leakPrior = s.leakAmps() != s.leakAmps() && priorLeak[c] == priorLeak[c];
+        return new Solved(capacityPrior ? priorCapacity[c] : s.capacityCoulombs(),
+                capacityPrior ? priorConfidence[c] : s.confidence(), leakPrior ? priorLeak[c] : s.leakAmps(),
+                capacityPrior ? priorPoints[c] : fit.points(), capacityPrior, leakPrior);
     }
 
     void configure(PackSettings newSettings) {
@@ -89,34 +157,25 @@ final class CellEstimator {
     }
 
     /**
-     * Counts {@code seconds} up to {@code nowNanos} of the decision held and the pack current held ({@code NaN}: not
-     * measured). On the tick; allocates nothing.
+     * Counts {@code seconds} up to {@code nowNanos} of the board draw held and the pack current held ({@code NaN}:
+     * not measured). The balancing charge of each cell is the ledger's ({@link #balance}), and a cell's or the pack's
+     * last busy moment is marked when a tick's decision and current are {@link #hold held}: a span ends a tick after
+     * it, which {@code rest.s} dwarfs. On the tick; allocates nothing.
      */
-    void count(HeldDecision held, double packAmps, double seconds, long nowNanos) {
+    void count(double boardDrawAmps, double packAmps, double seconds, long nowNanos) {
         if (packAmps == packAmps) {
             packCoulombs += packAmps * seconds;
             measured = true;
         }
-        if (!(Math.abs(packAmps) <= settings.restAmps())) {
-            packBusyNanos = nowNanos;
-        }
-        packCoulombs -= held.boardDrawAmps() * seconds;
-        for (int i = 0; i < held.activePairs(); i++) {
-            double coulombs = held.amps(i) * seconds;
-            balanceCoulombs[held.donor(i)] -= coulombs;
-            balanceCoulombs[held.receiver(i)] += coulombs;
-            cellBusyNanos[held.donor(i)] = nowNanos;
-            cellBusyNanos[held.receiver(i)] = nowNanos;
-        }
-        for (int i = 0; i < held.bleeding(); i++) {
-            balanceCoulombs[held.bleedCell(i)] -= held.bleedAmps(i) * seconds;
-            cellBusyNanos[held.bleedCell(i)] = nowNanos;
-        }
+        packCoulombs -= boardDrawAmps * seconds;
         lastNanos = nowNanos;
     }
 
-    /** From {@code nowNanos} on, {@code held} and {@code packAmps} hold: their cells are busy. On the tick. */
-    void hold(HeldDecision held, double packAmps, long nowNanos, long nowMillis) {
+    /**
+     * From {@code nowNanos} on, {@code packAmps} holds; the decision held from now on has marked its cells busy in
+     * {@link #cellBusyNanos()} as it was held. On the tick.
+     */
+    void hold(double packAmps, long nowNanos, long nowMillis) {
         if (!counting) { // what ran before the first tick is unknown: nothing has rested yet
             counting = true;
             firstNanos = nowNanos;
@@ -126,15 +185,21 @@ final class CellEstimator {
         if (!(Math.abs(packAmps) <= settings.restAmps())) {
             packBusyNanos = nowNanos;
         }
-        for (int i = 0; i < held.activePairs(); i++) {
-            cellBusyNanos[held.donor(i)] = nowNanos;
-            cellBusyNanos[held.receiver(i)] = nowNanos;
-        }
-        for (int i = 0; i < held.bleeding(); i++) {
-            cellBusyNanos[held.bleedCell(i)] = nowNanos;
-        }
         lastNanos = nowNanos;
         lastMillis = nowMillis;
+    }
+
+    /** Per cell, the last moment a balancing current passed it, written as each tick's decision is held. */
+    long[] cellBusyNanos() {
+        return cellBusyNanos;
+    }
+
+    /**
+     * The net charge the balancer moved into cell {@code cell} since this estimator began counting (in − out − bled,
+     * from the ledger), in coulombs. Off the tick, before {@link #observe} and {@link #estimates}.
+     */
+    void balance(int cell, double netCoulombs) {
+        balanceCoulombs[cell] = netCoulombs;
     }
 
     /** True when the pack current has stayed below the rest current for the rest time, as of the last tick. */
@@ -196,12 +261,11 @@ final class CellEstimator {
         double[] leak = new double[cells];
         int[] points = new int[cells];
         for (int c = 0; c < cells; c++) {
-            RestFit fit = withAnchor(c);
-            RestFit.Solution s = fit.solve(settings.minSwing(), MIN_LEAK_SECONDS);
-            capacity[c] = s.capacityCoulombs();
+            Solved s = solved(c);
+            capacity[c] = s.capacity();
             confidence[c] = s.confidence();
-            leak[c] = s.leakAmps();
-            points[c] = fit.points();
+            leak[c] = s.leak();
+            points[c] = s.points();
         }
         double medianLeak = median(leak);
         double seconds = (lastNanos - firstNanos) / 1e9;

@@ -65,6 +65,15 @@ final class Counters {
         return false;
     }
 
+    /** The net charge the balancer moved into the cell: in − out − bled, in coulombs. */
+    double net(int cell) {
+        return inCoulombs[cell] - outCoulombs[cell] - bledCoulombs[cell];
+    }
+
+    double pairActive(int pair) {
+        return pairActiveSeconds[pair];
+    }
+
     void clear() {
         Arrays.fill(inCoulombs, 0);
         Arrays.fill(outCoulombs, 0);

@@ -31,16 +31,22 @@ final class HeldDecision {
         bleedAmps = new double[cells];
     }
 
-    /** Holds {@code decision}'s pairs, bleeds and board from now on. */
-    void hold(Decision decision) {
+    /**
+     * Holds {@code decision}'s pairs, bleeds and board from now on, and marks every cell they touch busy at
+     * {@code nowNanos} in {@code busyNanos} (one slot per cell): one pass for both.
+     */
+    void hold(Decision decision, long[] busyNanos, long nowNanos) {
         int active = 0;
         for (int k = 0; k < pair.length; k++) {
-            if (decision.isBalancing(k)) {
-                PairDirection direction = decision.direction(k);
+            PairDirection direction = decision.direction(k);
+            if (direction != PairDirection.IDLE) {
+                int from = direction == PairDirection.UPPER_TO_LOWER ? k + 1 : k;
                 pair[active] = k;
-                donor[active] = direction.donor(k);
-                receiver[active] = direction.receiver(k);
+                donor[active] = from;
+                receiver[active] = 2 * k + 1 - from; // the other cell of the pair
                 amps[active] = decision.amps(k);
+                busyNanos[k] = nowNanos;
+                busyNanos[k + 1] = nowNanos;
                 active++;
             }
         }
@@ -51,6 +57,7 @@ final class HeldDecision {
             if (bleed > 0) {
                 bleedCell[bleeds] = c;
                 bleedAmps[bleeds] = bleed;
+                busyNanos[c] = nowNanos;
                 bleeds++;
             }
         }

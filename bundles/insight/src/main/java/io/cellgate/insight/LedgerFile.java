@@ -52,10 +52,18 @@ final class LedgerFile {
     }
 
     static void write(LedgerSnapshot ledger, Path file) throws IOException {
+        writeAtomically(format(ledger), file);
+    }
+
+    /**
+     * Writes {@code text} to {@code file} atomically: a temporary file beside it, forced to the disk, renamed over
+     * it, the folder forced. The insight's other files are written the same way.
+     */
+    static void writeAtomically(String text, Path file) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path temporary = directory.resolve(file.getFileName() + ".tmp");
-        ByteBuffer bytes = ByteBuffer.wrap(format(ledger).getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             while (bytes.hasRemaining()) {
@@ -163,7 +171,7 @@ final class LedgerFile {
     }
 
     /** The lines of a file being read, with errors that name the file and the line. */
-    private static final class Lines {
+    static final class Lines {
         private final List<String> lines;
         private final String source;
         private int at;
@@ -209,6 +217,19 @@ final class LedgerFile {
                 double value = Double.parseDouble(text);
                 if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
                     throw error("'" + text + "' must be a finite number, 0 or more");
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw error("'" + text + "' is no number");
+            }
+        }
+
+        /** A number of any sign, or NaN for one not known; no infinity. */
+        double numberOrNaN(String text) throws IOException {
+            try {
+                double value = Double.parseDouble(text);
+                if (Double.isInfinite(value)) {
+                    throw error("'" + text + "' must be a finite number or NaN");
                 }
                 return value;
             } catch (NumberFormatException e) {

@@ -97,6 +97,19 @@ public final class Ledgers implements BalanceLedgers, PackInsights {
             warn.accept(pack.id() + ": the balancing ledger cannot be read (" + e.getMessage() + "): it is kept as "
                     + aside + " and the ledger starts from zero");
         }
+        Path estimates = EstimatesFile.of(directory, pack.id());
+        try {
+            EstimatesFile.Saved saved = EstimatesFile.read(estimates);
+            if (saved.pack().cells() == pack.cells()) {
+                ledger.restoreEstimates(saved);
+                info.accept(pack.id() + ": cell estimates continued from " + estimates);
+            }
+        } catch (NoSuchFileException none) {
+            // no estimates yet: the rests to come measure them
+        } catch (IOException e) {
+            warn.accept(pack.id() + ": the cell estimates cannot be read (" + e.getMessage() + "): the next rests "
+                    + "measure them again");
+        }
         return ledger;
     }
 
@@ -174,6 +187,8 @@ public final class Ledgers implements BalanceLedgers, PackInsights {
         Path file = LedgerFile.of(directory, id);
         try {
             LedgerFile.write(ledger.snapshot(), file);
+            EstimatesFile.write(ledger.savedEstimates(wallClockMillis.getAsLong()),
+                    EstimatesFile.of(directory, id));
             if (failing.remove(id) != null) {
                 info.accept(id + ": the balancing ledger is saved again to " + file);
             }

@@ -3,6 +3,7 @@ package io.cellgate.insight;
 import io.cellgate.api.insight.ActiveAlert;
 import io.cellgate.api.insight.AlertKind;
 import io.cellgate.api.insight.Finding;
+import io.cellgate.api.insight.FindingKind;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.telemetry.PackView;
 import java.time.Instant;
@@ -43,7 +44,7 @@ final class PackAlerts {
         set(AlertKind.INEFFECTIVE_BALANCING, settings.ineffectiveAlert()
                 ? first(findings, f -> f.kind().ineffectiveBalancing()) : null, nowMillis);
         set(AlertKind.NEVER_SLEEPS, settings.neverSleepsAlert()
-                ? first(findings, f -> f.kind() == io.cellgate.api.insight.FindingKind.NEVER_SLEEPS) : null,
+                ? first(findings, f -> f.kind() == FindingKind.NEVER_SLEEPS) : null,
                 nowMillis);
     }
 

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +41,11 @@ final class PackLedger {
     private final BoardFindings board;
     private final PackAlerts alerts;
     private volatile PackInsight latestInsight;
+    /**
+     * Per cell, what the ledger's net balancing charge lacks against the estimator's, which counts from its first
+     * tick on: a reset or a restored ledger moves the ledger's total, not the cell's charge.
+     */
+    private final double[] balanceOffset;
     private double appliedPackAmps = Double.NaN;
     private long appliedNanos;
     private boolean anyApplied;
@@ -80,6 +86,7 @@ final class PackLedger {
         this.estimator = new CellEstimator(pack, settings);
         this.board = new BoardFindings(pack);
         this.alerts = new PackAlerts(pack.id(), raised, cleared);
+        this.balanceOffset = new double[pack.cells()];
         this.total = new Counters(pack.cells());
         this.pending = new Counters(pack.cells());
         for (int i = 0; i < days.length; i++) {
@@ -106,14 +113,14 @@ final class PackLedger {
                 }
                 packMeasuredSeconds += seconds;
             }
-            estimator.count(applied, appliedPackAmps, seconds, nowNanos);
-            board.count(applied, seconds, estimator.settings().windowSeconds());
+            estimator.count(applied.boardDrawAmps(), appliedPackAmps, seconds, nowNanos);
+            board.count(applied, seconds);
         }
-        applied.hold(state.decision());
+        applied.hold(state.decision(), estimator.cellBusyNanos(), nowNanos);
         appliedPackAmps = state.reading().packAmps();
         appliedNanos = nowNanos;
         anyApplied = true;
-        estimator.hold(applied, appliedPackAmps, nowNanos, state.timeMillis());
+        estimator.hold(appliedPackAmps, nowNanos, state.timeMillis());
     }
 
     /** From now on the pack's insight works with {@code settings}. */
@@ -126,6 +133,11 @@ final class PackLedger {
      * the estimates and findings and raises or clears the alerts. On the insight's thread.
      */
     synchronized PackInsight observe(PackView view, long nowMillis) {
+        fold();
+        for (int c = 0; c < pack.cells(); c++) {
+            estimator.balance(c, total.net(c) + balanceOffset[c]);
+        }
+        board.ledger(total::pairActive, estimator.settings().windowSeconds());
         if (view != null && view.pack().equals(pack)) {
             estimator.observe(view);
             board.observe(view, estimator.countedSeconds(), estimator.packResting());
@@ -139,15 +151,34 @@ final class PackLedger {
         return insight;
     }
 
+    /** What to keep of the estimates across a restart. */
+    synchronized EstimatesFile.Saved savedEstimates(long nowMillis) {
+        fold();
+        for (int c = 0; c < pack.cells(); c++) {
+            estimator.balance(c, total.net(c) + balanceOffset[c]);
+        }
+        return estimator.saved(nowMillis);
+    }
+
+    /** Takes the estimates saved before a restart. */
+    synchronized void restoreEstimates(EstimatesFile.Saved saved) {
+        estimator.restore(saved);
+    }
+
     /** What the insight cannot work out for this pack, and why. */
     private List<String> notes() {
-        List<String> notes = new ArrayList<>(2);
+        List<String> notes = new ArrayList<>(3);
+        if (estimator.showsPrior()) {
+            notes.add("capacities and self-discharges not measured since the gateway started are those saved at "
+                    + Instant.ofEpochMilli(estimator.priorMillis()) + ", until the next rests measure "
+                    + "them again");
+        }
         if (!estimator.currentMeasured()) {
             notes.add(pack.id() + "'s voltage source gives no pack current: no charge is counted, so the state of "
                     + "charge is known only at rest, and no capacity or self-discharge is measured");
         }
         if (estimator.curve().flatSpanVolts(CellEstimator.MIN_VOLTS_PER_SOC) > 0) {
-            notes.add(String.format(java.util.Locale.ROOT, "%s's open-circuit curve is flat over %.0f %% of its "
+            notes.add(String.format(Locale.ROOT, "%s's open-circuit curve is flat over %.0f %% of its "
                     + "charge (%.0f mV in all): a resting cell's charge is read only outside those parts, near the "
                     + "knees; in between it is carried by counting", pack.chemistry(),
                     100 * estimator.curve().flatSocShare(CellEstimator.MIN_VOLTS_PER_SOC),
@@ -192,6 +223,11 @@ final class PackLedger {
 
     /** Counting starts again from zero at {@code nowMillis}; the decision in force goes on being counted. */
     synchronized void reset(long nowMillis) {
+        fold();
+        for (int c = 0; c < pack.cells(); c++) {
+            balanceOffset[c] += total.net(c);
+        }
+        board.shiftBaseline(k -> -total.pairActive(k));
         total.clear();
         pending.clear();
         for (int i = 0; i < days.length; i++) {
@@ -214,6 +250,10 @@ final class PackLedger {
         }
         reset(saved.sinceMillis());
         total.copyFrom(saved.total());
+        for (int c = 0; c < pack.cells(); c++) {
+            balanceOffset[c] -= total.net(c);
+        }
+        board.shiftBaseline(total::pairActive);
         List<LedgerDay> newestFirst = saved.days();
         for (int i = newestFirst.size() - 1; i >= 0; i--) { // oldest first, so that the newest ends up newest
             if (i < newestFirst.size() - 1) {

@@ -4,6 +4,7 @@ import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
+import io.cellgate.api.telemetry.PackView;
 import io.cellgate.balancer.ek.EkModel;
 import io.cellgate.balancer.ek.EkProfile;
 import io.cellgate.engine.PackEngine;
@@ -20,9 +21,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * The insight's share of a tick: {@link PackTickBenchmark}'s 24S tick on the EK-L20S1A with the balancing ledger
- * as a second listener, and the ledger's work alone ({@code record24}). Run them beside {@code tick24}; the target is
- * under 10 % of it.
+ * The insight's share of a tick: {@link PackTickBenchmark}'s 24S tick on the EK-L20S1A with the insight (the
+ * balancing ledger, the cell estimator's counting and the board findings' counting) as a second listener, and the
+ * insight's work alone ({@code record24}). Run them beside {@code tick24}; the target is under 10 % of it. And what
+ * the insight's own thread does once a second per pack, off the tick ({@code observe24}: rest voltages, estimates,
+ * findings, alerts).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -35,6 +38,7 @@ public class InsightTickBenchmark extends MicroBenchmark {
     private List<PackListener> listeners;
     private Ledgers ledgers;
     private PackState ticked;
+    private PackView view;
     private long now;
     private long ticks;
 
@@ -50,6 +54,7 @@ public class InsightTickBenchmark extends MicroBenchmark {
         listeners = List.of(state -> ticks += state.tick(), ledgers::record);
         engine.tick(now, source, model, outputs, outputs, List.of());
         ticked = engine.state(); // a 24S tick with pairs balancing, for the ledger alone
+        view = PackView.of(ticked);
     }
 
     @Benchmark
@@ -59,7 +64,14 @@ public class InsightTickBenchmark extends MicroBenchmark {
         return ticks;
     }
 
-    /** The ledger's work alone on that tick, a tenth of a second after the last. */
+    /** The insight's thread, once a second: the latest view observed, the estimates, findings and alerts. */
+    @Benchmark
+    public Object observe24() {
+        ledgers.observeAll(id -> view);
+        return ledgers.insight(Packs.PACK24.id()).orElseThrow();
+    }
+
+    /** The insight's work alone on that tick, a tenth of a second after the last. */
     @Benchmark
     public void record24() {
         ticked.reading().setTimeNanos(ticked.reading().timeNanos() + 100_000_000);

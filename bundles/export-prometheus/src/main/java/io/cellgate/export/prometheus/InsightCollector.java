@@ -8,6 +8,7 @@ import io.cellgate.api.insight.PackInsight;
 import io.prometheus.client.Collector;
 import io.prometheus.client.GaugeMetricFamily;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -67,7 +68,7 @@ final class InsightCollector extends Collector {
                 }
             }
             for (Finding f : insight.findings()) {
-                finding.addMetric(List.of(id, f.kind().name().toLowerCase(java.util.Locale.ROOT),
+                finding.addMetric(List.of(id, f.kind().name().toLowerCase(Locale.ROOT),
                         f.cell() < 0 ? "" : String.valueOf(f.cell() + 1)), 1);
             }
         }
