@@ -234,5 +234,8 @@ class ScenarioCliTest {
         assertTrue(rows.get(1).startsWith("EK-L20S1A/sweep-0,40,10,"), rows.get(1));
         assertTrue(r.err().contains("5 runs of 20s-ncm-300mv.json") && r.err().contains("ms CPU per run"), r.err());
         assertTrue(Files.readString(report).contains("data-chart=\"sweep\""));
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("EK-L20S1A ") && l.contains(" refused ")), r.out());
+        assertTrue(r.out().contains("refused: EK-L20S1A 40 50: stopVolts=0.05 must be below triggerVolts=0.04"),
+                r.out());
     }
 }
