@@ -46,6 +46,8 @@ final class ConfiguredVariants implements ScenarioCli.Variants {
     private final Supplier<LogReaderService> logReader;
     private final List<Configuration> made = new ArrayList<>();
     private final List<ServiceReference<BalancerModel>> used = new ArrayList<>();
+    private final List<Thread> makers = new ArrayList<>();
+    private final List<Runnable> listeners = new ArrayList<>();
     private int sweeps;
 
     ConfiguredVariants(BundleContext context, Supplier<ConfigurationAdmin> admin, Supplier<MetaTypeService> metaType,
@@ -57,91 +59,112 @@ final class ConfiguredVariants implements ScenarioCli.Variants {
     }
 
     @Override
-    public List<BalancerModel> create(BalancerModel base, List<Map<String, String>> values, List<String> refusals) {
+    public List<ScenarioCli.Pending> create(BalancerModel base, List<Map<String, String>> values) {
         ConfigurationAdmin ca = admin.get();
         if (ca == null) {
             throw new ScenarioError(ScenarioError.INTERNAL, "no Configuration Admin to make variants with");
         }
-        ServiceReference<BalancerModel> baseRef = reference(base.descriptor().model(), base.descriptor().variant());
+        String model = base.descriptor().model();
+        ServiceReference<BalancerModel> baseRef = reference(model, base.descriptor().variant());
         String factoryPid = factoryPid(baseRef, base);
         Map<String, Object> common = baseProperties(ca, baseRef);
         String prefix = "sweep" + (++sweeps) + "-";
         Map<String, String> refused = new ConcurrentHashMap<>();
         LogListener listener = entry -> {
-            if (isProblem(entry)) {
-                String m = entry.getMessage();
-                int at = m == null ? -1 : m.indexOf(prefix);
-                if (at >= 0) {
-                    int end = at + prefix.length();
-                    while (end < m.length() && Character.isDigit(m.charAt(end))) {
-                        end++;
-                    }
-                    refused.putIfAbsent(m.substring(at, end), m);
+            String m = entry.getMessage();
+            int at = m == null || !isProblem(entry) ? -1 : m.indexOf(prefix);
+            if (at >= 0) {
+                int end = at + prefix.length();
+                while (end < m.length() && Character.isDigit(m.charAt(end))) {
+                    end++;
                 }
+                refused.putIfAbsent(m.substring(at, end), m);
             }
         };
         LogReaderService reader = logReader.get();
         if (reader != null) {
             reader.addLogListener(listener);
+            listeners.add(() -> reader.removeLogListener(listener));
         }
-        try {
-            for (int i = 0; i < values.size(); i++) {
+        // made one after another in the background, while the first ones already run
+        Map<String, Long> updated = new ConcurrentHashMap<>();
+        Thread maker = new Thread(() -> {
+            for (int i = 0; i < values.size() && !Thread.currentThread().isInterrupted(); i++) {
                 Dictionary<String, Object> p = new Hashtable<>(common);
                 values.get(i).forEach(p::put);
                 p.put(BalancerModel.VARIANT, prefix + i);
                 try {
                     Configuration c = ca.getFactoryConfiguration(factoryPid, prefix + i, "?");
-                    made.add(c);
+                    synchronized (made) {
+                        made.add(c);
+                    }
                     c.update(p);
-                } catch (IOException | IllegalArgumentException e) {
-                    refused.put(prefix + i, e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    refused.put(prefix + i, "cannot make the variant: " + e.getMessage());
                 }
+                updated.put(prefix + i, System.currentTimeMillis());
             }
-            Map<String, ServiceReference<BalancerModel>> found = await(base.descriptor().model(), prefix, values.size(),
-                    refused);
-            List<BalancerModel> models = new ArrayList<>();
-            for (int i = 0; i < values.size(); i++) {
-                ServiceReference<BalancerModel> ref = found.get(prefix + i);
-                BalancerModel m = ref == null ? null : context.getService(ref);
-                if (m != null) {
-                    used.add(ref);
-                }
-                models.add(m);
-                refusals.add(m != null ? null : refused.getOrDefault(prefix + i, base.descriptor().model()
-                        + " did not register this variant within " + WAIT_MILLIS / 1000 + " s"));
-            }
-            return models;
-        } finally {
-            if (reader != null) {
-                reader.removeLogListener(listener);
-            }
+        }, "scenario-sweep-variants");
+        maker.setDaemon(true);
+        maker.start();
+        makers.add(maker);
+        List<ScenarioCli.Pending> pending = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            pending.add(new Variant(model, prefix + i, refused, updated));
         }
+        return pending;
     }
 
-    /** Waits until every variant has registered or been refused, or the wait is over. */
-    private Map<String, ServiceReference<BalancerModel>> await(String model, String prefix, int count,
-            Map<String, String> refused) {
-        long end = System.currentTimeMillis() + WAIT_MILLIS;
-        Map<String, ServiceReference<BalancerModel>> found = new HashMap<>();
-        while (true) {
-            found.clear();
-            for (ServiceReference<BalancerModel> r : references("(&(" + BalancerModel.MODEL + "=" + model + ")("
-                    + BalancerModel.VARIANT + "=" + prefix + "*))")) {
-                found.put(String.valueOf(r.getProperty(BalancerModel.VARIANT)), r);
+    /** One variant: registered by the model's bundle, or refused in its log, or neither within the wait. */
+    private final class Variant implements ScenarioCli.Pending {
+        private final String model;
+        private final String name;
+        private final Map<String, String> refused;
+        private final Map<String, Long> updated;
+        private volatile String refusal;
+
+        Variant(String model, String name, Map<String, String> refused, Map<String, Long> updated) {
+            this.model = model;
+            this.name = name;
+            this.refused = refused;
+            this.updated = updated;
+        }
+
+        @Override
+        public BalancerModel await() {
+            String filter = "(&(" + BalancerModel.MODEL + "=" + model + ")(" + BalancerModel.VARIANT + "=" + name + "))";
+            while (true) {
+                Collection<ServiceReference<BalancerModel>> refs = references(filter);
+                if (!refs.isEmpty()) {
+                    ServiceReference<BalancerModel> ref = refs.iterator().next();
+                    BalancerModel m = context.getService(ref);
+                    if (m != null) {
+                        synchronized (used) {
+                            used.add(ref);
+                        }
+                        return m;
+                    }
+                }
+                String why = refused.get(name);
+                Long since = updated.get(name);
+                if (why != null || (since != null && System.currentTimeMillis() - since > WAIT_MILLIS)) {
+                    refusal = why != null ? why : model + " did not register this variant within "
+                            + WAIT_MILLIS / 1000 + " s";
+                    return null;
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    refusal = "interrupted";
+                    return null;
+                }
             }
-            int settled = found.size();
-            for (String name : refused.keySet()) {
-                settled += found.containsKey(name) ? 0 : 1;
-            }
-            if (settled >= count || System.currentTimeMillis() > end) {
-                return found;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return found;
-            }
+        }
+
+        @Override
+        public String refusal() {
+            return refusal;
         }
     }
 
@@ -207,18 +230,33 @@ final class ConfiguredVariants implements ScenarioCli.Variants {
 
     @Override
     public void close() {
-        for (ServiceReference<BalancerModel> r : used) {
-            context.ungetService(r);
-        }
-        used.clear();
-        for (Configuration c : made) {
+        for (Thread t : makers) {
+            t.interrupt();
             try {
-                c.delete();
-            } catch (IOException | IllegalStateException e) {
-                // the framework stops with the command: its configurations go with it
+                t.join(WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        made.clear();
+        makers.clear();
+        listeners.forEach(Runnable::run);
+        listeners.clear();
+        synchronized (used) {
+            for (ServiceReference<BalancerModel> r : used) {
+                context.ungetService(r);
+            }
+            used.clear();
+        }
+        synchronized (made) {
+            for (Configuration c : made) {
+                try {
+                    c.delete();
+                } catch (IOException | IllegalStateException e) {
+                    // the framework stops with the command: its configurations go with it
+                }
+            }
+            made.clear();
+        }
     }
 
     /** A refusal is logged as an error (or a warning, by a plugin that says so). */

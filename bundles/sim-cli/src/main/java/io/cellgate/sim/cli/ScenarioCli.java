@@ -70,13 +70,26 @@ public final class ScenarioCli {
     /** Makes the variants a sweep runs: in the gateway's assembly through Configuration Admin. */
     public interface Variants {
         /**
-         * One model per grid point, in order: {@code base}'s variant configuration with {@code values} set, or null
-         * where the model refused the values (the reason goes to {@code refusals}).
+         * One pending variant per grid point, in order: {@code base}'s variant configuration with {@code values}
+         * set. They may be made in the background while the first ones already run.
          */
-        List<BalancerModel> create(BalancerModel base, List<Map<String, String>> values, List<String> refusals);
+        List<Pending> create(BalancerModel base, List<Map<String, String>> values);
 
         /** Removes every variant made. */
         void close();
+    }
+
+    /** A variant being made. */
+    public interface Pending {
+        /** Waits until the model registers it; null when the model refused the values. */
+        BalancerModel await();
+
+        /** Why the model refused the values, once {@link #await()} gave null. */
+        String refusal();
+    }
+
+    /** A variant there already is, or a refusal. */
+    record Made(BalancerModel await, String refusal) implements Pending {
     }
 
     private final Supplier<List<BalancerModel>> models;
@@ -386,25 +399,25 @@ public final class ScenarioCli {
         checkWritable(a.csv);
         Table table = new Table(new ArrayList<>(a.sets.keySet()));
         List<String> names = new ArrayList<>();
-        List<BalancerModel> runs = new ArrayList<>();
-        List<String> refusals = new ArrayList<>();
+        List<Pending> runs = new ArrayList<>();
+        long t0 = System.nanoTime();
         try {
             for (String name : a.sweepModels) {
                 BalancerModel base = model(name, withModel(in.scenario(), name));
-                List<String> why = new ArrayList<>();
-                List<BalancerModel> made = variants.create(base, grid, why);
-                for (int i = 0; i < grid.size(); i++) {
+                for (Pending p : variants.create(base, grid)) {
                     names.add(base.descriptor().model());
-                    runs.add(made.get(i));
-                    refusals.add(why.get(i));
+                    runs.add(p);
                 }
             }
-            long t0 = System.nanoTime();
             LongAdder cpuNanos = new LongAdder();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             List<java.util.concurrent.Callable<ScenarioResult>> tasks = new ArrayList<>();
-            for (BalancerModel m : runs) {
-                tasks.add(m == null ? () -> null : () -> {
+            for (Pending p : runs) {
+                tasks.add(() -> {
+                    BalancerModel m = p.await();
+                    if (m == null) {
+                        return null;
+                    }
                     long c0 = threads.getCurrentThreadCpuTime();
                     try {
                         return runOne(withModel(in.scenario(), m.descriptor().qualifiedName()), m, null, false);
@@ -419,13 +432,13 @@ public final class ScenarioCli {
             for (int i = 0; i < results.size(); i++) {
                 ScenarioResult r = results.get(i);
                 table.add(new Table.Row(r == null ? names.get(i) : r.balancer(), grid.get(i % grid.size()),
-                        r == null ? null : Figures.of(r), refusals.get(i)));
+                        r == null ? null : Figures.of(r), r == null ? runs.get(i).refusal() : null));
             }
             out.print(table.text());
             long ran = results.stream().filter(r -> r != null).count();
-            err.printf(Locale.ROOT, "%d runs of %s (%.0f s simulated each) in %.1f s on %d threads; CPU %.1f s, "
-                    + "%.1f ms CPU per run%n", ran, in.file().getFileName(), in.scenario().durationSeconds(), wall,
-                    threads(a.threads), cpu, ran == 0 ? 0 : cpu * 1000 / ran);
+            err.printf(Locale.ROOT, "%d runs of %s (%.0f s simulated each) in %.1f s on %d threads, the variants "
+                    + "made meanwhile; CPU %.1f s, %.1f ms CPU per run%n", ran, in.file().getFileName(),
+                    in.scenario().durationSeconds(), wall, threads(a.threads), cpu, ran == 0 ? 0 : cpu * 1000 / ran);
             if (a.csv != null) {
                 write(a.csv, table::csv);
             }

@@ -79,12 +79,18 @@ final class Table {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    /** Aligned columns for a terminal. */
+    /** Aligned columns for a terminal; the reason a run was refused follows the table, so the columns stay narrow. */
     String text() {
         List<List<String>> all = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         all.add(header());
         for (int i = 0; i < rows.size(); i++) {
-            all.add(cells(rows.get(i)));
+            List<String> c = cells(rows.get(i));
+            if (rows.get(i).figures() == null) {
+                c.set(1 + parameters.size(), "refused");
+                reasons.add(String.join(" ", c.subList(0, 1 + parameters.size())) + ": " + rows.get(i).refused());
+            }
+            all.add(c);
         }
         int[] width = new int[all.get(0).size()];
         for (List<String> line : all) {
@@ -100,6 +106,9 @@ final class Table {
                         : "  " + String.format("%" + width[i] + "s", cell));
             }
             sb.append(System.lineSeparator());
+        }
+        for (String r : reasons) {
+            sb.append("refused: ").append(r).append(System.lineSeparator());
         }
         return sb.toString();
     }

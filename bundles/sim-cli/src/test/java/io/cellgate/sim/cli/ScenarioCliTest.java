@@ -195,22 +195,19 @@ class ScenarioCliTest {
     /** Variants made by hand here (ScenarioCommandIT makes them through Configuration Admin in scenario.jar). */
     static final class HandMadeVariants implements ScenarioCli.Variants {
         @Override
-        public List<BalancerModel> create(BalancerModel base, List<Map<String, String>> values,
-                List<String> refusals) {
-            List<BalancerModel> made = new ArrayList<>();
+        public List<ScenarioCli.Pending> create(BalancerModel base, List<Map<String, String>> values) {
+            List<ScenarioCli.Pending> made = new ArrayList<>();
             EkProfile d = EkProfile.DATASHEET;
             int i = 0;
             for (Map<String, String> v : values) {
                 double trigger = Double.parseDouble(v.getOrDefault("trigger.mv", "100")) / 1000;
                 double stop = Double.parseDouble(v.getOrDefault("stop.mv", "30")) / 1000;
                 try {
-                    made.add(new EkModel(new EkProfile(trigger, stop, d.ampsPerVolt(), d.maxAmps(), d.minCellVolts(),
-                            d.maxCellVolts(), d.minCelsius(), d.maxCelsius(), d.quiescentAmps(), d.activeDrawAmps(),
-                            20), "sweep-" + i++));
-                    refusals.add(null);
+                    made.add(new ScenarioCli.Made(new EkModel(new EkProfile(trigger, stop, d.ampsPerVolt(), d.maxAmps(),
+                            d.minCellVolts(), d.maxCellVolts(), d.minCelsius(), d.maxCelsius(), d.quiescentAmps(),
+                            d.activeDrawAmps(), 20), "sweep-" + i++), null));
                 } catch (IllegalArgumentException e) {
-                    made.add(null);
-                    refusals.add(e.getMessage());
+                    made.add(new ScenarioCli.Made(null, e.getMessage()));
                 }
             }
             return made;
@@ -237,5 +234,8 @@ class ScenarioCliTest {
         assertTrue(rows.get(1).startsWith("EK-L20S1A/sweep-0,40,10,"), rows.get(1));
         assertTrue(r.err().contains("5 runs of 20s-ncm-300mv.json") && r.err().contains("ms CPU per run"), r.err());
         assertTrue(Files.readString(report).contains("data-chart=\"sweep\""));
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("EK-L20S1A ") && l.contains(" refused ")), r.out());
+        assertTrue(r.out().contains("refused: EK-L20S1A 40 50: stopVolts=0.05 must be below triggerVolts=0.04"),
+                r.out());
     }
 }

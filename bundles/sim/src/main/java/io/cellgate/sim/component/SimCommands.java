@@ -153,15 +153,21 @@ public final class SimCommands {
         }
     }
 
-    /** One paragraph an operator reads: did it balance, when, what it cost. */
+    /** One paragraph an operator reads: did it balance, when, what it cost, and what to know. */
     public static String summary(ScenarioResult r, double wallSeconds) {
-        return String.format(Locale.ROOT, "%s%n  balancer %s: %s; largest adjacent difference at the end %.1f mV%n"
-                + "  %.0f s simulated in %.3f s (%d steps); charge moved %.4f Ah, energy lost %.4f Wh%n",
-                r.scenario(), r.balancer(), r.balancedAtSeconds() == null ? "not balanced"
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s%n  balancer %s: %s; largest adjacent "
+                + "difference at the end %.1f mV%n  %.0f s simulated in %.3f s (%d steps); charge moved %.4f Ah, "
+                + "energy lost %.4f Wh%n", r.scenario(), r.balancer(), r.balancedAtSeconds() == null ? "not balanced"
                         : String.format(Locale.ROOT, "balanced after %.0f s (%.2f h)", r.balancedAtSeconds(),
                                 r.balancedAtSeconds() / 3600),
                 r.finalSpreadVolts() * 1000, r.simulatedSeconds(), wallSeconds, r.steps(),
-                java.util.Arrays.stream(r.pairChargeMovedAh()).sum(), r.energyLostWh());
+                java.util.Arrays.stream(r.pairChargeMovedAh()).sum(), r.energyLostWh()));
+        if (r.details() != null) {
+            sb.append(String.format(Locale.ROOT, "  board awake %.0f %% of the run, drew %.4f Wh%n",
+                    r.details().awakeShare() * 100, r.details().boardEnergyWh()));
+            r.details().warnings().forEach(w -> sb.append("  warning: ").append(w).append(System.lineSeparator()));
+        }
+        return sb.toString();
     }
 
     private static String row(SimulatedPack p, SimPack sim) {
