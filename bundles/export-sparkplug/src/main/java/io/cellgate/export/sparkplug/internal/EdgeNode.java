@@ -497,6 +497,8 @@ final class EdgeNode implements Runnable, Transport.Events {
         }
         Device d = devices.get(pack);
         String who = settings.commander();
+        boolean swapped = false;
+        boolean answer = false;
         for (Metric m : p.getMetrics()) {
             String name = name(m);
             if (name == null && d != null && m.hasAlias()) {
@@ -522,6 +524,7 @@ final class EdgeNode implements Runnable, Transport.Events {
                 try {
                     if (name.equals(DeviceMetrics.MODEL)) {
                         done = operator.swap(pack, value, who);
+                        swapped = true;
                     } else {
                         String property = name.substring(DeviceMetrics.PROPERTIES.length());
                         done = operator.set(pack, property, value, who);
@@ -539,6 +542,7 @@ final class EdgeNode implements Runnable, Transport.Events {
             if (refusal != null) {
                 warn.accept("sparkplug " + settings.node() + ": DCMD from " + who + " for " + pack + ": " + what
                         + " refused: " + refusal);
+                answer = true;
                 if (d != null) {
                     d.now[d.metrics.refusal()] = what + " refused: " + refusal;
                     d.now[d.metrics.refusals()] = (Long) d.now[d.metrics.refusals()] + 1;
@@ -549,7 +553,9 @@ final class EdgeNode implements Runnable, Transport.Events {
                 d.now[d.metrics.accepted()] = (Long) d.now[d.metrics.accepted()] + 1;
             }
         }
-        if (d != null && d.born && state == State.ONLINE) {
+        // A refusal or a property set is answered at once; an accepted swap shows in the pack's next data, which its
+        // model change brings within a tick, with the count of accepted commands.
+        if (d != null && d.born && state == State.ONLINE && (answer || !swapped)) {
             deviceData(pack, d);
         }
     }
