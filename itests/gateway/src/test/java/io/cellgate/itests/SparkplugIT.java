@@ -226,7 +226,7 @@ public class SparkplugIT extends TelemetrySupport {
                     1, false);
             await("the refusal in the log", () -> logged("model select for ha1: EK-L20S1A/lfp refused: ", "") == 1);
             assertEquals("EK-L20S1A/tight", pack.latest().model());
-            assertEquals(1, logged("model select for ha1: EK-L20S1A/tight accepted", "Home Assistant"));
+            assertEquals(1, logged("model select for ha1: EK-L20S1A/tight accepted: ", "-> EK-L20S1A/tight"));
         } finally {
             ha.disconnect();
             ha.close();
