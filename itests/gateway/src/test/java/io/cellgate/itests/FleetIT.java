@@ -165,7 +165,7 @@ public class FleetIT {
         for (int i : all) {
             SparkplugHost.Received nbirth = host.last("NBIRTH", node(i), null);
             assertEquals(Long.valueOf(0), nbirth.seq());
-            assertEquals(20 * 4 + 19 * 3 + 16 + 3, host.last("DBIRTH", node(i), "ncm").metrics().size());
+            assertEquals(20 * 4 + 19 * 3 + 16 + 3 + 3, host.last("DBIRTH", node(i), "ncm").metrics().size());
             assertEquals("EK-L20S1A/lfp", host.last("DBIRTH", node(i), "lfp1").metric("Balancer/Model"));
         }
         assertEquals(List.of(), host.problems());

@@ -79,7 +79,8 @@ public class SparkplugIT extends TelemetrySupport {
         assertTrue(nbirth.metrics().containsKey("Node Info/Version"));
 
         SparkplugHost.Received dbirth = host.last("DBIRTH", "n1", "sp1");
-        assertEquals(8 * 4 + 7 * 3 + 16 + 3, dbirth.metrics().size());
+        assertEquals(8 * 4 + 7 * 3 + 16 + 3 + 3, dbirth.metrics().size());
+        assertTrue(dbirth.metrics().containsKey("Insight/Moved Coulombs"));
         assertEquals(pack.latest().volts(0), (Double) dbirth.metric("Cell/1/Volts"), 0.05);
         assertEquals("EK-L20S1A/datasheet", dbirth.metric("Balancer/Model"));
         assertEquals(8, dbirth.metric("Pack/Cells"));
