@@ -79,7 +79,8 @@ public class SparkplugIT extends TelemetrySupport {
         assertTrue(nbirth.metrics().containsKey("Node Info/Version"));
 
         SparkplugHost.Received dbirth = host.last("DBIRTH", "n1", "sp1");
-        assertEquals(8 * 4 + 7 * 3 + 16 + 3, dbirth.metrics().size());
+        assertEquals(8 * 4 + 7 * 3 + 16 + 3 + 3, dbirth.metrics().size());
+        assertTrue(dbirth.metrics().containsKey("Insight/Moved Coulombs"));
         assertEquals(pack.latest().volts(0), (Double) dbirth.metric("Cell/1/Volts"), 0.05);
         assertEquals("EK-L20S1A/datasheet", dbirth.metric("Balancer/Model"));
         assertEquals(8, dbirth.metric("Pack/Cells"));
@@ -190,5 +191,46 @@ public class SparkplugIT extends TelemetrySupport {
         host.state("scada", true);
         await("born again, with a new bdSeq", () -> host.of("NBIRTH", "n5", null).size() == 2);
         assertNotEquals(bdSeq, host.last("NBIRTH", "n5", null).bdSeq());
+    }
+
+    @Test
+    public void homeAssistantsModelSelectOffersTheModelsThatFitAndSwapsByTheShellsRules() throws Exception {
+        track(simulatedPack("ha1", 20, "NCM", EK_DATASHEET, TICK_MS));
+        Pack pack = awaitPack("ha1");
+        await("the tight variant", () -> registered("io.cellgate.api.balancer.BalancerModel",
+                "(cellgate.variant=tight)"));
+        factory("io.cellgate.export.mqtt", "select", Map.of("broker.url", broker.url(), "gateway.id", "itgw",
+                "client.id", "it-select", "publish.ms", 1000L, "model.select.enabled", true));
+        String topic = "homeassistant/select/cellgate_itgw_ha1_model/config";
+        await("the select's discovery", () -> subscriber.last(topic) != null
+                && subscriber.last(topic).payload().contains("EK-L20S1A/tight"));
+        com.google.gson.JsonObject config = com.google.gson.JsonParser.parseString(subscriber.last(topic).payload())
+                .getAsJsonObject();
+        assertEquals("cellgate/ha1/model/set", config.get("command_topic").getAsString());
+        assertEquals("cellgate/ha1/board", config.get("state_topic").getAsString());
+        List<String> options = new java.util.ArrayList<>();
+        config.getAsJsonArray("options").forEach(o -> options.add(o.getAsString()));
+        assertTrue(options.toString(), options.contains("EK-L20S1A/datasheet") && options.contains("EK-L20S1A/tight"));
+        assertTrue("a 16S board on 20 cells fits only with warnings: not offered " + options,
+                !options.contains("EK-L20S1A/lfp"));
+
+        org.eclipse.paho.client.mqttv3.MqttClient ha = new org.eclipse.paho.client.mqttv3.MqttClient(broker.url(),
+                "it-home-assistant", new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+        try {
+            ha.connect();
+            ha.publish("cellgate/ha1/model/set", "EK-L20S1A/tight".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    1, false);
+            await("the swap", () -> "EK-L20S1A/tight".equals(pack.latest().model()));
+            await("the board topic to name it", () -> subscriber.last("cellgate/ha1/board").payload()
+                    .contains("EK-L20S1A/tight"));
+            ha.publish("cellgate/ha1/model/set", "EK-L20S1A/lfp".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    1, false);
+            await("the refusal in the log", () -> logged("model select for ha1: EK-L20S1A/lfp refused: ", "") == 1);
+            assertEquals("EK-L20S1A/tight", pack.latest().model());
+            assertEquals(1, logged("model select for ha1: EK-L20S1A/tight accepted: ", "-> EK-L20S1A/tight"));
+        } finally {
+            ha.disconnect();
+            ha.close();
+        }
     }
 }

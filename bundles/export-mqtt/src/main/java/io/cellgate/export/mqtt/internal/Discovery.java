@@ -54,6 +54,25 @@ final class Discovery {
         return out;
     }
 
+    /**
+     * The select of the pack's balancer model: its options the models that fit, its state the model the board topic
+     * names, its command the pack's model command topic.
+     */
+    Message select(PackView s, List<String> options) {
+        String pack = s.pack().id();
+        Json j = common(s, "model", "Balancer model", topics.board(pack), "{{ value_json.model }}")
+                .put("command_topic", topics.modelCommand(pack));
+        j.beginArray("options");
+        options.forEach(j::value);
+        j.endArray();
+        return Message.retained(topics.selectDiscovery(uniqueId(pack, "model")), j.done());
+    }
+
+    /** The topic of the pack's model select. */
+    String selectTopic(String pack) {
+        return topics.selectDiscovery(uniqueId(pack, "model"));
+    }
+
     /** The configuration topic of every sensor {@link #of} publishes for a pack of {@code cells} cells. */
     List<String> topics(String pack, int cells) {
         List<String> keys = new ArrayList<>(3 * cells + 5);

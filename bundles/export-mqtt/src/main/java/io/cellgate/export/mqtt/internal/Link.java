@@ -22,5 +22,9 @@ interface Link {
 
         /** The connection can take more messages. */
         void ready();
+
+        /** A message arrived on a subscribed topic (the model selects' commands). */
+        default void arrived(String topic, byte[] payload) {
+        }
     }
 }

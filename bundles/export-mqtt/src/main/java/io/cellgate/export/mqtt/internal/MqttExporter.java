@@ -1,8 +1,10 @@
 package io.cellgate.export.mqtt.internal;
 
+import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.insight.BalanceLedgers;
 import io.cellgate.api.insight.PackInsights;
 import io.cellgate.api.pack.PackDescription;
+import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.ExporterHealth;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
@@ -10,7 +12,12 @@ import io.cellgate.api.telemetry.PackView;
 import io.cellgate.api.telemetry.RateGate;
 import io.cellgate.broker.ChangeWatch;
 import io.cellgate.export.mqtt.api.MqttExporterStatus;
+import io.cellgate.operate.PackOperations;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -21,6 +28,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -45,8 +53,15 @@ public final class MqttExporter implements PackListener, MqttExporterStatus, Exp
     private final PublishLoop loop;
     private final Thread thread;
 
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<Map.Entry<Map<String, Object>, BalancerModel>> models;
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<Pack> packs;
+
     @Activate
-    public MqttExporter(MqttConfig config, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
+    public MqttExporter(MqttConfig config, BundleContext context, @Reference ConfigurationAdmin configAdmin,
+            @Reference MetaTypeService metaType, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
         this.log = log;
         try {
             this.settings = MqttSettings.of(config);
@@ -56,7 +71,9 @@ public final class MqttExporter implements PackListener, MqttExporterStatus, Exp
             throw e;
         }
         this.gate = new RateGate(settings.publishNanos());
-        this.loop = new PublishLoop(settings, new PahoLink(settings), log::info, log::warn, System::nanoTime);
+        ModelSelect select = settings.modelSelect() ? new ShellModelSelect(new PackOperations(context, configAdmin,
+                metaType, () -> packs, () -> models, log), settings.brokerUrl()) : null;
+        this.loop = new PublishLoop(settings, new PahoLink(settings), log::info, log::warn, System::nanoTime, select);
         this.thread = new Thread(loop, "cellgate-mqtt " + settings.clientId());
         thread.setDaemon(true);
         thread.start();

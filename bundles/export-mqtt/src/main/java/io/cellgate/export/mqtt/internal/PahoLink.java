@@ -49,7 +49,7 @@ final class PahoLink implements Link {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                // publishes only
+                events.arrived(topic, message.getPayload()); // the model selects' commands, when they are on
             }
 
             @Override
@@ -63,6 +63,14 @@ final class PahoLink implements Link {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     inFlight.set(0);
+                    if (settings.modelSelect()) {
+                        try {
+                            client.subscribe(settings.topics().modelCommands(), 1);
+                        } catch (MqttException e) {
+                            events.lost(e);
+                            return;
+                        }
+                    }
                     events.connected();
                 }
 

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
@@ -39,9 +40,12 @@ final class PublishLoop implements Runnable, Link.Events {
     static final long MAX_RETRY_NANOS = TimeUnit.SECONDS.toNanos(30);
     static final long IDLE_WAKE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private enum Event { CONNECTED, CONNECT_FAILED, LOST, READY }
+    private enum Event { CONNECTED, CONNECT_FAILED, LOST, READY, ARRIVED }
 
-    private record LinkEvent(Event kind, Throwable cause) {
+    private record LinkEvent(Event kind, Throwable cause, String topic, byte[] payload) {
+        LinkEvent(Event kind, Throwable cause) {
+            this(kind, cause, null, null);
+        }
     }
 
     private final MqttSettings settings;
@@ -86,8 +90,18 @@ final class PublishLoop implements Runnable, Link.Events {
     private long outageStartNanos = -1;
     private long outageDroppedBefore;
 
+    /** The model selects, or null when they are off. */
+    private final ModelSelect select;
+
     PublishLoop(MqttSettings settings, Link link, Consumer<String> info, Consumer<String> warn, LongSupplier clock) {
+        this(settings, link, info, warn, clock, null);
+    }
+
+    /** @param select the model selects (with {@code model.select.enabled}), or null */
+    PublishLoop(MqttSettings settings, Link link, Consumer<String> info, Consumer<String> warn, LongSupplier clock,
+            ModelSelect select) {
         this.settings = settings;
+        this.select = settings.modelSelect() ? select : null;
         this.link = link;
         this.info = info;
         this.warn = warn;
@@ -301,14 +315,57 @@ final class PublishLoop implements Runnable, Link.Events {
         Set<String> topics = new LinkedHashSet<>(payloads.topics(pack, cells));
         if (settings.discovery()) {
             topics.addAll(discovery.topics(pack, cells));
+            if (select != null) {
+                topics.add(discovery.selectTopic(pack));
+            }
         }
         return topics;
     }
 
     private void queueDiscovery(PackView v) {
-        if (settings.discovery() && !Discovery.signature(v).equals(discovered.get(v.pack().id()))) {
-            discovered.put(v.pack().id(), Discovery.signature(v));
+        if (!settings.discovery()) {
+            return;
+        }
+        List<String> options = select == null ? null : options(v);
+        String signature = Discovery.signature(v) + (options == null ? "" : "|" + options);
+        if (!signature.equals(discovered.get(v.pack().id()))) {
+            discovered.put(v.pack().id(), signature);
             control.addAll(discovery.of(v));
+            if (options != null) {
+                control.add(discovery.select(v, options));
+            }
+        }
+    }
+
+    private List<String> options(PackView v) {
+        try {
+            return select.options(v);
+        } catch (RuntimeException e) {
+            return List.of(v.model() == null ? "" : v.model());
+        }
+    }
+
+    /** A model chosen in Home Assistant's select: swapped by the shell's rules, logged either way. */
+    private void modelChosen(String topic, byte[] payload) {
+        String pack = settings.topics().packOfModelCommand(topic);
+        if (select == null || pack == null) {
+            return;
+        }
+        String model = new String(payload, StandardCharsets.UTF_8).trim();
+        try {
+            String done = select.swap(pack, model);
+            info.accept("mqtt " + settings.brokerUrl() + ": model select for " + pack + ": " + model + " accepted: "
+                    + done);
+        } catch (RuntimeException e) {
+            warn.accept("mqtt " + settings.brokerUrl() + ": model select for " + pack + ": " + model + " refused: "
+                    + e.getMessage());
+        }
+        PackView v = known.get(pack);
+        if (v != null) {
+            discovered.remove(pack); // the options may have changed with the model: published again
+            if (connected) {
+                queueDiscovery(v);
+            }
         }
         queueInsightDiscovery(v);
     }
@@ -352,6 +409,7 @@ final class PublishLoop implements Runnable, Link.Events {
                 case READY -> {
                     // only a wake-up: flush() runs next
                 }
+                case ARRIVED -> modelChosen(e.topic(), e.payload());
             }
         }
     }
@@ -444,6 +502,12 @@ final class PublishLoop implements Runnable, Link.Events {
     @Override
     public void lost(Throwable cause) {
         events.add(new LinkEvent(Event.LOST, cause));
+        wake();
+    }
+
+    @Override
+    public void arrived(String topic, byte[] payload) {
+        events.add(new LinkEvent(Event.ARRIVED, null, topic, payload));
         wake();
     }
 

@@ -47,4 +47,30 @@ record Topics(String prefix, String gatewayId, String discoveryPrefix) {
     String binaryDiscovery(String uniqueId) {
         return discoveryPrefix + "/binary_sensor/" + uniqueId + "/config";
     }
+
+    /** The discovery topic of the pack's model select. */
+    String selectDiscovery(String uniqueId) {
+        return discoveryPrefix + "/select/" + uniqueId + "/config";
+    }
+
+    /** Where Home Assistant publishes the model chosen for {@code pack}. */
+    String modelCommand(String pack) {
+        return prefix + "/" + pack + "/model/set";
+    }
+
+    /** Every pack's model command topic, to subscribe to. */
+    String modelCommands() {
+        return prefix + "/+/model/set";
+    }
+
+    /** The pack a model command is for, or null when {@code topic} is none. */
+    String packOfModelCommand(String topic) {
+        String start = prefix + "/";
+        String end = "/model/set";
+        if (!topic.startsWith(start) || !topic.endsWith(end) || topic.length() <= start.length() + end.length()) {
+            return null;
+        }
+        String pack = topic.substring(start.length(), topic.length() - end.length());
+        return pack.contains("/") ? null : pack;
+    }
 }

@@ -398,4 +398,69 @@ class PublishLoopTest {
         assertEquals("offline", link.lastWords.text());
         assertTrue(link.lastWords.retained());
     }
+
+    /** A model select that offers two variants and refuses anything else, as the shell would. */
+    static final class FakeSelect implements ModelSelect {
+        final List<String> swaps = new ArrayList<>();
+
+        @Override
+        public List<String> options(PackView pack) {
+            return List.of("EK-L20S1A/datasheet", "EK-L20S1A/tight");
+        }
+
+        @Override
+        public String swap(String pack, String model) {
+            if (!options(null).contains(model)) {
+                throw new IllegalArgumentException("unknown model '" + model + "'");
+            }
+            swaps.add(pack + " " + model);
+            return pack + ": -> " + model;
+        }
+    }
+
+    @Test
+    void theModelSelectIsOffByDefaultAndWhenOnOffersTheModelsThatFitAndSwapsByTheShellsRules() {
+        FakeSelect select = new FakeSelect();
+        Map<String, Object> v = new HashMap<>(Map.of("gateway.id", "gw"));
+        PublishLoop off = new PublishLoop(MqttSettings.of(MqttSettingsTest.config(v)), link, log::info, log::warn,
+                () -> now, select);
+        off.offer(TestPacks.view("p", 3, 1));
+        off.step();
+        link.accept();
+        off.step();
+        assertTrue(topics(link.sent).stream().noneMatch(t -> t.startsWith("homeassistant/select/")), "off by default");
+        link.events.arrived("cellgate/p/model/set", "EK-L20S1A/tight".getBytes());
+        off.step();
+        assertTrue(select.swaps.isEmpty(), "no swap while the select is off");
+
+        FakeLink on = new FakeLink();
+        v.put("model.select.enabled", true);
+        PublishLoop loop = new PublishLoop(MqttSettings.of(MqttSettingsTest.config(v)), on, log::info, log::warn,
+                () -> now, select);
+        loop.offer(TestPacks.view("p", 3, 1));
+        loop.step();
+        on.accept();
+        loop.step();
+        Message config = on.sent.stream().filter(m -> m.topic().equals("homeassistant/select/cellgate_gw_p_model/config"))
+                .findFirst().orElseThrow();
+        assertTrue(config.text().contains("\"command_topic\":\"cellgate/p/model/set\""), config.text());
+        assertTrue(config.text().contains("\"options\":[\"EK-L20S1A/datasheet\",\"EK-L20S1A/tight\"]"),
+                config.text());
+        assertTrue(config.text().contains("\"state_topic\":\"cellgate/p/board\""), config.text());
+
+        on.events.arrived("cellgate/p/model/set", "EK-L20S1A/tight".getBytes());
+        loop.step();
+        assertEquals(List.of("p EK-L20S1A/tight"), select.swaps);
+        on.events.arrived("cellgate/p/model/set", "NOPE".getBytes());
+        loop.step();
+        assertEquals(1, select.swaps.size());
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("model select for p: NOPE refused: unknown model "
+                + "'NOPE'")), log.lines().toString());
+
+        loop.forget(TestPacks.view("p", 3, 1).pack());
+        on.sent.clear();
+        loop.step();
+        assertTrue(topics(on.sent).contains("homeassistant/select/cellgate_gw_p_model/config"),
+                "a removed pack's select is cleared too");
+    }
 }

@@ -1,5 +1,6 @@
 package io.cellgate.export.sparkplug.internal;
 
+import io.cellgate.api.insight.LedgerCounts;
 import io.cellgate.api.telemetry.PackView;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class DeviceMetrics {
     static final String ACCEPTED = "Commands/Accepted";
 
     /** How a metric's change is judged: beyond a deadband of its unit, or any change at all. */
-    enum Kind { VOLTS, AMPS, TICKS, SECONDS, CELSIUS, EXACT }
+    enum Kind { VOLTS, AMPS, TICKS, SECONDS, CELSIUS, COULOMBS, EXACT }
 
     record Def(String name, MetricDataType type, Kind kind) {
     }
@@ -29,6 +30,8 @@ final class DeviceMetrics {
     /** Tick durations and lateness are published when they moved by a millisecond; temperatures by half a degree. */
     static final double DEADBAND_SECONDS = 0.001;
     static final double DEADBAND_CELSIUS = 0.5;
+    /** The balancing ledger's charges are published when they grew by a coulomb (0.28 mAh). */
+    static final double DEADBAND_COULOMBS = 1;
 
     private final int cells;
     private final List<Def> defs = new ArrayList<>();
@@ -66,6 +69,9 @@ final class DeviceMetrics {
         add("Tick/Number", MetricDataType.Int64, Kind.TICKS);
         add("Tick/Duration Seconds", MetricDataType.Double, Kind.SECONDS);
         add("Tick/Lateness Seconds", MetricDataType.Double, Kind.SECONDS);
+        add("Insight/Moved Coulombs", MetricDataType.Double, Kind.COULOMBS);
+        add("Insight/Bled Coulombs", MetricDataType.Double, Kind.COULOMBS);
+        add("Insight/Hardest Worked Cell", MetricDataType.Int32, Kind.EXACT);
         firstCommand = defs.size();
         add(REFUSAL, MetricDataType.String, Kind.EXACT);
         add(REFUSALS, MetricDataType.Int64, Kind.EXACT);
@@ -127,8 +133,12 @@ final class DeviceMetrics {
         return properties;
     }
 
-    /** Fills the pack's measured values into {@code into} (the command and property metrics are left alone). */
-    void read(PackView v, Object[] into) {
+    /**
+     * Fills the pack's measured values into {@code into} (the command and property metrics are left alone).
+     *
+     * @param ledger the pack's balancing ledger since it started, or null where the insight bundle does not run
+     */
+    void read(PackView v, LedgerCounts ledger, Object[] into) {
         int i = 0;
         for (int c = 0; c < cells; c++) {
             into[i++] = v.isValid(c) ? v.volts(c) : null;
@@ -157,6 +167,24 @@ final class DeviceMetrics {
         into[i++] = v.tick();
         into[i++] = v.tickDurationNanos() / 1e9;
         into[i++] = v.tickLatenessNanos() / 1e9;
+        if (ledger == null || ledger.cells() != cells) {
+            into[i++] = null;
+            into[i++] = null;
+            into[i] = null;
+        } else {
+            double moved = 0;
+            for (int k = 0; k < ledger.pairs(); k++) {
+                moved += ledger.pairCoulombs(k);
+            }
+            double bled = 0;
+            for (int c = 0; c < cells; c++) {
+                bled += ledger.bledCoulombs(c);
+            }
+            into[i++] = moved;
+            into[i++] = bled;
+            int hardest = ledger.hardestWorkedCell();
+            into[i] = hardest < 0 ? null : hardest + 1;
+        }
     }
 
     private static Double number(double d) {
@@ -173,6 +201,7 @@ final class DeviceMetrics {
             case AMPS -> beyond((Double) sent, (Double) now, s.deadbandAmps());
             case SECONDS -> beyond((Double) sent, (Double) now, DEADBAND_SECONDS);
             case CELSIUS -> beyond((Double) sent, (Double) now, DEADBAND_CELSIUS);
+            case COULOMBS -> beyond((Double) sent, (Double) now, DEADBAND_COULOMBS);
             case TICKS -> Math.abs((Long) now - (Long) sent) >= s.deadbandTicks();
             case EXACT -> !Objects.equals(sent, now);
         };

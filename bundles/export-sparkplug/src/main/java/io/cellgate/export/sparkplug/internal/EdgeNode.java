@@ -1,5 +1,6 @@
 package io.cellgate.export.sparkplug.internal;
 
+import io.cellgate.api.insight.LedgerCounts;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.broker.Backoff;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -94,6 +96,7 @@ final class EdgeNode implements Runnable, Transport.Events {
     private final Transport transport;
     private final Operator operator;
     private final Supplier<NodeFigures> figures;
+    private final Function<String, LedgerCounts> ledgers;
     private final String version;
     private final Consumer<String> info;
     private final Consumer<String> warn;
@@ -129,13 +132,14 @@ final class EdgeNode implements Runnable, Transport.Events {
      * @param bdSeqStore where each connection's {@code bdSeq} is kept for the next run
      */
     EdgeNode(SparkplugSettings settings, Transport transport, Operator operator, Supplier<NodeFigures> figures,
-            String version, int bdSeq, IntConsumer bdSeqStore, Consumer<String> info, Consumer<String> warn,
+            Function<String, LedgerCounts> ledgers, String version, int bdSeq, IntConsumer bdSeqStore, Consumer<String> info, Consumer<String> warn,
             LongSupplier clock, LongSupplier wallClock) {
         this.settings = settings;
         this.topics = new SparkplugTopics(settings.group(), settings.node());
         this.transport = transport;
         this.operator = operator;
         this.figures = figures;
+        this.ledgers = ledgers;
         this.version = version;
         this.bdSeq = Math.floorMod(bdSeq, 256);
         this.bdSeqStore = bdSeqStore;
@@ -412,7 +416,7 @@ final class EdgeNode implements Runnable, Transport.Events {
             d.now[d.metrics.refusals()] = 0L;
             d.now[d.metrics.accepted()] = 0L;
         }
-        d.metrics.read(v, d.now);
+        d.metrics.read(v, ledger(pack), d.now);
         d.timeMillis = v.timeMillis();
         if (state != State.ONLINE) {
             return; // born with the rest when the node is
@@ -424,6 +428,14 @@ final class EdgeNode implements Runnable, Transport.Events {
         }
         if (fresh) {
             nodeData();
+        }
+    }
+
+    private LedgerCounts ledger(String pack) {
+        try {
+            return ledgers.apply(pack);
+        } catch (RuntimeException e) {
+            return null; // the insight bundle going away: no figures this round
         }
     }
 
@@ -497,6 +509,8 @@ final class EdgeNode implements Runnable, Transport.Events {
         }
         Device d = devices.get(pack);
         String who = settings.commander();
+        boolean swapped = false;
+        boolean answer = false;
         for (Metric m : p.getMetrics()) {
             String name = name(m);
             if (name == null && d != null && m.hasAlias()) {
@@ -522,6 +536,7 @@ final class EdgeNode implements Runnable, Transport.Events {
                 try {
                     if (name.equals(DeviceMetrics.MODEL)) {
                         done = operator.swap(pack, value, who);
+                        swapped = true;
                     } else {
                         String property = name.substring(DeviceMetrics.PROPERTIES.length());
                         done = operator.set(pack, property, value, who);
@@ -539,6 +554,7 @@ final class EdgeNode implements Runnable, Transport.Events {
             if (refusal != null) {
                 warn.accept("sparkplug " + settings.node() + ": DCMD from " + who + " for " + pack + ": " + what
                         + " refused: " + refusal);
+                answer = true;
                 if (d != null) {
                     d.now[d.metrics.refusal()] = what + " refused: " + refusal;
                     d.now[d.metrics.refusals()] = (Long) d.now[d.metrics.refusals()] + 1;
@@ -549,7 +565,9 @@ final class EdgeNode implements Runnable, Transport.Events {
                 d.now[d.metrics.accepted()] = (Long) d.now[d.metrics.accepted()] + 1;
             }
         }
-        if (d != null && d.born && state == State.ONLINE) {
+        // A refusal or a property set is answered at once; an accepted swap shows in the pack's next data, which its
+        // model change brings within a tick, with the count of accepted commands.
+        if (d != null && d.born && state == State.ONLINE && (answer || !swapped)) {
             deviceData(pack, d);
         }
     }

@@ -1,6 +1,9 @@
 package io.cellgate.export.sparkplug.internal;
 
 import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.insight.BalanceLedgers;
+import io.cellgate.api.insight.LedgerCounts;
+import io.cellgate.api.insight.LedgerSnapshot;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.ExporterHealth;
 import io.cellgate.api.runtime.Pack;
@@ -24,6 +27,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
@@ -50,6 +54,11 @@ public final class SparkplugNode implements PackListener, ExporterHealth {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<Pack> packs;
 
+    /** The balancing ledgers (insight bundle), where they run. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BalanceLedgers ledgers;
+
     private final Logger log;
     private final SparkplugSettings settings;
     private final RateGate gate;
@@ -71,6 +80,7 @@ public final class SparkplugNode implements PackListener, ExporterHealth {
         PackOperations operations = new PackOperations(context, configAdmin, metaType, () -> packs, () -> models, log);
         File bdSeqFile = context.getDataFile("bdSeq-" + settings.group() + "-" + settings.node());
         this.node = new EdgeNode(settings, new PahoTransport(settings), new ShellRules(operations), this::figures,
+                this::ledger,
                 context.getBundle().getVersion().toString(), lastBdSeq(bdSeqFile) + 1, seq -> keep(bdSeqFile, seq),
                 log::info, log::warn, System::nanoTime, System::currentTimeMillis);
         this.thread = new Thread(node, "cellgate-sparkplug " + settings.clientId());
@@ -119,6 +129,11 @@ public final class SparkplugNode implements PackListener, ExporterHealth {
             late = Math.max(late, s.maxLatenessNanos());
         }
         return new NodeFigures(list.size(), ticks, late / 1e9);
+    }
+
+    private LedgerCounts ledger(String pack) {
+        BalanceLedgers l = ledgers;
+        return l == null ? null : l.snapshot(pack).map(LedgerSnapshot::total).orElse(null);
     }
 
     private static int lastBdSeq(File file) {

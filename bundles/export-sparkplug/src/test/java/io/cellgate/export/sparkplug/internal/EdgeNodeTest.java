@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cellgate.api.insight.LedgerCounts;
 import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.telemetry.PackView;
@@ -106,12 +107,13 @@ class EdgeNodeTest {
     final List<Integer> keptBdSeq = new ArrayList<>();
     long nanos = 1_000_000_000L;
     final MetricDataTypeMap types = new MetricDataTypeMap();
+    final Map<String, LedgerCounts> ledgers = new HashMap<>();
 
     EdgeNode node(Map<String, Object> config) {
         Map<String, Object> c = new HashMap<>(Map.of("edge.node.id", "gw1", "group.id", "site"));
         c.putAll(config);
         SparkplugSettings s = SparkplugSettings.of(SettingsTest.config(c));
-        return new EdgeNode(s, transport, operator, () -> new NodeFigures(1, 42, 0.001), "1.2.3", 7,
+        return new EdgeNode(s, transport, operator, () -> new NodeFigures(1, 42, 0.001), ledgers::get, "1.2.3", 7,
                 keptBdSeq::add, log::add, log::add, () -> nanos, () -> 1_700_000_000_000L);
     }
 
@@ -163,8 +165,9 @@ class EdgeNodeTest {
 
         SparkplugBPayload dbirth = decode(transport.sent.get(1));
         assertEquals(1L, dbirth.getSeq());
-        // 20 cells x 4, 19 pairs x 3, 16 pack figures, 3 command outcomes
-        assertEquals(20 * 4 + 19 * 3 + 16 + 3, dbirth.getMetrics().size());
+        // 20 cells x 4, 19 pairs x 3, 16 pack figures, 3 of the insight, 3 command outcomes
+        assertEquals(20 * 4 + 19 * 3 + 16 + 3 + 3, dbirth.getMetrics().size());
+        assertTrue(named(dbirth, "Insight/Moved Coulombs").isNull(), "no ledger, no figure");
         assertEquals(dbirth.getMetrics().size(), dbirth.getMetrics().stream().map(Metric::getAlias).distinct().count(),
                 "aliases are unique");
         assertTrue(dbirth.getMetrics().stream().allMatch(m -> m.getTimestamp() != null && m.getDataType() != null));
@@ -395,5 +398,19 @@ class EdgeNodeTest {
         assertEquals("spBv1.0/site/NDEATH/gw1", transport.goodbye.topic());
         assertEquals(7L, named(new SparkplugBPayloadDecoder().buildFromByteArray(transport.goodbye.payload(), null),
                 "bdSeq").getValue());
+    }
+
+    @Test
+    void theBalancingLedgerIsPublishedWhereTheInsightRuns() throws Exception {
+        double[] in = {0, 5, 0, 0};
+        double[] out = {3, 0, 0, 0};
+        double[] bled = {0.5, 0, 0, 0.25};
+        double[] active = {10, 10, 0, 0};
+        ledgers.put("pack1", new LedgerCounts(in, out, bled, active, new double[] {4, 0, 0}, new double[] {10, 0, 0}));
+        online(Map.of(), DummyPackState.of("pack1", 4));
+        SparkplugBPayload dbirth = decode(transport.on("DBIRTH").get(0));
+        assertEquals(4.0, (Double) named(dbirth, "Insight/Moved Coulombs").getValue(), 1e-9);
+        assertEquals(0.75, (Double) named(dbirth, "Insight/Bled Coulombs").getValue(), 1e-9);
+        assertEquals(2, named(dbirth, "Insight/Hardest Worked Cell").getValue(), "cell 2 took in 5 C");
     }
 }
