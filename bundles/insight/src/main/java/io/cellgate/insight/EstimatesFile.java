@@ -1,6 +1,5 @@
 package io.cellgate.insight;
 
-import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,13 +65,7 @@ final class EstimatesFile {
         if (!MAGIC.equals(in.next())) {
             throw in.error("it holds no Cellgate estimates: the first line must be '" + MAGIC + "'");
         }
-        String[] p = in.fields("pack", 4);
-        PackDescription pack;
-        try {
-            pack = new PackDescription(p[1], in.integer(p[2]), Chemistry.parse(p[3]));
-        } catch (IllegalArgumentException e) {
-            throw in.error(e.getMessage());
-        }
+        PackDescription pack = in.pack();
         long at = in.longValue(in.fields("at", 2)[1]);
         int cells = pack.cells();
         double[] capacity = new double[cells];

@@ -123,13 +123,7 @@ final class LedgerFile {
         if (!MAGIC.equals(in.next())) {
             throw in.error("it is no Cellgate ledger: the first line must be '" + MAGIC + "'");
         }
-        String[] p = in.fields("pack", 4);
-        PackDescription pack;
-        try {
-            pack = new PackDescription(p[1], in.integer(p[2]), Chemistry.parse(p[3]));
-        } catch (IllegalArgumentException e) {
-            throw in.error(e.getMessage());
-        }
+        PackDescription pack = in.pack();
         long since = in.longValue(in.fields("since", 2)[1]);
         String[] c = in.fields("pack-charge", 4);
         PackCharge charge = new PackCharge(in.number(c[1]), in.number(c[2]), in.number(c[3]), Double.NaN);
@@ -193,6 +187,16 @@ final class LedgerFile {
                 throw new IOException(source + " ends too early, after line " + at);
             }
             return lines.get(at++).strip();
+        }
+
+        /** The next line, {@code pack <id> <cells> <chemistry>}, as the pack it names. */
+        PackDescription pack() throws IOException {
+            String[] p = fields("pack", 4);
+            try {
+                return new PackDescription(p[1], integer(p[2]), Chemistry.parse(p[3]));
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage());
+            }
         }
 
         /** The next line's words; it must start with {@code keyword} and have {@code count} words. */

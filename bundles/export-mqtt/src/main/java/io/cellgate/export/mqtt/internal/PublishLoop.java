@@ -182,7 +182,7 @@ final class PublishLoop implements Runnable, Link.Events {
             failing = true; // before the count: whoever sees a failure counted reads what it was
             failures.incrementAndGet();
             if (first) {
-                warn.accept("mqtt " + settings.brokerUrl() + ": a publishing round failed (" + describe(e)
+                warn.accept("mqtt " + settings.brokerUrl() + ": a publishing round failed (" + BrokerProblems.describe(e)
                         + "); the exporter goes on, trying again every second");
             }
             return FIRST_RETRY_NANOS;
@@ -335,6 +335,7 @@ final class PublishLoop implements Runnable, Link.Events {
                 control.add(discovery.select(v, options));
             }
         }
+        queueInsightDiscovery(v);
     }
 
     private List<String> options(PackView v) {
@@ -367,7 +368,6 @@ final class PublishLoop implements Runnable, Link.Events {
                 queueDiscovery(v);
             }
         }
-        queueInsightDiscovery(v);
     }
 
     private void flush() {
@@ -453,16 +453,6 @@ final class PublishLoop implements Runnable, Link.Events {
                     + " messages, the oldest dropped first");
         }
         nextAttemptNanos = now + backoff.nextDelayNanos();
-    }
-
-    private static String describe(Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = cause.getMessage();
-        return root == cause || root.getMessage() == null ? String.valueOf(message)
-                : message + " (" + root.getMessage() + ")";
     }
 
     private void shutdown() {
