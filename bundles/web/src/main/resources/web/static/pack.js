@@ -149,7 +149,43 @@
     document.body.classList.add("faulted");
   }
 
+  /** The cell insight's alerts (with the time each was raised) and findings, or why there are none. */
+  function insight(d) {
+    var alerts = d.running ? d.alerts : [];
+    var findings = d.running ? d.findings : [];
+    var a = document.getElementById("alerts");
+    var key = JSON.stringify(d.running ? [alerts, findings] : d.reason);
+    if (a.dataset.v === key) return;
+    a.dataset.v = key;
+    a.replaceChildren.apply(a, alerts.map(function (x) {
+      var li = document.createElement("li");
+      var time = document.createElement("time");
+      time.dateTime = x.since;
+      time.textContent = Cellgate.wallClock(x.since);
+      li.appendChild(time);
+      li.appendChild(document.createTextNode(" " + x.alert + ": " + x.message));
+      return li;
+    }));
+    var f = document.getElementById("findings");
+    f.replaceChildren.apply(f, findings.map(function (x) {
+      var li = document.createElement("li");
+      li.textContent = x.message;
+      return li;
+    }));
+    var none = document.getElementById("insight-none");
+    none.hidden = alerts.length + findings.length > 0;
+    none.textContent = d.running ? "None." : d.reason;
+  }
+
+  function pollInsight() {
+    fetch(url + "/insight").then(function (r) {
+      if (r.ok) r.json().then(insight);
+    }).catch(function () { /* the gateway restarting: the next poll asks again */ });
+  }
+
   var url = "/api/packs/" + encodeURIComponent(id);
+  pollInsight();
+  setInterval(pollInsight, 5000);
   fetch(url).then(function (r) {
     if (r.status === 404 || r.status === 401 || r.status === 403) {
       r.json().then(function (e) { Cellgate.text("s-health", e.error); });

@@ -78,17 +78,25 @@ public final class InsightJson {
         o.add("findings", findings);
         JsonArray alerts = new JsonArray();
         for (ActiveAlert a : insight.alerts()) {
-            JsonObject alert = new JsonObject();
-            alert.addProperty("alert", a.kind().id());
-            alert.addProperty("message", a.message());
-            alert.addProperty("since", Instant.ofEpochMilli(a.sinceMillis()).toString());
-            alerts.add(alert);
+            alerts.add(alert(a));
         }
         o.add("alerts", alerts);
         JsonArray notes = new JsonArray();
         insight.notes().forEach(notes::add);
         o.add("notes", notes);
         return o;
+    }
+
+    /**
+     * One raised alert: {@code alert} (its id, e.g. {@code weak_cell}), {@code message} and {@code since}; as the
+     * insight lists it and as {@code cellgate:faults --json} adds it to the pack's faults.
+     */
+    public static JsonObject alert(ActiveAlert a) {
+        JsonObject alert = new JsonObject();
+        alert.addProperty("alert", a.kind().id());
+        alert.addProperty("message", a.message());
+        alert.addProperty("since", Instant.ofEpochMilli(a.sinceMillis()).toString());
+        return alert;
     }
 
     private static Double known(double value) {

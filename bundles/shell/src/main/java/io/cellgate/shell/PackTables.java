@@ -1,5 +1,6 @@
 package io.cellgate.shell;
 
+import io.cellgate.api.insight.ActiveAlert;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickStats;
@@ -106,16 +107,23 @@ final class PackTables {
         return b.toString();
     }
 
-    static String faults(Pack pack) {
+    /** The pack's faults, then the alerts the cell insight raised for it, each with the time it appeared. */
+    static String faults(Pack pack, List<ActiveAlert> alerts) {
         List<Pack.ActiveFault> faults = pack.faults();
-        if (faults.isEmpty()) {
-            return pack.description().id() + ": no faults\n";
+        StringBuilder b = new StringBuilder(pack.description().id()).append(": ");
+        b.append(faults.isEmpty() ? "no faults" : faults.size() + (faults.size() == 1 ? " fault" : " faults"));
+        if (!alerts.isEmpty()) {
+            b.append(", ").append(alerts.size()).append(alerts.size() == 1 ? " alert" : " alerts")
+                    .append(" raised (cellgate:insight ").append(pack.description().id()).append(')');
         }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %d fault%s%n", pack.description().id(),
-                faults.size(), faults.size() == 1 ? "" : "s"));
+        b.append('\n');
         for (Pack.ActiveFault f : faults) {
             b.append(String.format(Locale.ROOT, "  since %s (tick %d)  %s%n", time(f.sinceMillis(), DATE_TIME),
                     f.sinceTick(), f.message()));
+        }
+        for (ActiveAlert a : alerts) {
+            b.append(String.format(Locale.ROOT, "  since %s  ALERT %s: %s%n", time(a.sinceMillis(), DATE_TIME),
+                    a.kind().id(), a.message()));
         }
         return b.toString();
     }

@@ -4,8 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonWriter;
+import io.cellgate.api.insight.PackInsight;
+import io.cellgate.api.insight.PackInsights;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.telemetry.PackView;
+import io.cellgate.json.InsightJson;
 import io.cellgate.json.PackJson;
 import io.cellgate.operate.Refusal;
 import jakarta.servlet.Servlet;
@@ -30,6 +33,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
@@ -50,6 +54,11 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * after each tick, at most once per {@code events.interval.ms}; {@code event: removed} when the pack goes away;</li>
  * <li>{@code GET /api/packs/<id>/history}: the last hour, a sample every 5 s (both spreads, every cell), or with
  * {@code ?range=day} the last day, a sample a minute (both spreads), from the console's own bounded rings;</li>
+ * <li>{@code GET /api/packs/<id>/insight}: the pack's cell insight as {@code cellgate:insight --json} has it
+ * ({@link InsightJson#insight}: its alerts raised now with the time each was raised, its findings, every cell's
+ * estimates and the notes) and {@code running: true}; {@code running: false} with the reason while the insight
+ * bundle is not running or has not looked at the pack yet. Read apart from the events, which stay as cheap as they
+ * were: the insight changes once a second at most;</li>
  * <li>{@code GET /api/events}: the summaries of every pack, as events, for the overview;</li>
  * <li>{@code /api/packs/<id>/models}, {@code /properties}, {@code POST /swap}, {@code POST /set}: the actions;
  * {@code /api/session}, {@code POST /api/login}, {@code POST /api/logout}: who may use them.</li>
@@ -65,7 +74,7 @@ public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern PACK = Pattern.compile(
-            "/packs/([A-Za-z0-9_-]{1,64})(/events|/history|/models|/properties|/swap|/set)?/?");
+            "/packs/([A-Za-z0-9_-]{1,64})(/events|/history|/insight|/models|/properties|/swap|/set)?/?");
     /** What a POST may ask for: the operator's two actions. */
     private static final Set<String> ACTIONS = Set.of("/swap", "/set");
     private static final byte[] RETRY = "retry: 2000\n\n".getBytes(StandardCharsets.US_ASCII);
@@ -74,6 +83,11 @@ public final class ApiServlet extends HttpServlet {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile List<Pack> packs;
     private transient volatile PackIndex index;
+
+    /** Optional: the console runs on without the insight bundle, and its pack page says so. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile PackInsights insights;
 
     private final transient LiveFeed feed;
     private final transient ConsoleAccess access;
@@ -132,6 +146,7 @@ public final class ApiServlet extends HttpServlet {
         if (!known) {
             error(resp, HttpServletResponse.SC_NOT_FOUND, "no such resource: " + req.getRequestURI()
                     + "; the API has /api/packs, /api/packs/<id>, /api/packs/<id>/events, /api/packs/<id>/history, "
+                    + "/api/packs/<id>/insight, "
                     + "/api/packs/<id>/models, /api/packs/<id>/properties, POST /api/packs/<id>/swap and "
                     + "/api/packs/<id>/set, /api/events and /api/session");
             return;
@@ -166,6 +181,7 @@ public final class ApiServlet extends HttpServlet {
         switch (part) {
             case "" -> json(resp, detail(pack, pack.latest()));
             case "/history" -> history(req, resp, id);
+            case "/insight" -> json(resp, insight(insights, id));
             case "/models" -> json(resp, actions.models(id));
             case "/properties" -> json(resp, actions.properties(id));
             case "/swap" -> actions.swap(id, JsonHttp.body(req), access.who(req), resp);
@@ -220,6 +236,27 @@ public final class ApiServlet extends HttpServlet {
         w.name("latest");
         PackJson.writeCells(w, p.description().id(), v);
         w.endObject();
+    }
+
+    /**
+     * The pack's insight ({@link InsightJson#insight}) with {@code running: true}, or {@code running: false} and
+     * {@code reason} when there is none to show.
+     */
+    static JsonObject insight(PackInsights insights, String id) {
+        PackInsight insight = insights == null ? null : insights.insight(id).orElse(null);
+        JsonObject o;
+        if (insight != null) {
+            o = InsightJson.insight(insight);
+            o.addProperty("running", true);
+            return o;
+        }
+        o = new JsonObject();
+        o.addProperty("pack", id);
+        o.addProperty("running", false);
+        o.addProperty("reason", insights == null ? "cell insight is not running: the bundle io.cellgate.insight is "
+                + "not installed or not started" : "no insight of " + id + " yet: it is worked out once a second "
+                + "from the pack's ticks");
+        return o;
     }
 
     /** Times in epoch seconds (what a chart's time axis takes), volts to the microvolt, a missing value null. */

@@ -134,6 +134,27 @@ public class WebApiIT extends TelemetrySupport {
         }
         assertEquals(5, latest.getAsJsonArray("pairs").size());
         assertEquals("itw1", detail.getAsJsonObject("summary").get("pack").getAsString());
+
+        // The pack page's alerts and findings: the cell insight's JSON, once the insight has looked at the pack.
+        JsonObject[] insight = {null};
+        await("GET /api/packs/itw1/insight to be running", () -> {
+            try {
+                insight[0] = JsonParser.parseString(get("/api/packs/itw1/insight", "GET").body()).getAsJsonObject();
+                return insight[0].get("running").getAsBoolean();
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, () -> String.valueOf(insight[0]));
+        assertEquals("itw1", insight[0].get("pack").getAsString());
+        assertEquals(6, insight[0].getAsJsonArray("cells").size());
+        assertTrue(insight[0].get("alerts").isJsonArray());
+        assertTrue(insight[0].get("findings").isJsonArray());
+        for (var a : insight[0].getAsJsonArray("alerts")) {
+            Instant since = Instant.parse(a.getAsJsonObject().get("since").getAsString());
+            assertTrue(since + " is a time of this run", Duration.between(since, Instant.now()).abs().toMinutes() < 5);
+        }
     }
 
     @Test

@@ -38,9 +38,11 @@ public final class FakeSysfs {
     private final List<String> leds;
     private final List<String> switches;
     private final List<String> pwms;
+    private final Path currentRaw;
 
     private FakeSysfs(Path root, Path[] raw, double[] ratios, List<String> leds, List<String> switches,
-            List<String> pwms) {
+            List<String> pwms, Path currentRaw) {
+        this.currentRaw = currentRaw;
         this.root = root;
         this.raw = raw;
         this.ratios = ratios;
@@ -90,7 +92,8 @@ public final class FakeSysfs {
             write(dir.resolve("polarity"), "normal\n");
         }
         Files.createDirectories(root.resolve("dev"));
-        return new FakeSysfs(root, raw, ratios, leds, switches, pwms);
+        Path current = ina226(root, devices.size());
+        return new FakeSysfs(root, raw, ratios, leds, switches, pwms, current);
     }
 
     private static Path ads1115(Path root, String address, int n) {
@@ -110,6 +113,36 @@ public final class FakeSysfs {
             throw new UncheckedIOException(e);
         }
         return dev;
+    }
+
+    /** INA226 current LSB of the tree's shunt monitor, in mA per count (in_current3_scale). */
+    static final double MILLIAMPS_PER_COUNT = 1.25;
+
+    /**
+     * An INA226 on the ina2xx-adc driver at I2C 1-0040, for {@code current.channel=1-0040/current3}: its
+     * in_current3_raw, at 0 A until {@link #setPackAmps}.
+     */
+    private static Path ina226(Path root, int n) {
+        String id = "iio:device" + n;
+        Path dev = root.resolve("sys/devices/platform/soc/i2c-1/1-0040").resolve(id);
+        write(dev.resolve("name"), "ina226\n");
+        write(dev.resolve("in_voltage0_raw"), "0\n");
+        write(dev.resolve("in_voltage0_scale"), "0.002500000\n");
+        write(dev.resolve("in_current3_raw"), "0\n");
+        write(dev.resolve("in_current3_scale"), "1.250000000\n");
+        Path link = root.resolve("sys/bus/iio/devices").resolve(id);
+        try {
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, link.getParent().relativize(dev));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dev.resolve("in_current3_raw");
+    }
+
+    /** What the shunt monitor's in_current3_raw reads, to the nearest count, for {@code amps} (its own sign). */
+    public void setPackAmps(double amps) {
+        write(currentRaw, Math.round(amps * 1000 / MILLIAMPS_PER_COUNT) + "\n");
     }
 
     private static void led(Path root, String name, int maxBrightness) {

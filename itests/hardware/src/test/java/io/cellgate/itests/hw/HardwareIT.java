@@ -225,11 +225,17 @@ public class HardwareIT {
         FakeSysfs tree = fakeTree("telemetry-tree", cell7High());
         int port = HardwareOptions.freePort();
         Path deploy = pluginFolder();
-        Path watched = installShipped(tree, port);
+        // The shipped file's commented INA226 shunt monitor, switched on; it reads a 12.5 A discharge.
+        tree.setPackAmps(-12.5);
+        Path watched = installShipped(tree, port, Map.of("current.channel", "1-0040/current3"));
 
         // Prometheus over HTTP, on the port of config/hardware/org.apache.felix.http.cfg, from the fake tree.
         Pack pack = awaitPack("pack1");
         await("pack1 to balance", () -> balancing(pack, 2), () -> describe(pack));
+        await("the pack current from the shunt", () -> pack.latest().packAmps() == -12.5, () -> describe(pack));
+        await("the pack current on /metrics",
+                () -> scrape(port).contains("cellgate_pack_current_amperes{pack=\"pack1\",} -12.5")
+                        || scrape(port).contains("cellgate_pack_current_amperes{pack=\"pack1\"} -12.5"));
         await("/metrics on port " + port,
                 () -> scrape(port).contains("cellgate_cell_voltage_volts{pack=\"pack1\",cell=\"7\""));
         Matcher cell7 = Pattern.compile("cellgate_cell_voltage_volts\\{pack=\"pack1\",cell=\"7\",?} (\\S+)")
@@ -302,9 +308,16 @@ public class HardwareIT {
      * returns the folder FileInstall watches it in.
      */
     private Path installShipped(FakeSysfs tree, int port) throws Exception {
+        return installShipped(tree, port, Map.of());
+    }
+
+    /** As {@link #installShipped(FakeSysfs, int)}, with further single-line properties of the shipped files set. */
+    private Path installShipped(FakeSysfs tree, int port, Map<String, String> more) throws Exception {
         Path watched = Path.of(context().getProperty("felix.fileinstall.dir"));
-        tree.installConfig(shippedConfig(), watched, Map.of("tick.ms", "100", "org.osgi.service.http.port",
-                String.valueOf(port), "felix.fileinstall.dir", pluginFolder().toString()));
+        Map<String, String> overrides = new java.util.HashMap<>(more);
+        overrides.putAll(Map.of("tick.ms", "100", "org.osgi.service.http.port", String.valueOf(port),
+                "felix.fileinstall.dir", pluginFolder().toString()));
+        tree.installConfig(shippedConfig(), watched, overrides);
         return watched;
     }
 
@@ -362,6 +375,11 @@ public class HardwareIT {
                 props("it-iio", "sysfs.root", tree.root().toString(), "channels", "ads9999/0,ads9999/1"),
                 "IIO source of pack it-iio: configuration refused: IIO device 'ads9999' not found under "
                         + tree.root().resolve("sys/bus/iio/devices") + "; present: iio:device0 (ads1115 at 1-0048)");
+        refused("io.cellgate.driver.linux.iio", "io.cellgate.driver.linux.iio.IioCellSource",
+                props("it-shunt", "sysfs.root", tree.root().toString(), "channels", "1-0048/0,1-0048/1",
+                        "current.channel", "ina226/0"),
+                "IIO source of pack it-shunt: configuration refused: current channel '0' of iio:device5 is a voltage "
+                        + "across the shunt: set current.shunt.milliohms to the shunt's resistance");
         refused("io.cellgate.driver.linux.indicators", "io.cellgate.driver.linux.indicator.LinuxIndicators",
                 props("it-gpio", "sysfs.root", tree.root().toString(), "dev.root", dev.toString(),
                         "leds", "gpiochip0:0,gpiochip0:1"),

@@ -27,6 +27,11 @@ import org.osgi.service.metatype.annotations.Designate;
  * "bad battery contact". With stacked taps a bad tap marks both cells it joins. Reads run on a thread of the
  * source's own with a deadline ({@link DeadlineReader}): a read that blocks makes its cells STALE, never the tick
  * wait.
+ *
+ * <p>With {@code current.channel} set, the same reads take the pack current from a shunt, charge positive
+ * ({@code current.invert} when the shunt is wired the other way), into {@link PackReading#setPackAmps}. A current
+ * that cannot be read or reads beyond {@code current.max.amps} is NaN that tick, and logged when it fails and when
+ * it recovers; the cells do not suffer from it.
  */
 @Component(configurationPid = IioCellSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = CellVoltageSource.class)
@@ -40,6 +45,14 @@ public final class IioCellSource implements CellVoltageSource {
 
     /** Beyond it the pack runtime takes any cell reading as a measuring fault. */
     static final double MAX_CELL_VOLTS = 6.0;
+
+    static final double MIN_SHUNT_MILLIOHMS = 0.01;
+    static final double MAX_SHUNT_MILLIOHMS = 100_000;
+    static final double MIN_MAX_AMPS = 0.001;
+    static final double MAX_MAX_AMPS = 100_000;
+
+    /** What the current channel did last tick, so its faults are logged when they appear and when they clear. */
+    private enum CurrentState { OK, UNREADABLE, OUT_OF_RANGE }
 
     private final Logger log;
     private final String packId;
@@ -56,6 +69,11 @@ public final class IioCellSource implements CellVoltageSource {
     private final DeadlineReader reader;
     private final IOException[] failures;
     private final boolean[] late;
+    /** The pack current's channel, or null without one. */
+    private final IioChannel current;
+    private final double currentSign;
+    private final double maxAmps;
+    private CurrentState currentLogged = CurrentState.OK;
 
     @Activate
     public IioCellSource(IioSourceConfig config, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
@@ -88,20 +106,30 @@ public final class IioCellSource implements CellVoltageSource {
                 minVolts[k] = wiring.minVolts(k, cellMin);
                 maxVolts[k] = wiring.maxVolts(k, cellMax);
             }
+            current = openCurrent(devices, config);
+            currentSign = config.current_invert() ? -1 : 1;
+            maxAmps = config.current_max_amps();
         } catch (IllegalArgumentException e) {
             // SCR would log this as a stack trace; an operator should read the reason first.
             log.error("IIO source of pack {}: configuration refused: {}", config.cellgate_pack(), e.getMessage());
             throw e;
         }
-        volts = new double[channels.length];
-        failures = new IOException[channels.length];
-        late = new boolean[channels.length];
+        IioChannel[] all = channels;
+        if (current != null) {
+            all = Arrays.copyOf(channels, channels.length + 1);
+            all[channels.length] = current;
+        }
+        volts = new double[all.length];
+        failures = new IOException[all.length];
+        late = new boolean[all.length];
         status = new CellStatus[channels.length];
         logged = new CellStatus[channels.length];
         Arrays.fill(logged, CellStatus.OK);
-        reader = new DeadlineReader(channels, "cellgate-iio-" + packId, deadlineMillis * 1_000_000);
-        log.info("{}: IIO source of {} {} channels, first {}, read within {} ms", packId, channels.length,
-                wiring.name().toLowerCase(Locale.ROOT), channels[0], deadlineMillis);
+        reader = new DeadlineReader(all, "cellgate-iio-" + packId, deadlineMillis * 1_000_000);
+        log.info("{}: IIO source of {} {} channels, first {}, read within {} ms; pack current: {}", packId,
+                channels.length, wiring.name().toLowerCase(Locale.ROOT), channels[0], deadlineMillis,
+                current == null ? "none (current.channel not set)"
+                        : current + (currentSign < 0 ? ", inverted" : "") + ", at most " + maxAmps + " A");
     }
 
     @Deactivate
@@ -121,6 +149,30 @@ public final class IioCellSource implements CellVoltageSource {
             throw new IllegalArgumentException("channel '" + spec + "' names no device and device is not set");
         }
         return IioChannel.open(devices.find(device.trim()), spec.substring(slash + 1), ratio, sysfs);
+    }
+
+    private IioChannel openCurrent(IioDevices devices, IioSourceConfig config) {
+        String spec = config.current_channel() == null ? "" : config.current_channel().trim();
+        if (spec.isEmpty()) {
+            return null;
+        }
+        double max = config.current_max_amps();
+        if (!(max >= MIN_MAX_AMPS && max <= MAX_MAX_AMPS)) {
+            throw new IllegalArgumentException("current.max.amps=" + max + " is out of range: " + MIN_MAX_AMPS
+                    + " to " + MAX_MAX_AMPS + " A");
+        }
+        double milliohms = config.current_shunt_milliohms();
+        if (milliohms != 0 && !(milliohms >= MIN_SHUNT_MILLIOHMS && milliohms <= MAX_SHUNT_MILLIOHMS)) {
+            throw new IllegalArgumentException("current.shunt.milliohms=" + milliohms + " is out of range: "
+                    + MIN_SHUNT_MILLIOHMS + " to " + MAX_SHUNT_MILLIOHMS + " mOhm");
+        }
+        int slash = spec.lastIndexOf('/');
+        String device = slash < 0 ? config.device() : spec.substring(0, slash);
+        if (device == null || device.isBlank()) {
+            throw new IllegalArgumentException("current.channel '" + spec + "' names no device and device is not set");
+        }
+        return IioChannel.openCurrent(devices.find(device.trim()), spec.substring(slash + 1).trim(),
+                milliohms / 1000, sysfs);
     }
 
     @Override
@@ -147,6 +199,33 @@ public final class IioCellSource implements CellVoltageSource {
             }
         }
         wiring.toCells(volts, status, into);
+        if (current != null) {
+            into.setPackAmps(packAmps());
+        }
+    }
+
+    /** The current channel's reading in amperes, charge positive, or NaN when it failed or is out of range. */
+    private double packAmps() {
+        int k = channels.length;
+        CurrentState state;
+        double amps = currentSign * volts[k];
+        if (late[k] || failures[k] != null) {
+            state = CurrentState.UNREADABLE;
+        } else {
+            state = Math.abs(amps) <= maxAmps ? CurrentState.OK : CurrentState.OUT_OF_RANGE;
+        }
+        if (state != currentLogged) {
+            switch (state) {
+                case OK -> log.info("{}: pack current ({}) reads again", packId, current);
+                case UNREADABLE -> log.warn("{}: pack current ({}) unreadable: {}; no pack current", packId, current,
+                        late[k] ? "no answer within " + deadlineMillis + " ms (read.deadline.ms)"
+                                : failures[k].getMessage());
+                default -> log.warn("{}: pack current ({}) reads {} A, beyond {} A (current.max.amps); no pack current",
+                        packId, current, String.format(Locale.ROOT, "%.3f", amps), maxAmps);
+            }
+            currentLogged = state;
+        }
+        return state == CurrentState.OK ? amps : Double.NaN;
     }
 
     /** Runs only when a channel's status changes, so building the message costs nothing per tick. */

@@ -15,11 +15,15 @@ import java.util.regex.Pattern;
  * <p>Scale and offset are read once, at activation: they change only when someone changes the ADC's range, and
  * reading them every tick would triple the file reads of a tick.
  *
- * @param voltsPerCount the scale in volts at the divider's input per ADC count
+ * <p>The pack current's channel ({@link #openCurrent}) is one too, its value in amperes: IIO gives currents in
+ * milliamperes.
+ *
+ * @param voltsPerCount the scale in volts at the divider's input per ADC count (amperes, for the current's)
  */
 record IioChannel(Path raw, double voltsPerCount, double offsetCounts, String description) {
 
     private static final Pattern CHANNEL = Pattern.compile("(\\d{1,3})(?:-(\\d{1,3}))?");
+    private static final Pattern CURRENT = Pattern.compile("current(\\d{1,3})");
 
     /**
      * @param channel {@code M} for a single-ended input, {@code M-N} for a differential one
@@ -34,6 +38,38 @@ record IioChannel(Path raw, double voltsPerCount, double offsetCounts, String de
         boolean differential = m.group(2) != null;
         String base = differential ? "in_voltage" + m.group(1) + "-voltage" + m.group(2) : "in_voltage" + m.group(1);
         String shared = differential ? "in_voltage-voltage" : "in_voltage";
+        return open(device, channel, base, shared, dividerRatio / 1000, sysfs);
+    }
+
+    /**
+     * The pack current's channel, read in amperes: {@code currentM}, a current channel of a shunt monitor
+     * (INA226/INA219-class, {@code in_currentM_raw} × scale in mA), or a voltage channel {@code M} or {@code M-N}
+     * across the shunt, divided by its resistance.
+     *
+     * @param shuntOhms the shunt's resistance; needed for a voltage channel, ignored for a current channel
+     * @throws IllegalArgumentException when the channel is missing, or a voltage channel is named without a shunt
+     */
+    static IioChannel openCurrent(IioDevices.Device device, String channel, double shuntOhms, Sysfs sysfs) {
+        Matcher m = CURRENT.matcher(channel);
+        if (m.matches()) {
+            return open(device, channel, "in_current" + m.group(1), "in_current", 1.0 / 1000, sysfs);
+        }
+        if (!CHANNEL.matcher(channel).matches()) {
+            throw new IllegalArgumentException("current channel '" + channel + "' of " + device.id()
+                    + ": expected currentM (in_currentM_raw), or M or M-N (a voltage across the shunt)");
+        }
+        if (!(shuntOhms > 0)) {
+            throw new IllegalArgumentException("current channel '" + channel + "' of " + device.id() + " is a voltage"
+                    + " across the shunt: set current.shunt.milliohms to the shunt's resistance");
+        }
+        IioChannel volts = open(device, channel, 1, sysfs);
+        return new IioChannel(volts.raw, volts.voltsPerCount / shuntOhms, volts.offsetCounts,
+                volts.description + " across " + shuntOhms * 1000 + " mOhm");
+    }
+
+    /** Value = (raw + offset) × scale × {@code perScaleUnit}. */
+    private static IioChannel open(IioDevices.Device device, String channel, String base, String shared,
+            double perScaleUnit, Sysfs sysfs) {
         String description = device.id() + " " + base;
         Path dir = device.dir();
         Path raw = dir.resolve(base + "_raw");
@@ -47,12 +83,12 @@ record IioChannel(Path raw, double voltsPerCount, double offsetCounts, String de
         }
         Path offset = firstPresent(dir.resolve(base + "_offset"), dir.resolve(shared + "_offset"));
         try {
-            double millivoltsPerCount = sysfs.readDecimal(scale);
-            if (!(millivoltsPerCount > 0)) {
-                throw new IllegalArgumentException(description + ": scale " + millivoltsPerCount + " is not positive");
+            double perCount = sysfs.readDecimal(scale);
+            if (!(perCount > 0)) {
+                throw new IllegalArgumentException(description + ": scale " + perCount + " is not positive");
             }
             double offsetCounts = offset == null ? 0 : sysfs.readDecimal(offset);
-            return new IioChannel(raw, millivoltsPerCount / 1000 * dividerRatio, offsetCounts, description);
+            return new IioChannel(raw, perCount * perScaleUnit, offsetCounts, description);
         } catch (IOException e) {
             throw new IllegalArgumentException(description + ": " + e.getMessage(), e);
         }

@@ -49,6 +49,24 @@ import org.osgi.service.metatype.annotations.Option;
             + "ADC's conversion time for every channel, below the pack's tick.ms.", min = "1", max = "60000")
     long read_deadline_ms() default 300;
 
+    @AttributeDefinition(name = "Pack current channel", required = false,
+            description = "The shunt that measures the pack current, empty for none: currentM (in_currentM_raw x "
+                    + "scale in mA, an INA226/INA219-class monitor on the ina2xx-adc driver), or M or M-N (a voltage "
+                    + "channel across the shunt, divided by current.shunt.milliohms); DEVICE/... on another device.")
+    String current_channel() default "";
+
+    @AttributeDefinition(name = "Shunt (milliohm)", description = "The shunt's resistance, 0.01 to 100000 mOhm; "
+            + "needed when the current channel is a voltage channel, ignored for a currentM channel.")
+    double current_shunt_milliohms() default 0;
+
+    @AttributeDefinition(name = "Invert current", description = "The reading's current is positive while the pack "
+            + "is charged; set this when the shunt is wired so that charging reads negative.")
+    boolean current_invert() default false;
+
+    @AttributeDefinition(name = "Largest current (A)", description = "0.001 to 100000 A: a current channel reading "
+            + "beyond it either way is taken as a fault (no current that tick), as a cell outside its range is.")
+    double current_max_amps() default 1000;
+
     @AttributeDefinition(name = "sysfs root", description = "The directory holding sys/; / on the gateway.")
     String sysfs_root() default "/";
 }

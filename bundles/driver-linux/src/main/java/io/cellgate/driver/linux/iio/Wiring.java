@@ -33,9 +33,12 @@ enum Wiring {
         return this == DIRECT ? cellMaxVolts : (k + 1) * cellMaxVolts;
     }
 
-    /** Turns channel voltages and statuses into cells; a cell that is not OK gets NaN, never a made-up voltage. */
+    /**
+     * Turns channel voltages and statuses into cells, one per status (volts may hold more: the current's); a cell
+     * that is not OK gets NaN, never a made-up voltage.
+     */
     void toCells(double[] volts, CellStatus[] status, PackReading into) {
-        for (int c = 0; c < volts.length; c++) {
+        for (int c = 0; c < status.length; c++) {
             CellStatus s = this == DIRECT || c == 0 ? status[c] : worse(status[c], status[c - 1]);
             if (s != CellStatus.OK) {
                 into.set(c, Double.NaN, s);

@@ -358,4 +358,102 @@ class IioCellSourceTest {
         }
         assertTrue(perRead < 40_000, perRead + " bytes per read");
     }
+
+    /** An INA226 on the ina2xx-adc driver: in_current3_raw counts of 1.25 mA with a 2 mOhm shunt, say. */
+    private Path ina226(String raw) {
+        Path dev = tree.iio(5, "ina226", "soc/i2c-1/1-0040", 2, "0.002500000");
+        FakeTree.write(dev.resolve("in_current3_raw"), raw + "\n");
+        FakeTree.write(dev.resolve("in_current3_scale"), "1.250000000\n");
+        return dev;
+    }
+
+    @Test
+    void withoutACurrentChannelThePackCurrentStaysUnmeasured() {
+        reading.setPackAmps(Double.NaN);
+        source(config()).read(reading);
+        assertTrue(Double.isNaN(reading.packAmps()));
+        assertTrue(log.matching("pack current: none (current.channel not set)").size() == 1, log.lines().toString());
+    }
+
+    @Test
+    void aShuntMonitorsCurrentChannelGivesThePackCurrentChargePositive() {
+        Path ina = ina226("8000");
+        Map<String, Object> c = config();
+        c.put("current.channel", "ina226/current3");
+        IioCellSource s = source(c);
+        s.read(reading);
+        assertEquals(10.0, reading.packAmps(), 1e-9, "8000 counts of 1.25 mA");
+        assertCells(reading, 3.7, 3.7, 3.7, 3.7);
+        FakeTree.write(ina.resolve("in_current3_raw"), "-2400\n");
+        s.read(reading);
+        assertEquals(-3.0, reading.packAmps(), 1e-9, "discharge is negative");
+
+        c.put("current.invert", true);
+        IioCellSource inverted = source(c);
+        inverted.read(reading);
+        assertEquals(3.0, reading.packAmps(), 1e-9, "a shunt wired the other way, inverted");
+        assertEquals(1, log.matching("pack current: iio:device5 in_current3, inverted, at most 1000.0 A").size(),
+                log.lines().toString());
+    }
+
+    @Test
+    void aVoltageAcrossTheShuntIsDividedByItsResistance() {
+        Path shunt = tree.iio(6, "ads1115-shunt", "soc/i2c-1/1-004a", 0, "0.007812500");
+        FakeTree.write(shunt.resolve("in_voltage0-voltage1_raw"), "-6400\n"); // -50 mV
+        FakeTree.write(shunt.resolve("in_voltage0-voltage1_scale"), "0.007812500\n");
+        Map<String, Object> c = config();
+        c.put("current.channel", "1-004a/0-1");
+        c.put("current.shunt.milliohms", 0.5);
+        source(c).read(reading);
+        assertEquals(-100.0, reading.packAmps(), 1e-9, "-50 mV across 0.5 mOhm");
+    }
+
+    @Test
+    void aCurrentThatFailsOrReadsBeyondItsLimitIsNaNLoggedOnceAndTheCellsGoOn() throws IOException {
+        Path ina = ina226("8000");
+        Map<String, Object> c = config();
+        c.put("current.channel", "ina226/current3");
+        c.put("current.max.amps", 50.0);
+        IioCellSource s = source(c);
+        FakeTree.write(ina.resolve("in_current3_raw"), "80000\n"); // 100 A
+        s.read(reading);
+        s.read(reading);
+        assertTrue(Double.isNaN(reading.packAmps()));
+        assertCells(reading, 3.7, 3.7, 3.7, 3.7);
+        assertEquals(1, log.matching("pack current (iio:device5 in_current3) reads 100.000 A, beyond 50.0 A "
+                + "(current.max.amps); no pack current").size(), log.lines().toString());
+        Files.delete(ina.resolve("in_current3_raw"));
+        s.read(reading);
+        s.read(reading);
+        assertTrue(Double.isNaN(reading.packAmps()));
+        assertCells(reading, 3.7, 3.7, 3.7, 3.7);
+        assertEquals(1, log.matching("pack current (iio:device5 in_current3) unreadable").size(),
+                log.lines().toString());
+        FakeTree.write(ina.resolve("in_current3_raw"), "-800\n");
+        s.read(reading);
+        assertEquals(-1.0, reading.packAmps(), 1e-9);
+        assertEquals(1, log.matching("pack current (iio:device5 in_current3) reads again").size());
+    }
+
+    @Test
+    void badCurrentConfigurationsAreRefusedNamingTheProblem() {
+        ina226("0");
+        Object[][] cases = {
+                {"current.channel", "ina226/current9", "has no channel current9: no in_current9_raw"},
+                {"current.channel", "ina226/amps", "current channel 'amps' of iio:device5: expected currentM"},
+                {"current.channel", "ina226/0", "is a voltage across the shunt: set current.shunt.milliohms"},
+                {"current.channel", "nope/current3", "IIO device 'nope' not found"},
+                {"current.shunt.milliohms", -1.0, "current.shunt.milliohms=-1.0 is out of range"},
+                {"current.max.amps", 0.0, "current.max.amps=0.0 is out of range"},
+        };
+        for (Object[] k : cases) {
+            Map<String, Object> config = config();
+            config.put("current.channel", "ina226/current3");
+            config.put((String) k[0], k[1]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> source(config),
+                    k[0] + "=" + k[1]);
+            assertTrue(e.getMessage().contains((String) k[2]), k[0] + "=" + k[1] + ": " + e.getMessage());
+            assertEquals(1, log.matching("configuration refused: " + e.getMessage()).size(), "logged: " + k[2]);
+        }
+    }
 }
