@@ -6,6 +6,10 @@ import com.google.gson.JsonParser;
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.balancer.ModelDescriptor;
 import io.cellgate.api.balancer.PackFit;
+import io.cellgate.sim.report.Figures;
+import io.cellgate.sim.report.HtmlReport;
+import io.cellgate.sim.report.ScenarioSource;
+import io.cellgate.sim.report.Table;
 import io.cellgate.sim.scenario.Scenario;
 import io.cellgate.sim.scenario.ScenarioModels;
 import io.cellgate.sim.scenario.ScenarioResult;
@@ -149,10 +153,7 @@ public final class ScenarioCli {
     // ------------------------------------------------------------------------------------------------ reading
 
     /** A scenario file and its text, read with the refusals of this command. */
-    record Input(Path file, String text, Scenario scenario) {
-    }
-
-    static Input read(Path file) {
+    static ScenarioSource read(Path file) {
         String text;
         try {
             if (Files.isDirectory(file)) {
@@ -177,7 +178,7 @@ public final class ScenarioCli {
         }
         boolean replay = root != null && root.isJsonObject() && root.getAsJsonObject().has("replay");
         try {
-            return new Input(file, text, Scenario.parse(text, file.toAbsolutePath().getParent()));
+            return new ScenarioSource(file, text, Scenario.parse(text, file.toAbsolutePath().getParent()));
         } catch (IllegalArgumentException e) {
             String m = file + ": " + e.getMessage();
             if (root == null || !root.isJsonObject() || e.getMessage().startsWith("not a scenario")) {
@@ -199,7 +200,7 @@ public final class ScenarioCli {
 
     // ------------------------------------------------------------------------------------------------ models
 
-    private int listModels(Input in) {
+    private int listModels(ScenarioSource in) {
         List<BalancerModel> all = awaitModels(null);
         out.printf("%-32s %-10s %-8s %-8s %s%n", "MODEL", "CELLS", "CHEM", "STRINGS", in == null ? "VENDOR"
                 : "FITS " + in.file().getFileName());
@@ -280,7 +281,7 @@ public final class ScenarioCli {
             throw new ScenarioError(ScenarioError.USAGE, positional.isEmpty() ? "no scenario file given"
                     : "too many arguments: " + String.join(" ", positional));
         }
-        Input in = read(Path.of(positional.get(0)));
+        ScenarioSource in = read(Path.of(positional.get(0)));
         Scenario s = a.model == null ? in.scenario() : withModel(in.scenario(), a.model);
         BalancerModel model = model(s.balancer(), s);
         Path resultFile = positional.size() == 2 ? Path.of(positional.get(1)) : null;
@@ -347,7 +348,7 @@ public final class ScenarioCli {
             throw new ScenarioError(ScenarioError.USAGE, "compare needs a scenario and at least two models, e.g. "
                     + "compare config/scenarios/20s-ncm-300mv.json EK-L20S1A/datasheet EK-L20S1A/tight");
         }
-        Input in = read(Path.of(p.get(1)));
+        ScenarioSource in = read(Path.of(p.get(1)));
         List<BalancerModel> chosen = new ArrayList<>();
         for (String name : p.subList(2, p.size())) {
             chosen.add(model(name, withModel(in.scenario(), name)));
@@ -393,7 +394,7 @@ public final class ScenarioCli {
         if (a.sets.isEmpty()) {
             throw new ScenarioError(ScenarioError.USAGE, "sweep needs --set PROPERTY=V1,V2,... (one or more)");
         }
-        Input in = read(Path.of(a.positional.get(1)));
+        ScenarioSource in = read(Path.of(a.positional.get(1)));
         List<Map<String, String>> grid = grid(a.sets);
         checkWritable(a.report);
         checkWritable(a.csv);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.balancer.ek.EkModel;
 import io.cellgate.balancer.ek.EkProfile;
+import io.cellgate.sim.report.Table;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,11 +2,14 @@ package io.cellgate.sim.component;
 
 import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.sim.model.SimPack;
+import io.cellgate.sim.report.HtmlReport;
+import io.cellgate.sim.report.ScenarioSource;
 import io.cellgate.sim.scenario.Scenario;
 import io.cellgate.sim.scenario.ScenarioModels;
 import io.cellgate.sim.scenario.ScenarioResult;
 import io.cellgate.sim.scenario.ScenarioRunner;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -18,6 +21,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -25,7 +29,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The simulator's Gogo commands {@code sim:*}: look at the simulated packs, disturb them, run scenarios. Cells are
- * numbered from 1, as in {@code cellgate:cells}.
+ * numbered from 1, as in {@code cellgate:cells}. A run with a result file also writes its HTML report beside it and
+ * is listed among the {@link RecentRuns}, which the web console shows.
  */
 @Component(service = SimCommands.class, property = {"osgi.command.scope=sim", "osgi.command.function=packs",
         "osgi.command.function=imbalance", "osgi.command.function=disconnect", "osgi.command.function=reconnect",
@@ -40,6 +45,13 @@ public final class SimCommands {
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<BalancerModel> models;
+
+    private final RecentRuns recent;
+
+    @Activate
+    public SimCommands(@Reference RecentRuns recent) {
+        this.recent = recent;
+    }
 
     @Descriptor("list the simulated packs: cells, load, speed, simulated time, SOC and voltage ranges")
     public String packs() {
@@ -88,7 +100,8 @@ public final class SimCommands {
         return run(file, null);
     }
 
-    @Descriptor("run a scenario file as fast as possible, print its outcome and write the JSON result")
+    @Descriptor("run a scenario file as fast as possible, print its outcome, write the JSON result and, beside it, "
+            + "the HTML report (the web console lists it under Scenarios)")
     public String run(@Descriptor("scenario JSON file") String file,
             @Descriptor("where to write the JSON result") String resultFile) throws IOException {
         Path path = Path.of(file);
@@ -96,6 +109,7 @@ public final class SimCommands {
             throw new IllegalArgumentException("cannot read scenario file " + path.toAbsolutePath());
         }
         Scenario s = Scenario.read(path);
+        String text = Files.readString(path, StandardCharsets.UTF_8);
         BalancerModel model = ScenarioModels.choose(models == null ? List.of() : models, s);
         Path result = resultFile == null ? null : Path.of(resultFile).toAbsolutePath();
         if (result != null) {
@@ -120,16 +134,32 @@ public final class SimCommands {
             return "sim:run stopped: " + s.name() + " did not finish\n";
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        return summary(r, wall) + (resultFile == null ? "" : "result written to " + resultFile + "\n");
+        if (result == null) {
+            return summary(r, wall);
+        }
+        Path report = reportBeside(result);
+        Files.writeString(report, HtmlReport.single(new ScenarioSource(path, text, s), r), StandardCharsets.UTF_8);
+        recent.add(r, result, report);
+        return summary(r, wall) + "result written to " + resultFile + "\nreport written to " + report + "\n";
+    }
+
+    /** {@code day.json} gets {@code day.html}; another name gets {@code .html} added. */
+    static Path reportBeside(Path result) {
+        String name = result.getFileName().toString();
+        String base = name.toLowerCase(Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return result.resolveSibling(base + ".html");
     }
 
     /**
      * Runs the scenario on a thread of its own at the lowest priority, so that the ticks and the exporters come
      * first; Ctrl-C in the session (an interrupt) stops it. Returns null when stopped. The trace is streamed to the
-     * result file, or not kept: the gateway's heap holds nothing per sample, whatever the duration.
+     * result file, or not kept: the gateway's heap holds at most {@link HtmlReport#MAX_POINTS} samples, for the
+     * report, whatever the duration.
      */
     private static ScenarioResult runApart(Scenario s, BalancerModel model, Path resultFile) {
-        FutureTask<ScenarioResult> task = new FutureTask<>(() -> ScenarioRunner.run(s, model, resultFile));
+        FutureTask<ScenarioResult> task = new FutureTask<>(() -> resultFile == null
+                ? ScenarioRunner.run(s, model, null)
+                : ScenarioRunner.run(s, model, resultFile, HtmlReport.MAX_POINTS));
         Thread thread = new Thread(task, "cellgate-sim-run");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);

@@ -52,6 +52,27 @@ public final class ScenarioRunner {
         }
     }
 
+    /**
+     * As {@link #run(Scenario, BalancerModel, Path)}, the result file the same, but the result returned holds at
+     * most {@code keptSamples} trace samples, evenly spaced, the last among them: enough to draw a report from,
+     * bounded whatever the duration.
+     *
+     * @since 2.3
+     */
+    public static ScenarioResult run(Scenario s, BalancerModel model, Path resultFile, int keptSamples)
+            throws IOException {
+        if (keptSamples < 1) {
+            throw new IllegalArgumentException("keptSamples must be at least 1, not " + keptSamples);
+        }
+        try (TraceFile trace = TraceFile.beside(resultFile, s.pack().cells())) {
+            ScenarioResult r = runWith(s, model, trace);
+            trace.writeResult(r, resultFile);
+            return trace.thinned(r, keptSamples);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     static ScenarioResult runWith(Scenario s, BalancerModel model, Samples samples) {
         if (s.replay() != null) {
             return ReplayRunner.runWith(s, model, samples).result();

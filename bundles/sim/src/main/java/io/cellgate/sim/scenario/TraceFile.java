@@ -96,6 +96,34 @@ final class TraceFile implements Samples, Closeable {
         }
     }
 
+    /**
+     * {@code result} with at most {@code max} of this trace's samples, evenly spaced, the last among them, in place
+     * of the last only: enough to draw, bounded whatever the duration.
+     */
+    ScenarioResult thinned(ScenarioResult result, int max) throws IOException {
+        out.flush();
+        long stride = Math.max(1, (samples + max - 1) / Math.max(1, max));
+        List<ScenarioResult.Sample> spread = new java.util.ArrayList<>();
+        List<ScenarioResult.VoltageSample> trace = new java.util.ArrayList<>();
+        long i = 0;
+        try {
+            for (double[] in : read(double[]::clone)) {
+                if (i % stride == 0 || i == samples - 1) {
+                    spread.add(new ScenarioResult.Sample(in[0], in[1], in[2]));
+                    trace.add(new ScenarioResult.VoltageSample(in[0], column(in, 0), known(column(in, 1)),
+                            known(column(in, 2)), Arrays.copyOfRange(in, 3 + 3 * cells, 3 + 3 * cells + cells - 1)));
+                }
+                i++;
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        ScenarioResult r = result;
+        return new ScenarioResult(r.scenario(), r.balancer(), r.balancedAtSeconds(), r.simulatedSeconds(), r.steps(),
+                spread, r.pairChargeMovedAh(), r.energyLostWh(), r.energyBledWh(), r.conservationError(),
+                r.indicators(), r.pairs(), r.boardStates(), trace, r.events(), r.details());
+    }
+
     /** One of a sample's per-cell columns: 0 the terminal volts, 1 the OCV, 2 the SOC. */
     private double[] column(double[] sample, int column) {
         double[] values = new double[cells];

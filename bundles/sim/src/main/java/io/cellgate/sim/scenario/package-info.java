@@ -4,10 +4,11 @@
  * recorded pack instead of the physics (1.1: {@link io.cellgate.sim.scenario.ReplayRunner}). A run may stream its
  * trace to the result file instead of holding it (2.1). A result carries its {@link
  * io.cellgate.sim.scenario.ResultDetails}: balanced by the model's stop threshold, warnings, the charge of every cell,
- * the board's time and energy (2.2).
+ * the board's time and energy (2.2). A streamed run may keep a bounded, evenly spaced part of its trace to draw
+ * from (2.3).
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package io.cellgate.sim.scenario;
 
 import org.osgi.annotation.bundle.Export;

@@ -41,6 +41,23 @@ class StreamedTraceTest {
     }
 
     @Test
+    void aStreamedRunMayKeepAnEvenlySpacedPartOfItsTraceToDrawFrom() throws IOException {
+        Scenario s = Scenario.read(Path.of("../../config/scenarios/bad-contact.json"));
+        Path file = dir.resolve("result.json");
+        ScenarioResult thinned = ScenarioRunner.run(s, Models.resolve(s), file, 50);
+        ScenarioResult held = ScenarioRunner.run(s, Models.resolve(s));
+        assertEquals(held.toJson(), Files.readString(file), "the result file is the whole result");
+        assertTrue(thinned.trace().size() <= 51 && thinned.trace().size() >= 25, "kept: " + thinned.trace().size());
+        assertEquals(thinned.trace().size(), thinned.spread().size());
+        assertEquals(held.trace().get(0).atSeconds(), thinned.trace().get(0).atSeconds());
+        assertEquals(held.spread().get(held.spread().size() - 1), thinned.spread().get(thinned.spread().size() - 1),
+                "the last sample is kept");
+        assertEquals(held.finalSpreadVolts(), thinned.finalSpreadVolts());
+        assertEquals(List.of(file), files(), "the temporary trace is gone");
+        assertThrows(IllegalArgumentException.class, () -> ScenarioRunner.run(s, Models.resolve(s), file, 0));
+    }
+
+    @Test
     void aRunWithoutAResultFileKeepsTheLastSampleOnly() throws IOException {
         Scenario s = Scenario.read(Path.of("../../config/scenarios/bad-contact.json"));
         ScenarioResult r = ScenarioRunner.run(s, Models.resolve(s), null);

@@ -1,4 +1,4 @@
-package io.cellgate.sim.cli;
+package io.cellgate.sim.report;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -18,10 +18,10 @@ import java.util.Map;
  * style inlined, the runs' data as JSON in the page, so it opens offline and can be mailed. Each chart is a
  * {@code div.chart} whose {@code data-chart} names what it shows; the script draws it.
  */
-final class HtmlReport {
+public final class HtmlReport {
 
     /** A report draws at most this many samples per series: enough for a screen, small for a file. */
-    static final int MAX_POINTS = 1500;
+    public static final int MAX_POINTS = 1500;
 
     private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
@@ -30,7 +30,7 @@ final class HtmlReport {
     }
 
     /** One run: its figures, warnings, every chart, the scenario. */
-    static String single(ScenarioCli.Input in, ScenarioResult r) {
+    public static String single(ScenarioSource in, ScenarioResult r) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(esc(r.scenario())).append("</h1>\n<p class=\"muted\">").append(esc(r.balancer()))
                 .append(" · ").append(esc(in.file().toString())).append(" · ").append(esc(r.details().criterion()))
@@ -49,7 +49,7 @@ final class HtmlReport {
     }
 
     /** Two or more runs of one scenario: the table, the spreads and the charge overlaid, each run's charts side by side. */
-    static String compare(ScenarioCli.Input in, List<ScenarioResult> results, Table table) {
+    public static String compare(ScenarioSource in, List<ScenarioResult> results, Table table) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(esc(in.scenario().name())).append(": ").append(results.size())
                 .append(" models compared</h1>\n<p class=\"muted\">").append(esc(in.file().toString())).append("</p>\n");
@@ -81,7 +81,7 @@ final class HtmlReport {
     }
 
     /** A sweep: its table and one chart of every run. */
-    static String sweep(ScenarioCli.Input in, Table table) {
+    public static String sweep(ScenarioSource in, Table table) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(esc(in.scenario().name())).append(": sweep of ").append(table.rows().size())
                 .append(" runs</h1>\n<p class=\"muted\">").append(esc(in.file().toString())).append(" · over ")
@@ -188,12 +188,12 @@ final class HtmlReport {
         body.append("</ul>\n");
     }
 
-    private static void scenario(StringBuilder body, ScenarioCli.Input in) {
+    private static void scenario(StringBuilder body, ScenarioSource in) {
         body.append("<h2>The scenario</h2>\n<pre class=\"scenario\">").append(esc(in.text())).append("</pre>\n");
     }
 
     /** A run's data for the script: its trace at most {@link #MAX_POINTS} samples, its timelines whole. */
-    static JsonObject run(ScenarioResult r) {
+    public static JsonObject run(ScenarioResult r) {
         List<ScenarioResult.VoltageSample> trace = r.trace();
         List<ScenarioResult.Sample> spread = r.spread();
         int n = trace.size();
@@ -298,7 +298,7 @@ final class HtmlReport {
         }
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

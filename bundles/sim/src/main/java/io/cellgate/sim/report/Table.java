@@ -1,4 +1,4 @@
-package io.cellgate.sim.cli;
+package io.cellgate.sim.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -11,35 +11,35 @@ import java.util.Map;
  * The rows of a comparison or a sweep: for people (aligned text), for tools (CSV, RFC 4180) and for the report.
  * Each row is a run's parameters (a sweep's) and its {@link Figures}, or the reason it did not run.
  */
-final class Table {
+public final class Table {
 
     /** One run: the values it was given (empty for a comparison), its figures, or why it did not run. */
-    record Row(String model, Map<String, String> parameters, Figures figures, String refused) {
+    public record Row(String model, Map<String, String> parameters, Figures figures, String refused) {
     }
 
-    static final List<String> FIGURES = List.of("balanced_at_s", "idle_at_s", "final_adjacent_mv", "final_spread_mv",
+    public static final List<String> FIGURES = List.of("balanced_at_s", "idle_at_s", "final_adjacent_mv", "final_spread_mv",
             "energy_lost_wh", "charge_moved_ah", "board_energy_wh", "awake_percent", "peak_pair_a", "warnings");
 
     private final List<String> parameters;
     private final List<Row> rows = new ArrayList<>();
 
-    Table(List<String> parameters) {
+    public Table(List<String> parameters) {
         this.parameters = List.copyOf(parameters);
     }
 
-    void add(Row row) {
+    public void add(Row row) {
         rows.add(row);
     }
 
-    List<Row> rows() {
+    public List<Row> rows() {
         return rows;
     }
 
-    List<String> parameters() {
+    public List<String> parameters() {
         return parameters;
     }
 
-    List<String> header() {
+    public List<String> header() {
         List<String> h = new ArrayList<>();
         h.add("model");
         h.addAll(parameters);
@@ -48,7 +48,7 @@ final class Table {
     }
 
     /** The cells of a row, as text, in the header's order; a run that did not happen says why in its figures. */
-    List<String> cells(Row r) {
+    public List<String> cells(Row r) {
         List<String> c = new ArrayList<>();
         c.add(r.model());
         for (String p : parameters) {
@@ -75,12 +75,12 @@ final class Table {
         return c;
     }
 
-    static String number(double v, int decimals) {
+    public static String number(double v, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     /** Aligned columns for a terminal; the reason a run was refused follows the table, so the columns stay narrow. */
-    String text() {
+    public String text() {
         List<List<String>> all = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         all.add(header());
@@ -114,7 +114,7 @@ final class Table {
     }
 
     /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
-    void csv(Writer w) throws IOException {
+    public void csv(Writer w) throws IOException {
         line(w, header());
         for (int i = 0; i < rows.size(); i++) {
             line(w, cells(rows.get(i)));

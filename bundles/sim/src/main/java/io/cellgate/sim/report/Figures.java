@@ -1,4 +1,4 @@
-package io.cellgate.sim.cli;
+package io.cellgate.sim.report;
 
 import io.cellgate.sim.scenario.ResultDetails;
 import io.cellgate.sim.scenario.ScenarioResult;
