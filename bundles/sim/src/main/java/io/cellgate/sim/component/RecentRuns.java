@@ -23,7 +23,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 
 /**
  * The last {@value #KEPT} runs of {@code sim:run} that wrote a result, newest first, in memory and in a small index
@@ -40,16 +44,24 @@ public final class RecentRuns implements ScenarioResults {
 
     private final Path index;
     private final Clock clock;
+    private final Consumer<String> warn;
+    /** Whether the last write of the index failed: said once, and once more when it works again. */
+    private boolean indexFailing;
     private final List<ScenarioRun> runs = new ArrayList<>();
 
     @Activate
-    public RecentRuns(BundleContext context) {
-        this(context.getDataFile("recent-runs.json").toPath(), Clock.systemUTC());
+    public RecentRuns(BundleContext context, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
+        this(context.getDataFile("recent-runs.json").toPath(), Clock.systemUTC(), log::warn);
     }
 
     RecentRuns(Path index, Clock clock) {
+        this(index, clock, message -> { });
+    }
+
+    RecentRuns(Path index, Clock clock, Consumer<String> warn) {
         this.index = index;
         this.clock = clock;
+        this.warn = warn;
         runs.addAll(read(index));
     }
 
@@ -119,8 +131,18 @@ public final class RecentRuns implements ScenarioResults {
                 GSON.toJson(a, w);
             }
             Files.move(temporary, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (indexFailing) {
+                indexFailing = false;
+                warn.accept("sim:run's list of recent runs is written again to " + index);
+            }
         } catch (IOException e) {
             // the list in memory is what the console shows; after a restart it is merely shorter
+            if (!indexFailing) {
+                indexFailing = true;
+                warn.accept("cannot write sim:run's list of recent runs to " + index + " (" + e.getMessage()
+                        + "): the console lists them until the gateway restarts; check the free space and "
+                        + "permissions of that folder");
+            }
         }
     }
 

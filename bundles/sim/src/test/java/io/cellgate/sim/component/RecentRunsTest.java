@@ -52,6 +52,25 @@ class RecentRunsTest {
     }
 
     @Test
+    void anIndexThatCannotBeWrittenIsSaidOnceAndOnceMoreWhenItCanAgain() throws IOException {
+        Path blocked = dir.resolve("data");
+        Files.writeString(blocked, "a file where the folder should be");
+        List<String> warnings = new java.util.ArrayList<>();
+        RecentRuns runs = new RecentRuns(blocked.resolve("index.json"), CLOCK, warnings::add);
+        runs.add(result("day", 10.0, 0.004), file("day.json"), null);
+        ScenarioRun night = runs.add(result("night", 12.0, 0.003), file("night.json"), null);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("cannot write sim:run's list of recent runs to "), warnings.get(0));
+        assertEquals(night, runs.recent().get(0), "the list in memory goes on");
+
+        Files.delete(blocked);
+        runs.add(result("dawn", 14.0, 0.002), file("dawn.json"), null);
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(1).startsWith("sim:run's list of recent runs is written again to "));
+        assertEquals(3, new RecentRuns(blocked.resolve("index.json"), CLOCK).recent().size());
+    }
+
+    @Test
     void aRunThatWroteTheSameFileReplacesTheOlderOne() throws IOException {
         RecentRuns runs = new RecentRuns(dir.resolve("index.json"), CLOCK);
         Path json = file("day.json");
