@@ -256,17 +256,11 @@ final class CellEstimator {
     /** The estimates of every cell now. Off the tick. */
     List<CellEstimate> estimates() {
         int cells = pack.cells();
-        double[] capacity = new double[cells];
-        double[] confidence = new double[cells];
-        double[] leak = new double[cells];
-        int[] points = new int[cells];
-        for (int c = 0; c < cells; c++) {
-            Solved s = solved(c);
-            capacity[c] = s.capacity();
-            confidence[c] = s.confidence();
-            leak[c] = s.leak();
-            points[c] = s.points();
-        }
+        EstimatesFile.Saved fitted = saved(0); // every cell's fit solved once, as a restart would keep it
+        double[] capacity = fitted.capacityCoulombs();
+        double[] confidence = fitted.confidence();
+        double[] leak = fitted.leakAmps();
+        int[] points = fitted.points();
         double medianLeak = median(leak);
         double seconds = (lastNanos - firstNanos) / 1e9;
         double days = seconds / SECONDS_PER_DAY;
