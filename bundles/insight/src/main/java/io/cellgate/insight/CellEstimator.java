@@ -44,8 +44,7 @@ final class CellEstimator {
     private double packCoulombs;
     /** Per cell, net charge the balancer moved into it since counting began, as the ledger last gave it. */
     private final double[] balanceCoulombs;
-    /** Per cell, the last time a balancing current passed it; the pack's, the last time its current flowed. */
-    private final long[] cellBusyNanos;
+    /** The last time the pack's current flowed; a cell's last balancing current is its held decision's to tell. */
     private long packBusyNanos;
 
     private final RestFit[] fits;
@@ -71,7 +70,6 @@ final class CellEstimator {
         this.settings = settings;
         int cells = pack.cells();
         balanceCoulombs = new double[cells];
-        cellBusyNanos = new long[cells];
         fits = new RestFit[cells];
         for (int c = 0; c < cells; c++) {
             fits[c] = new RestFit();
@@ -158,9 +156,9 @@ final class CellEstimator {
 
     /**
      * Counts {@code seconds} up to {@code nowNanos} of the board draw held and the pack current held ({@code NaN}:
-     * not measured). The balancing charge of each cell is the ledger's ({@link #balance}), and a cell's or the pack's
-     * last busy moment is marked when a tick's decision and current are {@link #hold held}: a span ends a tick after
-     * it, which {@code rest.s} dwarfs. On the tick; allocates nothing.
+     * not measured). The balancing charge of each cell is the ledger's ({@link #balance}), and the pack's last busy
+     * moment is marked when a tick's current is {@link #hold held}: a span ends a tick after it, which {@code rest.s}
+     * dwarfs. On the tick; allocates nothing.
      */
     void count(double boardDrawAmps, double packAmps, double seconds, long nowNanos) {
         if (packAmps == packAmps) {
@@ -171,27 +169,18 @@ final class CellEstimator {
         lastNanos = nowNanos;
     }
 
-    /**
-     * From {@code nowNanos} on, {@code packAmps} holds; the decision held from now on has marked its cells busy in
-     * {@link #cellBusyNanos()} as it was held. On the tick.
-     */
+    /** From {@code nowNanos} on, {@code packAmps} holds. On the tick. */
     void hold(double packAmps, long nowNanos, long nowMillis) {
         if (!counting) { // what ran before the first tick is unknown: nothing has rested yet
             counting = true;
             firstNanos = nowNanos;
             packBusyNanos = nowNanos;
-            Arrays.fill(cellBusyNanos, nowNanos);
         }
         if (!(Math.abs(packAmps) <= settings.restAmps())) {
             packBusyNanos = nowNanos;
         }
         lastNanos = nowNanos;
         lastMillis = nowMillis;
-    }
-
-    /** Per cell, the last moment a balancing current passed it, written as each tick's decision is held. */
-    long[] cellBusyNanos() {
-        return cellBusyNanos;
     }
 
     /**
@@ -213,16 +202,17 @@ final class CellEstimator {
 
     /**
      * Reads the rest voltage of every cell that has rested, from the pack's latest view: its charge from the curve,
-     * where the curve is steep enough, becomes the cell's newest rest point. Off the tick.
+     * where the curve is steep enough, becomes the cell's newest rest point; {@code held} tells when a balancing
+     * current last passed each cell. Off the tick.
      */
-    void observe(PackView view) {
+    void observe(PackView view, HeldDecision held) {
         if (!counting || view.cells() != pack.cells()) {
             return;
         }
         long rest = restNanos();
         double seconds = (lastNanos - firstNanos) / 1e9;
         for (int c = 0; c < pack.cells(); c++) {
-            long restSince = Math.max(packBusyNanos, cellBusyNanos[c]);
+            long restSince = Math.max(packBusyNanos, held.busyNanos(c, lastNanos));
             if (!view.isValid(c) || lastNanos - restSince < rest) {
                 continue;
             }

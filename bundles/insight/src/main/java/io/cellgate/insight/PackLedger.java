@@ -49,6 +49,8 @@ final class PackLedger {
     private double appliedPackAmps = Double.NaN;
     private long appliedNanos;
     private boolean anyApplied;
+    /** The seconds the held decision ran that are not counted in {@code pending} yet. */
+    private double heldSeconds;
 
     private final Counters total;
     /**
@@ -98,13 +100,16 @@ final class PackLedger {
         return pack;
     }
 
-    /** Counts the span since the last tick with the last tick's decision, then holds this tick's. */
+    /**
+     * Counts the span since the last tick with the decision held, then holds this tick's if it differs: the held
+     * decision's spans add up to one figure, counted per pair and cell when the decision changes or the ledger folds.
+     */
     synchronized void record(PackState state) {
         long nowNanos = state.reading().timeNanos();
         if (anyApplied && nowNanos > appliedNanos) {
             double seconds = (nowNanos - appliedNanos) / 1e9;
             enterDayOf(state.timeMillis());
-            pending.add(applied, seconds);
+            heldSeconds += seconds;
             if (!Double.isNaN(appliedPackAmps)) {
                 if (appliedPackAmps > 0) {
                     packInCoulombs += appliedPackAmps * seconds;
@@ -116,11 +121,25 @@ final class PackLedger {
             estimator.count(applied.boardDrawAmps(), appliedPackAmps, seconds, nowNanos);
             board.count(applied, seconds);
         }
-        applied.hold(state.decision(), estimator.cellBusyNanos(), nowNanos);
+        if (!anyApplied) {
+            applied.busyAll(nowNanos);
+            applied.hold(state.decision(), nowNanos);
+        } else if (!applied.holds(state.decision())) {
+            countHeld();
+            applied.hold(state.decision(), nowNanos);
+        }
         appliedPackAmps = state.reading().packAmps();
         appliedNanos = nowNanos;
         anyApplied = true;
         estimator.hold(appliedPackAmps, nowNanos, state.timeMillis());
+    }
+
+    /** Counts the held decision's spans since they were last counted, per pair and cell. */
+    private void countHeld() {
+        if (heldSeconds > 0) {
+            pending.add(applied, heldSeconds);
+            heldSeconds = 0;
+        }
     }
 
     /** From now on the pack's insight works with {@code settings}. */
@@ -139,7 +158,7 @@ final class PackLedger {
         }
         board.ledger(total::pairActive, estimator.settings().windowSeconds());
         if (view != null && view.pack().equals(pack)) {
-            estimator.observe(view);
+            estimator.observe(view, applied);
             board.observe(view, estimator.countedSeconds(), estimator.packResting());
         }
         PackSettings settings = estimator.settings();
@@ -216,6 +235,7 @@ final class PackLedger {
 
     /** Adds what the ticks counted since the last fold to the total and the newest day. */
     private void fold() {
+        countHeld();
         total.addAll(pending);
         days[newest].addAll(pending);
         pending.clear();

@@ -69,6 +69,27 @@ class PackLedgerTest {
     }
 
     @Test
+    void aDecisionHeldOverManyTicksCountsTheSameAsEachTickAndASetpointChangeEndsIt() {
+        state.decision().setPair(0, PairDirection.LOWER_TO_UPPER, 1.0);
+        tick(0);
+        for (int i = 0; i < 50; i++) {
+            tick(0.1);
+        }
+        assertEquals(5.0, ledger.snapshot().total().pairCoulombs(0), EPSILON, "a snapshot counts the span held so far");
+        for (int i = 0; i < 50; i++) {
+            tick(0.1);
+        }
+        state.decision().setPair(0, PairDirection.LOWER_TO_UPPER, 0.5); // same pair, half the current
+        tick(0.1);
+        tick(2.0);
+        LedgerCounts total = ledger.snapshot().total();
+        assertEquals(10.1 + 1.0, total.pairCoulombs(0), EPSILON, "10.1 s at 1 A, then 2 s at 0.5 A");
+        assertEquals(12.1, total.pairActiveSeconds(0), EPSILON);
+        assertEquals(11.1, total.outCoulombs(0), EPSILON, "cell 1 gives");
+        assertEquals(11.1, total.inCoulombs(1), EPSILON, "cell 2 takes");
+    }
+
+    @Test
     void aPassiveBoardsBleedIsChargeBledFromItsCell() {
         state.decision().setBleed(3, 0.06);
         tick(0);
