@@ -1,6 +1,7 @@
 package io.cellgate.bench;
 
 import io.cellgate.api.balancer.BalancerModel;
+import io.cellgate.api.balancer.Decision;
 import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.telemetry.PackListener;
 import io.cellgate.api.telemetry.PackState;
@@ -71,10 +72,32 @@ public class InsightTickBenchmark extends MicroBenchmark {
         return ledgers.insight(Packs.PACK24.id()).orElseThrow();
     }
 
-    /** The insight's work alone on that tick, a tenth of a second after the last. */
+    /**
+     * The insight's work alone on that tick, a tenth of a second after the last: a board holds its decision for many
+     * ticks, and so does this one.
+     */
     @Benchmark
     public void record24() {
         ticked.reading().setTimeNanos(ticked.reading().timeNanos() + 100_000_000);
         ledgers.record(ticked);
+    }
+
+    /** The worst case: a decision that differs from the last on every tick (one pair's setpoint alternates). */
+    @Benchmark
+    public void record24Changing() {
+        ticked.reading().setTimeNanos(ticked.reading().timeNanos() + 100_000_000);
+        Decision decision = ticked.decision();
+        int pair = firstBalancingPair(decision);
+        decision.setPair(pair, decision.direction(pair), decision.amps(pair) == 1.0 ? 0.9 : 1.0);
+        ledgers.record(ticked);
+    }
+
+    private static int firstBalancingPair(Decision decision) {
+        for (int k = 0; k < decision.pairs(); k++) {
+            if (decision.isBalancing(k)) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("the benchmark's pack balances no pair");
     }
 }
