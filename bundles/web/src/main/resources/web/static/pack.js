@@ -132,7 +132,7 @@
       time.dateTime = f.since;
       time.textContent = Cellgate.wallClock(f.since);
       li.appendChild(time);
-      li.appendChild(document.createTextNode(" " + f.message + " (tick " + f.sinceTick + ")"));
+      li.appendChild(document.createTextNode(" " + f.message + (f.sinceTick === null ? "" : " (tick " + f.sinceTick + ")")));
       return li;
     }));
     document.getElementById("no-faults").hidden = list.length > 0;
@@ -149,32 +149,55 @@
     document.body.classList.add("faulted");
   }
 
-  /** The cell insight's alerts (with the time each was raised) and findings, or why there are none. */
+  function fixed(x, digits, unit) {
+    return x === null || x === undefined ? "–" : x.toFixed(digits) + unit;
+  }
+
+  function listOf(ul, messages) {
+    ul.replaceChildren.apply(ul, messages.map(function (m) {
+      var li = document.createElement("li");
+      li.textContent = m;
+      return li;
+    }));
+  }
+
+  /**
+   * The cell insight's findings, a row of estimates per cell (the weak cell a finding names marked) and its notes;
+   * its alerts are in the pack's faults. Or why there is none.
+   */
   function insight(d) {
-    var alerts = d.running ? d.alerts : [];
+    var table = document.getElementById("estimates");
+    var key = JSON.stringify(d.running ? [d.cells, d.findings, d.notes] : d.reason);
+    if (table.dataset.v === key) return;
+    table.dataset.v = key;
     var findings = d.running ? d.findings : [];
-    var a = document.getElementById("alerts");
-    var key = JSON.stringify(d.running ? [alerts, findings] : d.reason);
-    if (a.dataset.v === key) return;
-    a.dataset.v = key;
-    a.replaceChildren.apply(a, alerts.map(function (x) {
-      var li = document.createElement("li");
-      var time = document.createElement("time");
-      time.dateTime = x.since;
-      time.textContent = Cellgate.wallClock(x.since);
-      li.appendChild(time);
-      li.appendChild(document.createTextNode(" " + x.alert + ": " + x.message));
-      return li;
-    }));
-    var f = document.getElementById("findings");
-    f.replaceChildren.apply(f, findings.map(function (x) {
-      var li = document.createElement("li");
-      li.textContent = x.message;
-      return li;
-    }));
+    listOf(document.getElementById("findings"), findings.map(function (f) { return f.message; }));
+    listOf(document.getElementById("insight-notes"), d.running ? d.notes : []);
     var none = document.getElementById("insight-none");
-    none.hidden = alerts.length + findings.length > 0;
-    none.textContent = d.running ? "None." : d.reason;
+    none.hidden = findings.length > 0;
+    none.textContent = d.running ? "No findings." : d.reason;
+    var named = {};
+    findings.forEach(function (f) { if (f.cell !== null) named[f.cell] = true; });
+    var rows = (d.running ? d.cells : []).map(function (c) {
+      var tr = document.createElement("tr");
+      tr.dataset.cell = String(c.cell);
+      if (named[c.cell]) tr.className = "named";
+      [String(c.cell),
+        fixed(c.soc === null ? null : 100 * c.soc, 1, " %"),
+        c.capacityAh === null ? "–" : c.capacityAh.toFixed(3) + " Ah (" + (100 * c.capacityConfidence).toFixed(0) + " %)",
+        fixed(c.selfDischargePercentPerMonth, 1, " %/month"),
+        fixed(c.driftVoltsPerDay === null ? null : 1000 * c.driftVoltsPerDay, 2, " mV/day"),
+        fixed(c.netBalanceCoulombsPerDay === null ? null : c.netBalanceCoulombsPerDay / 3.6, 1, " mAh/day")
+      ].forEach(function (text, i) {
+        var td = document.createElement(i === 0 ? "th" : "td");
+        if (i === 0) td.scope = "row";
+        td.textContent = text;
+        tr.appendChild(td);
+      });
+      return tr;
+    });
+    var body = table.tBodies[0];
+    body.replaceChildren.apply(body, rows);
   }
 
   function pollInsight() {

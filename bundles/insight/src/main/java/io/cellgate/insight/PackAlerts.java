@@ -29,6 +29,8 @@ final class PackAlerts {
     private final Map<AlertKind, ActiveAlert> active = new EnumMap<>(AlertKind.class);
     /** When the spread went above its threshold; -1 while it is not. */
     private long spreadAboveSinceMillis = -1;
+    /** The tick of the view being evaluated, -1 without one: an alert raised now was raised at it. */
+    private long tick = -1;
 
     PackAlerts(String packId, Consumer<String> raised, Consumer<String> cleared) {
         this.packId = packId;
@@ -37,6 +39,7 @@ final class PackAlerts {
     }
 
     void evaluate(PackView view, List<Finding> findings, PackSettings settings, long nowMillis) {
+        tick = view == null ? -1 : view.tick();
         spread(view, settings, nowMillis);
         set(AlertKind.CELL_FAULT, settings.cellFaultAlert() ? cellFaults(view) : null, nowMillis);
         set(AlertKind.WEAK_CELL, settings.weakCellAlert() ? first(findings, f -> f.kind().weakCell()) : null,
@@ -102,11 +105,11 @@ final class PackAlerts {
                         + " (raised at " + Instant.ofEpochMilli(now.sinceMillis()) + ")");
             }
         } else if (now == null) {
-            active.put(kind, new ActiveAlert(kind, message, nowMillis));
+            active.put(kind, new ActiveAlert(kind, message, tick, nowMillis));
             raised.accept(packId + ": alert " + kind.id() + " raised at " + Instant.ofEpochMilli(nowMillis) + ": "
                     + message);
         } else if (!now.message().equals(message)) {
-            active.put(kind, new ActiveAlert(kind, message, now.sinceMillis())); // the figures move on, quietly
+            active.put(kind, new ActiveAlert(kind, message, now.sinceTick(), now.sinceMillis())); // figures move on quietly
         }
     }
 

@@ -193,8 +193,9 @@ final class PackLedger {
                     + "them again");
         }
         if (!estimator.currentMeasured()) {
-            notes.add(pack.id() + "'s voltage source gives no pack current: no charge is counted, so the state of "
-                    + "charge is known only at rest, and no capacity or self-discharge is measured");
+            notes.add(pack.id() + "'s voltage source gives no pack current: no charge is counted and a rest cannot "
+                    + "be told from a load, so no state of charge, capacity or self-discharge is worked out; give "
+                    + "the pack a current channel (current.channel, docs/hardware.md)");
         }
         if (estimator.curve().flatSpanVolts(CellEstimator.MIN_VOLTS_PER_SOC) > 0) {
             notes.add(String.format(Locale.ROOT, "%s's open-circuit curve is flat over %.0f %% of its "

@@ -43,7 +43,8 @@ public final class InsightJson {
 
     /**
      * A pack's estimates, findings and alerts: per cell {@code soc} (0…1), {@code capacityAh}, its
-     * {@code capacityConfidence} (0…1), {@code selfDischargeAmps}, {@code driftVoltsPerDay},
+     * {@code capacityConfidence} (0…1), {@code selfDischargeAmps} (and as {@code selfDischargePercentPerMonth} of its
+     * capacity), {@code driftVoltsPerDay},
      * {@code netBalanceCoulombsPerDay}, each null while unknown; {@code findings} and {@code alerts} in words;
      * {@code notes}, what cannot be worked out and why.
      */
@@ -61,6 +62,7 @@ public final class InsightJson {
             cell.addProperty("capacityAh", known(e.capacityAh()));
             cell.addProperty("capacityConfidence", e.capacityConfidence());
             cell.addProperty("selfDischargeAmps", known(e.selfDischargeAmps()));
+            cell.addProperty("selfDischargePercentPerMonth", known(e.selfDischargePercentPerMonth()));
             cell.addProperty("driftVoltsPerDay", known(e.driftVoltsPerDay()));
             cell.addProperty("netBalanceCoulombsPerDay", known(e.netBalanceCoulombsPerDay()));
             cell.addProperty("restPoints", e.restPoints());
@@ -88,13 +90,14 @@ public final class InsightJson {
     }
 
     /**
-     * One raised alert: {@code alert} (its id, e.g. {@code weak_cell}), {@code message} and {@code since}; as the
-     * insight lists it and as {@code cellgate:faults --json} adds it to the pack's faults.
+     * One raised alert: {@code alert} (its id, e.g. {@code weak_cell}), {@code message}, {@code sinceTick} (null when
+     * no tick was in view) and {@code since}.
      */
     public static JsonObject alert(ActiveAlert a) {
         JsonObject alert = new JsonObject();
         alert.addProperty("alert", a.kind().id());
         alert.addProperty("message", a.message());
+        alert.addProperty("sinceTick", a.sinceTick() >= 0 ? a.sinceTick() : null);
         alert.addProperty("since", Instant.ofEpochMilli(a.sinceMillis()).toString());
         return alert;
     }

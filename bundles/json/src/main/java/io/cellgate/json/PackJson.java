@@ -164,7 +164,10 @@ public final class PackJson {
         return a;
     }
 
-    /** The faults present now, each with the tick and the wall-clock time (ISO-8601 UTC) it appeared at. */
+    /**
+     * The faults present now, each with the tick (null when none was in view) and the wall-clock time (ISO-8601 UTC)
+     * it appeared at.
+     */
     public static JsonArray faults(List<Pack.ActiveFault> faults) {
         return tree(w -> writeFaults(w, faults)).getAsJsonArray();
     }
@@ -175,7 +178,12 @@ public final class PackJson {
         for (Pack.ActiveFault f : faults) {
             w.beginObject();
             w.name("message").value(f.message());
-            w.name("sinceTick").value(f.sinceTick());
+            w.name("sinceTick");
+            if (f.sinceTick() >= 0) {
+                w.value(f.sinceTick());
+            } else {
+                w.nullValue(); // an alert raised with no tick in view
+            }
             w.name("since").value(Instant.ofEpochMilli(f.sinceMillis()).toString());
             w.endObject();
         }

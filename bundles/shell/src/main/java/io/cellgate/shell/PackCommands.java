@@ -1,12 +1,7 @@
 package io.cellgate.shell;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonArray;
-import io.cellgate.api.insight.ActiveAlert;
-import io.cellgate.api.insight.PackInsight;
-import io.cellgate.api.insight.PackInsights;
 import io.cellgate.api.runtime.Pack;
-import io.cellgate.json.InsightJson;
 import io.cellgate.json.PackJson;
 import java.io.PrintStream;
 import java.util.Comparator;
@@ -17,7 +12,6 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
@@ -36,18 +30,12 @@ public final class PackCommands {
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<Pack> packs;
 
-    /** Optional: with the insight bundle, {@code faults} lists a pack's raised alerts after its faults. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile PackInsights insights;
-
     public PackCommands() {
     }
 
-    /** For tests: these packs, and {@code insights} (null: no insight bundle). */
-    PackCommands(List<Pack> packs, PackInsights insights) {
+    /** For tests: these packs. */
+    PackCommands(List<Pack> packs) {
         this.packs = packs;
-        this.insights = insights;
     }
 
     @Descriptor("list the packs: cells, model, board state, largest adjacent spread, balancing pairs, ticks")
@@ -103,24 +91,12 @@ public final class PackCommands {
         return history(json, packId, 20);
     }
 
-    @Descriptor("the faults of a pack that are present now, with the tick each appeared at, and the alerts the "
-            + "cell insight has raised, with the time each was raised")
+    @Descriptor("the faults of a pack that are present now, with the tick and the time each appeared: the "
+            + "board's and the runtime's, then the alerts the cell insight raised")
     public String faults(@Parameter(names = "--json", presentValue = "true", absentValue = "false")
             @Descriptor("machine-readable output") boolean json, @Descriptor("pack id") String packId) {
         Pack p = find(packId);
-        List<ActiveAlert> alerts = alerts(packId);
-        if (!json) {
-            return PackTables.faults(p, alerts);
-        }
-        JsonArray list = PackJson.faults(p.faults());
-        alerts.forEach(a -> list.add(InsightJson.alert(a)));
-        return Json.print(list);
-    }
-
-    /** The pack's raised alerts, none without the insight bundle or before the pack's first insight. */
-    private List<ActiveAlert> alerts(String packId) {
-        PackInsights i = insights;
-        return i == null ? List.of() : i.insight(packId).map(PackInsight::alerts).orElse(List.of());
+        return json ? Json.print(PackJson.faults(p.faults())) : PackTables.faults(p);
     }
 
     @Descriptor("a live view of one pack, refreshed every second until interrupted (Ctrl-C)")

@@ -1,6 +1,5 @@
 package io.cellgate.shell;
 
-import io.cellgate.api.insight.ActiveAlert;
 import io.cellgate.api.pack.PackHealth;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.TickStats;
@@ -107,23 +106,18 @@ final class PackTables {
         return b.toString();
     }
 
-    /** The pack's faults, then the alerts the cell insight raised for it, each with the time it appeared. */
-    static String faults(Pack pack, List<ActiveAlert> alerts) {
+    /** The pack's faults (the cell insight's alerts among them), each with the time and the tick it appeared at. */
+    static String faults(Pack pack) {
         List<Pack.ActiveFault> faults = pack.faults();
         StringBuilder b = new StringBuilder(pack.description().id()).append(": ");
         b.append(faults.isEmpty() ? "no faults" : faults.size() + (faults.size() == 1 ? " fault" : " faults"));
-        if (!alerts.isEmpty()) {
-            b.append(", ").append(alerts.size()).append(alerts.size() == 1 ? " alert" : " alerts")
-                    .append(" raised (cellgate:insight ").append(pack.description().id()).append(')');
-        }
         b.append('\n');
         for (Pack.ActiveFault f : faults) {
-            b.append(String.format(Locale.ROOT, "  since %s (tick %d)  %s%n", time(f.sinceMillis(), DATE_TIME),
-                    f.sinceTick(), f.message()));
-        }
-        for (ActiveAlert a : alerts) {
-            b.append(String.format(Locale.ROOT, "  since %s  ALERT %s: %s%n", time(a.sinceMillis(), DATE_TIME),
-                    a.kind().id(), a.message()));
+            b.append("  since ").append(time(f.sinceMillis(), DATE_TIME));
+            if (f.sinceTick() >= 0) {
+                b.append(" (tick ").append(f.sinceTick()).append(')');
+            }
+            b.append("  ").append(f.message()).append('\n');
         }
         return b.toString();
     }

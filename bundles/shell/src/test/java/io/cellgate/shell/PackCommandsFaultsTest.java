@@ -1,7 +1,6 @@
 package io.cellgate.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -9,9 +8,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.cellgate.api.insight.ActiveAlert;
 import io.cellgate.api.insight.AlertKind;
-import io.cellgate.api.insight.CellEstimate;
-import io.cellgate.api.insight.PackInsight;
-import io.cellgate.api.insight.PackInsights;
 import io.cellgate.api.pack.Chemistry;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.Pack;
@@ -20,10 +16,9 @@ import io.cellgate.api.runtime.TickSummary;
 import io.cellgate.api.telemetry.PackView;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** {@code cellgate:faults}: the pack runtime's faults, then the alerts the cell insight raised for the pack. */
+/** {@code cellgate:faults}: the pack's faults, the cell insight's alerts among them, as {@code Pack.faults()} has them. */
 class PackCommandsFaultsTest {
 
     private static final PackDescription PACK = new PackDescription("pack1", 3, Chemistry.NCM);
@@ -59,62 +54,45 @@ class PackCommandsFaultsTest {
         };
     }
 
-    private static PackInsights alerts(ActiveAlert... raised) {
-        List<CellEstimate> unknown = java.util.stream.IntStream.range(0, PACK.cells()).mapToObj(c -> new CellEstimate(c,
-                Double.NaN, 0, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, 0)).toList();
-        PackInsight insight = new PackInsight(PACK, ALERT_MILLIS, unknown, List.of(), List.of(raised), List.of());
-        return new PackInsights() {
-            @Override
-            public List<PackInsight> insights() {
-                return List.of(insight);
-            }
-
-            @Override
-            public Optional<PackInsight> insight(String packId) {
-                return packId.equals("pack1") ? Optional.of(insight) : Optional.empty();
-            }
-        };
-    }
-
     private static final Pack.ActiveFault OPEN_WIRE = new Pack.ActiveFault("cell 2: OPEN_WIRE", 42, FAULT_MILLIS);
-    private static final ActiveAlert WEAK = new ActiveAlert(AlertKind.WEAK_CELL,
-            "cell 2 is the weak cell: its capacity is 2.250 Ah", ALERT_MILLIS);
+
+    /** The runtime's list: the board's fault, then the insight's alert as {@code Pack.faults()} words it. */
+    private static final Pack.ActiveFault WEAK = new Pack.ActiveFault(new ActiveAlert(AlertKind.WEAK_CELL,
+            "cell 2 is the weak cell: its capacity is 2.250 Ah", 7, ALERT_MILLIS).faultMessage(), 7, ALERT_MILLIS);
 
     @Test
-    void withoutTheInsightBundleTheFaultsAreListedAsBefore() {
-        assertEquals("pack1: no faults\n", new PackCommands(List.of(pack(List.of())), null).faults(false, "pack1"));
-        String text = new PackCommands(List.of(pack(List.of(OPEN_WIRE))), null).faults(false, "pack1");
-        assertTrue(text.startsWith("pack1: 1 fault\n  since "), text);
-        assertTrue(text.endsWith(" (tick 42)  cell 2: OPEN_WIRE\n"), text);
-        assertFalse(text.contains("ALERT"), text);
-    }
-
-    @Test
-    void raisedAlertsFollowTheFaultsWithTheTimeEachWasRaised() {
-        String text = new PackCommands(List.of(pack(List.of(OPEN_WIRE))), alerts(WEAK)).faults(false, "pack1");
-        assertTrue(text.startsWith("pack1: 1 fault, 1 alert raised (cellgate:insight pack1)\n"), text);
+    void eachFaultIsListedWithTheTimeAndTheTickItAppearedAt() {
+        assertEquals("pack1: no faults\n", new PackCommands(List.of(pack(List.of()))).faults(false, "pack1"));
+        String text = new PackCommands(List.of(pack(List.of(OPEN_WIRE, WEAK)))).faults(false, "pack1");
         List<String> lines = text.lines().toList();
+        assertEquals("pack1: 2 faults", lines.get(0), text);
         assertEquals(3, lines.size(), text);
-        assertTrue(lines.get(1).contains("(tick 42)  cell 2: OPEN_WIRE"), text);
-        assertTrue(lines.get(2).matches("  since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  ALERT weak_cell: cell 2 is "
-                + "the weak cell: its capacity is 2\\.250 Ah"), text);
-
-        String alone = new PackCommands(List.of(pack(List.of())), alerts(WEAK)).faults(false, "pack1");
-        assertTrue(alone.startsWith("pack1: no faults, 1 alert raised (cellgate:insight pack1)\n  since "), alone);
+        assertTrue(lines.get(1).matches("  since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(tick 42\\)  cell 2: "
+                + "OPEN_WIRE"), text);
+        assertTrue(lines.get(2).endsWith(" (tick 7)  alert weak_cell: cell 2 is the weak cell: its capacity is "
+                + "2.250 Ah"), text);
     }
 
     @Test
-    void jsonAddsTheAlertsToTheFaultArrayMarkedByTheirId() {
-        JsonArray list = JsonParser.parseString(new PackCommands(List.of(pack(List.of(OPEN_WIRE))), alerts(WEAK))
+    void anAlertRaisedWithNoTickInViewIsListedWithItsTimeAlone() {
+        Pack.ActiveFault noTick = new Pack.ActiveFault("alert spread: the spread is 80.0 mV", -1, ALERT_MILLIS);
+        String text = new PackCommands(List.of(pack(List.of(noTick)))).faults(false, "pack1");
+        assertTrue(text.matches("pack1: 1 fault\n  since [-0-9]+ [:0-9]+  alert spread: the spread is 80.0 mV\n"),
+                text);
+    }
+
+    @Test
+    void jsonListsEveryFaultWithItsTickAndTime() {
+        JsonArray list = JsonParser.parseString(new PackCommands(List.of(pack(List.of(OPEN_WIRE, WEAK))))
                 .faults(true, "pack1")).getAsJsonArray();
         assertEquals(2, list.size());
         JsonObject fault = list.get(0).getAsJsonObject();
         assertEquals("cell 2: OPEN_WIRE", fault.get("message").getAsString());
         assertEquals(42, fault.get("sinceTick").getAsLong());
-        assertFalse(fault.has("alert"));
         JsonObject alert = list.get(1).getAsJsonObject();
-        assertEquals("weak_cell", alert.get("alert").getAsString());
-        assertEquals(WEAK.message(), alert.get("message").getAsString());
+        assertEquals("alert weak_cell: cell 2 is the weak cell: its capacity is 2.250 Ah",
+                alert.get("message").getAsString());
+        assertEquals(7, alert.get("sinceTick").getAsLong());
         assertEquals(Instant.ofEpochMilli(ALERT_MILLIS).toString(), alert.get("since").getAsString());
     }
 }

@@ -21,8 +21,8 @@ import org.junit.Test;
  * A seeded weak cell in the running gateway: the simulated pack's cells are drawn with a capacity spread of 4 %
  * (seed 4: cell 4 has 10.4 % less than the median cell, the next weakest 3.8 % less) and cycled by half their charge
  * between rests, 100 times faster than real time. The insight measures every cell's capacity between the rests,
- * names cell 4 and raises its weak-cell alert: in the log, over MQTT (retained, with its Home Assistant problem
- * sensor) and in Prometheus. A change of the pack's insight configuration (a weak cell must now be 20 % below the
+ * names cell 4 and raises its weak-cell alert: in the log, the pack's fault list, over MQTT (retained, with its Home
+ * Assistant problem sensor) and in Prometheus. A change of the pack's insight configuration (a weak cell must now be 20 % below the
  * median) clears it, once, everywhere.
  */
 public class InsightAlertIT {
@@ -124,11 +124,17 @@ public class InsightAlertIT {
         awaitLong("the alert in Prometheus", s -> prometheusAlert() == 1.0, 1);
         String shell = gateway.command("cellgate:insight pack1");
         assertTrue(shell, shell.contains("ALERT weak_cell since "));
+        // the pack's fault list has it too, with the tick and the time it was raised
+        String faults = gateway.command("cellgate:faults pack1");
+        assertTrue(faults, faults.matches("(?s).*  since [-0-9]+ [:0-9]+ \\(tick \\d+\\)  alert weak_cell: cell " + weak
+                + " is the weak cell: .*"));
 
         insightConfiguration(20);
         String cleared = awaitLong("the alert cleared", s -> s.contains("pack1: alert weak_cell cleared at "), 1);
         awaitLong("the alert cleared over MQTT", s -> !weakCellOverMqtt(), 1);
         awaitLong("the alert cleared in Prometheus", s -> prometheusAlert() == 0.0, 1);
+        faults = gateway.command("cellgate:faults pack1");
+        assertTrue(faults, !faults.contains("alert weak_cell"));
         TimeUnit.SECONDS.sleep(3);
         String after = gateway.output();
         assertEquals("raised once", 1, count(after, "pack1: alert weak_cell raised at "));

@@ -40,6 +40,11 @@ public class WebConsoleIT {
         chromium = new HeadlessBrowser();
         browser = chromium.driver;
         gateway.awaitReady();
+        // the cell insight reads a cell's charge once the pack has rested 10 s (the least it takes), not half an hour
+        java.nio.file.Path insight = gateway.dir.resolve("config/io.cellgate.insight.pack-pack1.cfg");
+        java.nio.file.Files.writeString(insight.resolveSibling("insight.tmp"), "pack.id=pack1\nrest.s=10\n");
+        java.nio.file.Files.move(insight.resolveSibling("insight.tmp"), insight,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         HeadlessBrowser.awaitHttp(base + "/api/packs");
     }
 
@@ -118,6 +123,14 @@ public class WebConsoleIT {
                 && b.findElements(By.cssSelector("#cells-chart .u-legend .u-series")).size() == 21);
         long tickBefore = tick();
         waitFor("the page to follow the ticks", 5, b -> tick() > tickBefore);
+
+        // the cell insight: a row of estimates per cell, the charge of the cells that rested read from their voltage
+        waitFor("the charge of a rested cell in the insight's table", 40, b -> b.findElements(
+                By.cssSelector("#estimates tbody tr td:nth-of-type(1)")).stream()
+                .anyMatch(e -> e.getText().matches("\\d+\\.\\d %")));
+        assertEquals(20, browser.findElements(By.cssSelector("#estimates tbody tr")).size());
+        String row = browser.findElement(By.cssSelector("#estimates tbody tr[data-cell='1']")).getText();
+        assertTrue(row, row.matches("1 (\\d+\\.\\d %|–) – – – –"));
 
         // imbalance: cell 7 up by 150 mV; its neighbours' pairs balance it, the LEDs of 6, 7, 8 light
         double before = deviationMillivolts(7);

@@ -26,7 +26,11 @@ public interface Pack {
     /** Tick counters and timing since the controller started. */
     TickStats stats();
 
-    /** Active faults, each with the tick and the wall-clock time at which it was first seen. */
+    /**
+     * Active faults, each with the tick and the wall-clock time at which it was first seen: the board's and the
+     * runtime's, then the alerts the cell insight has raised about the pack (where it runs), worded
+     * {@code alert <id>: <message>}.
+     */
     List<ActiveFault> faults();
 
     /**

@@ -4,6 +4,9 @@ import io.cellgate.api.balancer.BalancerModel;
 import io.cellgate.api.driver.BalanceOutput;
 import io.cellgate.api.driver.CellVoltageSource;
 import io.cellgate.api.driver.IndicatorOutput;
+import io.cellgate.api.insight.ActiveAlert;
+import io.cellgate.api.insight.PackInsight;
+import io.cellgate.api.insight.PackInsights;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.runtime.Pack;
 import io.cellgate.api.runtime.PackProperties;
@@ -16,6 +19,7 @@ import io.cellgate.api.time.TickClock;
 import io.cellgate.engine.PackEngine;
 import io.cellgate.engine.PackEvents;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +85,11 @@ public final class PackController implements Pack {
 
     @Reference(name = "listeners", policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<PackListener> listeners;
+
+    /** The cell insight, where it runs: its alerts about this pack join the pack's fault list. */
+    @Reference(name = "insights", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PackInsights insights;
 
     private volatile PackEngine engine;
     private PackSettings settings;
@@ -481,9 +490,22 @@ public final class PackController implements Pack {
         return engine.stats();
     }
 
+    /** The engine's faults, then the alerts the cell insight raised about this pack. */
     @Override
     public List<ActiveFault> faults() {
-        return engine.faults();
+        List<ActiveFault> own = engine.faults();
+        PackInsights insight = insights;
+        List<ActiveAlert> alerts = insight == null ? List.of()
+                : insight.insight(description().id()).map(PackInsight::alerts).orElse(List.of());
+        if (alerts.isEmpty()) {
+            return own;
+        }
+        List<ActiveFault> all = new ArrayList<>(own.size() + alerts.size());
+        all.addAll(own);
+        for (ActiveAlert a : alerts) {
+            all.add(new ActiveFault(a.faultMessage(), a.sinceTick(), a.sinceMillis()));
+        }
+        return List.copyOf(all);
     }
 
     /** Engine events to the OSGi log. */
