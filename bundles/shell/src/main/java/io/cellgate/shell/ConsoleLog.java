@@ -122,6 +122,9 @@ public final class ConsoleLog implements LogListener, CommandSessionListener {
     @Override
     public void logged(LogEntry entry) {
         String bundle = entry.getBundle() == null ? "?" : entry.getBundle().getSymbolicName();
+        if (entry.getLoggerName().startsWith(JavaLogging.PREFIX)) { // a library's line: its logger names it
+            bundle = entry.getLoggerName().substring(JavaLogging.PREFIX.length());
+        }
         // Framework events (loggers "Events.Bundle", "Events.Service", …) are noise unless they are warnings.
         boolean ours = bundle != null && bundle.startsWith("io.cellgate") && !entry.getLoggerName().startsWith("Events.");
         LogLevel threshold = ours ? cellgateLevel : otherLevel;

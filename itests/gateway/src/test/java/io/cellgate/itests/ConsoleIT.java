@@ -32,6 +32,10 @@ public class ConsoleIT {
             console.type("lb\r");
             console.await("the bundles after the watch", s -> s.contains("Cellgate shell"));
 
+            // libraries' java.util.logging lines go through the OSGi log, above the prompt, at the console's levels
+            String afterStart = console.screenAfter("packs 1 (");
+            assertFalse(afterStart, afterStart.contains("INFO: Registered provider"));
+
             console.type("stop 0\r");
             assertEquals("an orderly stop ends with status 0", 0, console.awaitExit());
             assertTrue("every pack stopped, outputs off", console.screen().contains("pack1: stopped after"));

@@ -30,8 +30,12 @@ final class GatewayConsole implements AutoCloseable {
     private final OutputStream keyboard;
     private final Screen screen;
 
+    /**
+     * With its HTTP on a free port: without one, Felix HTTP warns through SLF4J straight onto the terminal, while the
+     * test types, and the typed text no longer shows in one piece.
+     */
     GatewayConsole() throws IOException {
-        this(-1);
+        this(GatewayOptions.freePort());
     }
 
     /** @param httpPort the loopback port of its HTTP service (metrics, web console), or -1 for none */

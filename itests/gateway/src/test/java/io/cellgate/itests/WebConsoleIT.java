@@ -125,12 +125,14 @@ public class WebConsoleIT {
         waitFor("the page to follow the ticks", 5, b -> tick() > tickBefore);
 
         // the cell insight: a row of estimates per cell, the charge of the cells that rested read from their voltage
-        waitFor("the charge of a rested cell in the insight's table", 40, b -> b.findElements(
-                By.cssSelector("#estimates tbody tr td:nth-of-type(1)")).stream()
-                .anyMatch(e -> e.getText().matches("\\d+\\.\\d %")));
-        assertEquals(20, browser.findElements(By.cssSelector("#estimates tbody tr")).size());
-        String row = browser.findElement(By.cssSelector("#estimates tbody tr[data-cell='1']")).getText();
-        assertTrue(row, row.matches("1 (\\d+\\.\\d %|–) – – – –"));
+        // (read in one script: the rows are drawn anew when the figures change)
+        String rows = "return Array.from(document.querySelectorAll('#estimates tbody tr')).map(r => "
+                + "Array.from(r.cells).map(c => c.textContent).join('|'))";
+        waitFor("the charge of a rested cell in the insight's table", 40, b -> ((java.util.List<?>) js(rows))
+                .stream().anyMatch(r -> r.toString().matches("\\d+\\|\\d+\\.\\d %\\|.*")));
+        java.util.List<?> table = (java.util.List<?>) js(rows);
+        assertEquals(table.toString(), 20, table.size());
+        assertTrue(table.toString(), table.get(0).toString().matches("1\\|(\\d+\\.\\d %|–)\\|–\\|–\\|–\\|–"));
 
         // imbalance: cell 7 up by 150 mV; its neighbours' pairs balance it, the LEDs of 6, 7, 8 light
         double before = deviationMillivolts(7);
