@@ -133,6 +133,9 @@ public class WebConsoleIT {
         java.util.List<?> table = (java.util.List<?>) js(rows);
         assertEquals(table.toString(), 20, table.size());
         assertTrue(table.toString(), table.get(0).toString().matches("1\\|(\\d+\\.\\d %|–)\\|–\\|–\\|–\\|–"));
+        js("document.getElementById('faults-title').scrollIntoView()");
+        shoot("pack-insight");
+        js("window.scrollTo(0, 0)");
 
         // imbalance: cell 7 up by 150 mV; its neighbours' pairs balance it, the LEDs of 6, 7, 8 light
         double before = deviationMillivolts(7);
