@@ -1,5 +1,7 @@
 package io.cellgate.export.mqtt.internal;
 
+import io.cellgate.broker.PahoClient;
+
 /** The connection to the broker as the publish loop sees it: nothing here blocks for long. */
 interface Link {
 
@@ -12,19 +14,9 @@ interface Link {
     /** Publishes {@code lastWords} when still connected, disconnects, and ends every thread of the link. */
     void close(Message lastWords);
 
-    /** What the connection reports, from its own threads. */
-    interface Events {
-        void connected();
-
-        void connectFailed(Throwable cause);
-
-        void lost(Throwable cause);
-
-        /** The connection can take more messages. */
+    /** What the connection reports, from its own threads: the loop must hear when the connection takes more. */
+    interface Events extends PahoClient.Events {
+        @Override
         void ready();
-
-        /** A message arrived on a subscribed topic (the model selects' commands). */
-        default void arrived(String topic, byte[] payload) {
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.cellgate.export.sparkplug.internal;
 
+import io.cellgate.broker.PahoClient;
+
 import java.util.List;
 
 /** The broker connection as the edge node sees it: nothing here blocks for long. */
@@ -20,14 +22,9 @@ interface Transport {
     /** Ends every thread of the connection. */
     void close();
 
-    /** What the connection reports, from its own threads. */
-    interface Events {
-        void connected();
-
-        void connectFailed(Throwable cause);
-
-        void lost(Throwable cause);
-
+    /** What the connection reports, from its own threads: the node must hear the commands that arrive. */
+    interface Events extends PahoClient.Events {
+        @Override
         void arrived(String topic, byte[] payload);
     }
 }
