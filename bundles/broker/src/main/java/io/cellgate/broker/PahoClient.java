@@ -32,7 +32,7 @@ public final class PahoClient {
 
         void lost(Throwable cause);
 
-        /** The connection can take more messages: one handed to it was written or acknowledged. */
+        /** The connection can take more messages again: the window was full, and one was written or acknowledged. */
         default void ready() {
         }
 
@@ -84,8 +84,9 @@ public final class PahoClient {
 
             @Override
             public void deliveryComplete(IMqttDeliveryToken token) {
-                inFlight.decrementAndGet();
-                events.ready();
+                if (inFlight.getAndDecrement() >= window) {
+                    events.ready(); // a publish was refused for a full window: there is room again
+                }
             }
         });
         MqttConnectOptions o = new MqttConnectOptions();

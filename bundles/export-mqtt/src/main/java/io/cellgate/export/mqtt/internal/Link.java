@@ -6,17 +6,11 @@ import io.cellgate.broker.PahoClient;
 interface Link {
 
     /** Starts connecting; the outcome arrives later through {@code events}. */
-    void connect(Events events);
+    void connect(PahoClient.Events events);
 
     /** Hands a message to the connection; false when it cannot take one now (not connected, window full). */
     boolean publish(Message message);
 
     /** Publishes {@code lastWords} when still connected, disconnects, and ends every thread of the link. */
     void close(Message lastWords);
-
-    /** What the connection reports, from its own threads: the loop must hear when the connection takes more. */
-    interface Events extends PahoClient.Events {
-        @Override
-        void ready();
-    }
 }

@@ -24,7 +24,7 @@ final class PahoLink implements Link {
     }
 
     @Override
-    public void connect(Events events) {
+    public void connect(PahoClient.Events events) {
         client.connect(new PahoClient.Will(settings.topics().availability(),
                 Topics.OFFLINE.getBytes(StandardCharsets.UTF_8), true),
                 settings.modelSelect() ? List.of(settings.topics().modelCommands()) : List.of(), events);

@@ -7,6 +7,7 @@ import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.broker.Backoff;
 import io.cellgate.broker.BrokerProblems;
+import io.cellgate.broker.ConnectionEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -34,19 +35,12 @@ import java.util.function.LongSupplier;
  * every state topic and discovery configuration of it, when it loses cells those of its cells and pairs beyond the
  * new count, each with an empty retained message (kept until it is sent, whatever the outages).
  */
-final class PublishLoop implements Runnable, Link.Events {
+final class PublishLoop implements Runnable {
 
     static final long FIRST_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     static final long MAX_RETRY_NANOS = TimeUnit.SECONDS.toNanos(30);
     static final long IDLE_WAKE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private enum Event { CONNECTED, CONNECT_FAILED, LOST, READY, ARRIVED }
-
-    private record LinkEvent(Event kind, Throwable cause, String topic, byte[] payload) {
-        LinkEvent(Event kind, Throwable cause) {
-            this(kind, cause, null, null);
-        }
-    }
 
     private final MqttSettings settings;
     private final Link link;
@@ -65,7 +59,8 @@ final class PublishLoop implements Runnable, Link.Events {
     /** Per pack, the cells its insight was last published with: its topics to clear when it goes. */
     private final Map<String, Integer> insightCells = new HashMap<>();
     private final Backoff backoff = new Backoff(FIRST_RETRY_NANOS, MAX_RETRY_NANOS);
-    private final Queue<LinkEvent> events = new ConcurrentLinkedQueue<>();
+    /** What the link reported, for this loop's thread. */
+    private final ConnectionEvents events = new ConnectionEvents();
     /** Availability and discovery: published ahead of the buffered state, never dropped, rebuilt per connection. */
     private final ArrayDeque<Message> control = new ArrayDeque<>();
     private final Map<String, PackView> known = new LinkedHashMap<>();
@@ -137,6 +132,7 @@ final class PublishLoop implements Runnable, Link.Events {
     @Override
     public void run() {
         thread = Thread.currentThread();
+        events.wakes(thread);
         try {
             while (running) {
                 long waitNanos;
@@ -204,7 +200,7 @@ final class PublishLoop implements Runnable, Link.Events {
         long now = clock.getAsLong();
         if (!connected && !connecting && now - nextAttemptNanos >= 0) {
             connecting = true;
-            link.connect(this);
+            link.connect(events);
         }
         if (connected) {
             flush();
@@ -395,7 +391,7 @@ final class PublishLoop implements Runnable, Link.Events {
     }
 
     private void handleEvents() {
-        for (LinkEvent e = events.poll(); e != null; e = events.poll()) {
+        for (ConnectionEvents.Event e = events.poll(); e != null; e = events.poll()) {
             switch (e.kind()) {
                 case CONNECTED -> onConnected();
                 case CONNECT_FAILED -> {
@@ -473,38 +469,6 @@ final class PublishLoop implements Runnable, Link.Events {
         if (t != null) {
             LockSupport.unpark(t);
         }
-    }
-
-    // --- Link.Events, from the link's threads ---
-
-    @Override
-    public void connected() {
-        events.add(new LinkEvent(Event.CONNECTED, null));
-        wake();
-    }
-
-    @Override
-    public void connectFailed(Throwable cause) {
-        events.add(new LinkEvent(Event.CONNECT_FAILED, cause));
-        wake();
-    }
-
-    @Override
-    public void lost(Throwable cause) {
-        events.add(new LinkEvent(Event.LOST, cause));
-        wake();
-    }
-
-    @Override
-    public void arrived(String topic, byte[] payload) {
-        events.add(new LinkEvent(Event.ARRIVED, null, topic, payload));
-        wake();
-    }
-
-    @Override
-    public void ready() {
-        events.add(new LinkEvent(Event.READY, null));
-        wake();
     }
 
     // --- status, from any thread ---

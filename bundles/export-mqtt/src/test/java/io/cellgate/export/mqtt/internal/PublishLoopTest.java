@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cellgate.api.testing.LogLines;
+import io.cellgate.broker.PahoClient;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ class PublishLoopTest {
 
     /** A broker connection that says what the test tells it to. */
     static final class FakeLink implements Link {
-        Link.Events events;
+        PahoClient.Events events;
         int connects;
         boolean up;
         int window = Integer.MAX_VALUE;
@@ -32,7 +33,7 @@ class PublishLoopTest {
         Error failWith;
 
         @Override
-        public void connect(Events e) {
+        public void connect(PahoClient.Events e) {
             events = e;
             connects++;
         }

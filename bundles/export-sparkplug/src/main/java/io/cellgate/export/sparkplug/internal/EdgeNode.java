@@ -4,6 +4,7 @@ import io.cellgate.api.insight.LedgerCounts;
 import io.cellgate.api.pack.PackDescription;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.broker.Backoff;
+import io.cellgate.broker.ConnectionEvents;
 import io.cellgate.broker.BrokerProblems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ import org.eclipse.tahu.message.model.SparkplugBPayload;
  * {@code Commands/Refusal} metric.</li>
  * </ul>
  */
-final class EdgeNode implements Runnable, Transport.Events {
+final class EdgeNode implements Runnable {
 
     static final long FIRST_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     static final long MAX_RETRY_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -67,13 +68,6 @@ final class EdgeNode implements Runnable, Transport.Events {
     static final String LATENESS = "Gateway/Max Lateness Seconds";
 
     private enum State { DISCONNECTED, CONNECTING, WAITING_FOR_HOST, ONLINE }
-
-    private record Event(int kind, Throwable cause, String topic, byte[] payload) {
-        static final int CONNECTED = 0;
-        static final int FAILED = 1;
-        static final int LOST = 2;
-        static final int ARRIVED = 3;
-    }
 
     /** A pack as a device: its metrics, their values as last sent, and its alias block. */
     private static final class Device {
@@ -108,7 +102,8 @@ final class EdgeNode implements Runnable, Transport.Events {
 
     private final ConcurrentHashMap<String, PackView> mailbox = new ConcurrentHashMap<>();
     private final Queue<PackDescription> gone = new ConcurrentLinkedQueue<>();
-    private final Queue<Event> events = new ConcurrentLinkedQueue<>();
+    /** What the connection reported, for this node's thread. */
+    private final ConnectionEvents events = new ConnectionEvents();
     private final Map<String, Device> devices = new LinkedHashMap<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong publishedBytes = new AtomicLong();
@@ -203,6 +198,7 @@ final class EdgeNode implements Runnable, Transport.Events {
     @Override
     public void run() {
         thread = Thread.currentThread();
+        events.wakes(thread);
         try {
             while (running) {
                 long wait;
@@ -225,7 +221,7 @@ final class EdgeNode implements Runnable, Transport.Events {
 
     /** One round: connection events, commands, packs gone, new views, connecting. Returns how long to wait. */
     long step() {
-        for (Event e = events.poll(); e != null; e = events.poll()) {
+        for (ConnectionEvents.Event e = events.poll(); e != null; e = events.poll()) {
             handle(e);
         }
         for (PackDescription p = gone.poll(); p != null; p = gone.poll()) {
@@ -261,7 +257,7 @@ final class EdgeNode implements Runnable, Transport.Events {
             subscriptions.add(SparkplugTopics.state(settings.primaryHost()));
         }
         hostTimestamp = Long.MIN_VALUE;
-        transport.connect(topics.node("NDEATH"), death(), subscriptions, this);
+        transport.connect(topics.node("NDEATH"), death(), subscriptions, events);
     }
 
     private byte[] death() {
@@ -270,9 +266,9 @@ final class EdgeNode implements Runnable, Transport.Events {
         return encode(new SparkplugBPayload(new Date(wallClock.getAsLong()), m, null), false);
     }
 
-    private void handle(Event e) {
+    private void handle(ConnectionEvents.Event e) {
         switch (e.kind()) {
-            case Event.CONNECTED -> {
+            case CONNECTED -> {
                 if (outageStartNanos >= 0) {
                     info.accept(String.format(Locale.ROOT, "sparkplug %s: connected again to %s after %.1f s "
                             + "(bdSeq %d)", settings.node(), settings.brokerUrl(),
@@ -292,9 +288,9 @@ final class EdgeNode implements Runnable, Transport.Events {
                             + settings.primaryHost() + " to be online");
                 }
             }
-            case Event.FAILED, Event.LOST -> outage(e.cause());
-            case Event.ARRIVED -> onArrived(e.topic(), e.payload());
-            default -> throw new IllegalStateException("event " + e.kind());
+            case CONNECT_FAILED, LOST -> outage(e.cause());
+            case ARRIVED -> onArrived(e.topic(), e.payload());
+            case READY -> { } // births and data are QoS 0: Paho takes them while connected
         }
     }
 
@@ -639,31 +635,5 @@ final class EdgeNode implements Runnable, Transport.Events {
         if (t != null) {
             LockSupport.unpark(t);
         }
-    }
-
-    // --- Transport.Events, from the connection's threads ---
-
-    @Override
-    public void connected() {
-        events.add(new Event(Event.CONNECTED, null, null, null));
-        wake();
-    }
-
-    @Override
-    public void connectFailed(Throwable cause) {
-        events.add(new Event(Event.FAILED, cause, null, null));
-        wake();
-    }
-
-    @Override
-    public void lost(Throwable cause) {
-        events.add(new Event(Event.LOST, cause, null, null));
-        wake();
-    }
-
-    @Override
-    public void arrived(String topic, byte[] payload) {
-        events.add(new Event(Event.ARRIVED, null, topic, payload));
-        wake();
     }
 }

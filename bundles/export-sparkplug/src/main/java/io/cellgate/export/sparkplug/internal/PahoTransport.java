@@ -21,7 +21,7 @@ final class PahoTransport implements Transport {
     }
 
     @Override
-    public void connect(String willTopic, byte[] will, List<String> subscriptions, Events events) {
+    public void connect(String willTopic, byte[] will, List<String> subscriptions, PahoClient.Events events) {
         client.connect(new PahoClient.Will(willTopic, will, false), subscriptions, events);
     }
 

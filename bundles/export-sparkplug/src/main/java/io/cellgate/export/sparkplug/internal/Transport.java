@@ -1,7 +1,6 @@
 package io.cellgate.export.sparkplug.internal;
 
 import io.cellgate.broker.PahoClient;
-
 import java.util.List;
 
 /** The broker connection as the edge node sees it: nothing here blocks for long. */
@@ -11,7 +10,7 @@ interface Transport {
      * Starts connecting with {@code will} as the MQTT will (QoS 1, not retained), and subscribes to
      * {@code subscriptions} (QoS 1) before reporting the connection; the outcome arrives through {@code events}.
      */
-    void connect(String willTopic, byte[] will, List<String> subscriptions, Events events);
+    void connect(String willTopic, byte[] will, List<String> subscriptions, PahoClient.Events events);
 
     /** Hands a message to the connection (QoS 0, not retained, as Sparkplug's births and data); false when it cannot. */
     boolean publish(String topic, byte[] payload);
@@ -21,10 +20,4 @@ interface Transport {
 
     /** Ends every thread of the connection. */
     void close();
-
-    /** What the connection reports, from its own threads: the node must hear the commands that arrive. */
-    interface Events extends PahoClient.Events {
-        @Override
-        void arrived(String topic, byte[] payload);
-    }
 }

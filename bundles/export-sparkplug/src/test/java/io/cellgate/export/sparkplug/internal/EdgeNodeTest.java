@@ -10,6 +10,7 @@ import io.cellgate.api.pack.CellStatus;
 import io.cellgate.api.telemetry.PackStateBuffer;
 import io.cellgate.api.telemetry.PackView;
 import io.cellgate.api.testing.DummyPackState;
+import io.cellgate.broker.PahoClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,12 +39,12 @@ class EdgeNodeTest {
         String willTopic;
         byte[] will;
         List<String> subscriptions;
-        Events events;
+        PahoClient.Events events;
         int connects;
         Sent goodbye;
 
         @Override
-        public void connect(String willTopic, byte[] will, List<String> subscriptions, Events events) {
+        public void connect(String willTopic, byte[] will, List<String> subscriptions, PahoClient.Events events) {
             this.willTopic = willTopic;
             this.will = will;
             this.subscriptions = subscriptions;
